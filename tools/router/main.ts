@@ -1,0 +1,75 @@
+/**
+ * `npm run router`: the virtual router on this machine. Alone it serves dist/hotspot/ with the example
+ * brand's settings and demo guests; flags or a JSON config describe any other router.
+ */
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { runCli, UserError } from '../lib/errors.ts';
+import { startVirtualRouter } from '../routeros/virtual-router.ts';
+import { EXAMPLE_ROUTER } from './example-config.ts';
+import { applyFlags, parsePort, readConfigFile, type RouterFlags } from './options.ts';
+
+const program = new Command('router')
+  .description('Run the virtual RouterOS HotSpot: the servlet over HTTP, for previews and tests.')
+  .option('--html-dir <dir>', 'serve the pages in this folder', undefined)
+  .option('--http-port <port>', 'HTTP port (0 picks a free one)', '8088')
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .option('--config <file>', 'router config JSON: keys are menu paths such as "ip/hotspot/user"')
+  .option('--user <name:password[:profile]>', 'add a hotspot user (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+  .option('--login-by <list>', 'profile login-by, e.g. http-chap,http-pap,cookie,trial,mac')
+  .option('--dns-name <name>', 'profile dns-name')
+  .option('--http-cookie-lifetime <duration>', 'profile http-cookie-lifetime')
+  .option('--trial-uptime-limit <duration>', 'profile trial-uptime-limit')
+  .option('--trial-uptime-reset <duration>', 'profile trial-uptime-reset')
+  .option('--status-autorefresh <duration>', 'default user profile status-autorefresh')
+  .option('--shared-users <n>', 'default user profile shared-users')
+  .option('--open-status-page <when>', 'default user profile open-status-page: always or http-login')
+  .option('--chap-lifetime <duration>', 'how long a CHAP challenge stays valid', '1h')
+  .option('--frozen-clock', 'simulated time moves only through the control API')
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
+  });
+
+await runCli(async () => {
+  try {
+    program.parse();
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    return 0; // --help / --version
+  }
+  const flags = program.opts<RouterFlags>();
+  const port = parsePort(flags.httpPort);
+  const custom = Boolean(flags.config || flags.user.length);
+  const base = flags.config ? await readConfigFile(flags.config) : custom ? {} : EXAMPLE_ROUTER;
+  const htmlDir = flags.htmlDir ?? 'dist/hotspot';
+  if (!flags.htmlDir && !existsSync(htmlDir)) {
+    throw new UserError('dist/hotspot does not exist yet: build the portal with npm run build, or pass --html-dir with a folder of pages.');
+  }
+  const router = await startVirtualRouter({
+    htmlDir,
+    config: applyFlags(base, flags),
+    http: { host: flags.host, port },
+    clock: { frozen: Boolean(flags.frozenClock) },
+    chapLifetime: flags.chapLifetime,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const s = router.hotspot.settings();
+  const users = router.db.rows('ip/hotspot/user').map((u) => u.name);
+  process.stdout.write(
+    [
+      `virtual router "${router.identity}" (RouterOS ${router.version}) serving ${router.htmlDir().root}`,
+      `  login page:  ${router.url}/login`,
+      `  login-by:    ${[...s.loginBy].join(',')}`,
+      `  users:       ${users.join(', ') || '(none)'}${custom ? '' : ' (passwords in tools/router/example-config.ts)'}`,
+      `  control API: ${router.url}/__vr/state`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolveStop) => {
+    const stop = () => void router.close().then(resolveStop);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+});

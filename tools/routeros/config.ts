@@ -1,0 +1,59 @@
+/**
+ * Building the virtual router's database from a config object (a JSON file for `npm run router
+ * --config`, or an object in tests). Keys are RouterOS menu paths, rows use RouterOS property names:
+ *   { "ip/hotspot/profile": [{ "name": "hsprof1", "login-by": "http-chap,trial" }],
+ *     "ip/hotspot/user": [{ "name": "alice", "password": "…", "limit-uptime": "1h" }] }
+ */
+import { UserError } from '../lib/errors.ts';
+import { RouterDb, RouterDbError, type PropInput } from './db/router-db.ts';
+import { TABLE_PATHS, type TablePath } from './db/schema.ts';
+
+export type RouterConfigInput = Partial<Record<TablePath, PropInput[]>> & {
+  /** `/system identity` name. */
+  identity?: string;
+  /** RouterOS version the router presents, e.g. "7.19.4" or "6.49.13". */
+  version?: string;
+};
+
+export interface RouterIdentity {
+  identity: string;
+  version: string;
+}
+
+/** A router as RouterOS ships after the HotSpot setup wizard: one server, its profile, a default user profile. */
+function seed(db: RouterDb): void {
+  db.add('ip/hotspot/profile', { name: 'default' });
+  db.add('ip/hotspot/profile', { name: 'hsprof1', 'dns-name': '' });
+  db.add('ip/hotspot/user/profile', { name: 'default' });
+  db.add('ip/hotspot', { name: 'hotspot1', profile: 'hsprof1' });
+}
+
+const KNOWN_KEYS = new Set<string>([...TABLE_PATHS, 'identity', 'version', '$schema']);
+
+export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } & RouterIdentity {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new UserError('The router config must be a JSON object whose keys are menu paths such as "ip/hotspot/user".');
+  }
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) throw new UserError(`The router config has an unknown key "${key}": use one of ${[...TABLE_PATHS, 'identity', 'version'].join(', ')}.`);
+  }
+  const db = new RouterDb();
+  seed(db);
+  for (const path of TABLE_PATHS) {
+    const rows = input[path];
+    if (rows === undefined) continue;
+    if (!Array.isArray(rows)) throw new UserError(`"${path}" in the router config must be a list of rows.`);
+    rows.forEach((row, i) => {
+      try {
+        if (typeof row !== 'object' || row === null) throw new RouterDbError('a row must be an object of property values');
+        db.upsert(path, row);
+      } catch (err) {
+        if (err instanceof RouterDbError) throw new UserError(`Router config ${path}[${i}]: ${err.message}; fix that value.`);
+        throw err;
+      }
+    });
+  }
+  const version = input.version ?? '7.19.4';
+  if (!/^[67]\.\d+(\.\d+)?$/.test(version)) throw new UserError(`The router config's version "${version}" is not a RouterOS version such as 7.19.4 or 6.49.13.`);
+  return { db, identity: input.identity ?? 'MikroTik', version };
+}

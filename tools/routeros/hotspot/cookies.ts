@@ -1,0 +1,59 @@
+/**
+ * The two remembered logins (fact sheet §5.1, §5.4): the HTTP cookie (`/ip hotspot cookie`, valid for
+ * http-cookie-lifetime, only for the MAC it was issued to) and the MAC cookie (user stored against the
+ * MAC for mac-cookie-timeout, used with no page at all).
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface HotspotCookie {
+  value: string;
+  user: string;
+  mac: string;
+  expiresAt: number;
+}
+
+export class CookieJar {
+  private readonly byValue = new Map<string, HotspotCookie>();
+  private readonly macCookies = new Map<string, { user: string; expiresAt: number }>();
+
+  issue(user: string, mac: string, expiresAt: number): HotspotCookie {
+    const cookie = { value: randomBytes(16).toString('hex'), user, mac, expiresAt };
+    this.byValue.set(cookie.value, cookie);
+    return cookie;
+  }
+  /** The cookie, when it exists, is unexpired and belongs to this MAC. */
+  valid(value: string | undefined, mac: string, now: number): HotspotCookie | undefined {
+    const c = value ? this.byValue.get(value) : undefined;
+    if (!c) return undefined;
+    if (c.expiresAt <= now) {
+      this.byValue.delete(c.value);
+      return undefined;
+    }
+    return c.mac === mac ? c : undefined;
+  }
+  /** erase-cookie: drops every HTTP cookie of this MAC. */
+  eraseFor(mac: string): void {
+    for (const [v, c] of this.byValue) if (c.mac === mac) this.byValue.delete(v);
+  }
+  remove(value: string): void {
+    this.byValue.delete(value);
+  }
+  all(): HotspotCookie[] {
+    return [...this.byValue.values()];
+  }
+
+  setMacCookie(mac: string, user: string, expiresAt: number): void {
+    this.macCookies.set(mac, { user, expiresAt });
+  }
+  macCookie(mac: string, now: number): { user: string; expiresAt: number } | undefined {
+    const c = this.macCookies.get(mac);
+    if (c && c.expiresAt <= now) {
+      this.macCookies.delete(mac);
+      return undefined;
+    }
+    return c;
+  }
+  removeMacCookie(mac: string): void {
+    this.macCookies.delete(mac);
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * The HotSpot's login logic, apart from HTTP: who is logged in, by which method, with which limits,
+ * and which errors.txt key a refused login gets (fact sheet §4, §5, §6.2).
+ */
+import type { RouterDb, Row } from '../db/router-db.ts';
+import type { LoginMethod } from '../db/schema.ts';
+import type { Clock } from '../time.ts';
+import { ChapChallenges } from './chap.ts';
+import { chapResponse } from './chap.ts';
+import { CookieJar, type HotspotCookie } from './cookies.ts';
+import { Hosts } from './hosts.ts';
+import { SessionTable, zeroCounters, type Counters, type EndedSession, type EndReason, type Session } from './sessions.ts';
+import { normalizeMac, readSettings, readUserLimits, readUserProfile, type HotspotSettings } from './settings.ts';
+
+export interface LoginAttempt {
+  username: string;
+  password: string;
+}
+
+export type LoginResult =
+  | { ok: true; session: Session; cookie?: HotspotCookie }
+  | { ok: false; error: string; username: string };
+
+/** What is left of a session before a limit ends it; undefined members are unlimited. */
+export interface SessionLimits {
+  uptimeMs: number;
+  timeLeftMs?: number;
+  /** Totals over the user's sessions, this one included. */
+  used: Counters & { uptimeMs: number };
+  limitBytesIn?: number;
+  limitBytesOut?: number;
+  limitBytesTotal?: number;
+  remainBytesIn?: number;
+  remainBytesOut?: number;
+  remainBytesTotal?: number;
+}
+
+const HEX32 = /^[0-9a-f]{32}$/;
+/** One hour without activity, as errors.txt's chap-missing comment says (fact sheet §4.2). */
+export const DEFAULT_CHAP_LIFETIME_MS = 3_600_000;
+
+export class Hotspot {
+  readonly hosts = new Hosts();
+  readonly sessions = new SessionTable();
+  readonly cookies = new CookieJar();
+  readonly chap: ChapChallenges;
+  private readonly ended = new Map<string, EndedSession>();
+
+  constructor(
+    readonly db: RouterDb,
+    readonly clock: Clock,
+    options: { chapLifetimeMs?: number } = {},
+  ) {
+    this.chap = new ChapChallenges(() => clock.now(), options.chapLifetimeMs ?? DEFAULT_CHAP_LIFETIME_MS);
+  }
+
+  settings(): HotspotSettings {
+    return readSettings(this.db);
+  }
+
+  /** The host's session, after ending any session a limit has run out on. */
+  session(mac: string): Session | undefined {
+    this.sweep();
+    return this.sessions.get(mac);
+  }
+
+  /** The last session of this host that ended, and why. */
+  lastEnded(mac: string): EndedSession | undefined {
+    return this.ended.get(mac);
+  }
+
+  limits(session: Session): SessionLimits {
+    const now = this.clock.now();
+    const uptimeMs = now - session.startedAt;
+    const user = session.trial ? undefined : this.user(session.user);
+    const lim = readUserLimits(user);
+    const past = session.trial ? { uptimeMs: 0, ...zeroCounters() } : this.sessions.usageOf(session.user);
+    const c = session.counters;
+    const used = {
+      uptimeMs: past.uptimeMs + uptimeMs,
+      bytesIn: past.bytesIn + c.bytesIn,
+      bytesOut: past.bytesOut + c.bytesOut,
+      packetsIn: past.packetsIn + c.packetsIn,
+      packetsOut: past.packetsOut + c.packetsOut,
+    };
+    const left: number[] = [];
+    if (lim.uptimeMs !== undefined) left.push(lim.uptimeMs - used.uptimeMs);
+    const profile = readUserProfile(this.db, session.userProfile);
+    if (profile.sessionTimeoutMs !== undefined) left.push(profile.sessionTimeoutMs - uptimeMs);
+    if (session.trial) {
+      const s = this.settings();
+      const trial = this.sessions.trialOf(session.mac, now, s.trialUptimeResetMs);
+      if (s.trialUptimeLimitMs) left.push(s.trialUptimeLimitMs - (trial?.usedMs ?? 0) - uptimeMs);
+    }
+    const remain = (limit: number | undefined, n: number) => (limit === undefined ? undefined : Math.max(0, limit - n));
+    return {
+      uptimeMs,
+      timeLeftMs: left.length ? Math.max(0, Math.min(...left)) : undefined,
+      used,
+      limitBytesIn: lim.bytesIn,
+      limitBytesOut: lim.bytesOut,
+      limitBytesTotal: lim.bytesTotal,
+      remainBytesIn: remain(lim.bytesIn, used.bytesIn),
+      remainBytesOut: remain(lim.bytesOut, used.bytesOut),
+      remainBytesTotal: remain(lim.bytesTotal, used.bytesIn + used.bytesOut),
+    };
+  }
+
+  /** Ends every session whose time or traffic has run out, as the router does on its own. */
+  sweep(): EndedSession[] {
+    const ended: EndedSession[] = [];
+    for (const s of this.sessions.all()) {
+      const l = this.limits(s);
+      let reason: EndReason | undefined;
+      if (l.remainBytesIn === 0 || l.remainBytesOut === 0 || l.remainBytesTotal === 0) reason = 'traffic-limit';
+      else if (l.timeLeftMs === 0) {
+        const profile = readUserProfile(this.db, s.userProfile);
+        reason = profile.sessionTimeoutMs !== undefined && l.uptimeMs >= profile.sessionTimeoutMs ? 'session-timeout' : 'uptime-limit';
+      }
+      if (reason) {
+        const e = this.end(s.mac, reason);
+        if (e) ended.push(e);
+      }
+    }
+    return ended;
+  }
+
+  /** `$(trial)`: may this MAC still use trial time (fact sheet §5.2). */
+  trialAvailable(mac: string): boolean {
+    const s = this.settings();
+    if (!s.loginBy.has('trial')) return false;
+    const now = this.clock.now();
+    const t = this.sessions.trialOf(mac, now, s.trialUptimeResetMs);
+    const active = this.sessions.get(mac);
+    const running = active?.trial ? now - active.startedAt : 0;
+    return (t?.usedMs ?? 0) + running < s.trialUptimeLimitMs;
+  }
+
+  /** A login from the form: trial, CHAP or PAP, checked in the order the router checks them. */
+  login(mac: string, attempt: LoginAttempt): LoginResult {
+    this.sweep();
+    const s = this.settings();
+    const { username } = attempt;
+    const fail = (error: string): LoginResult => ({ ok: false, error, username });
+    const existing = this.sessions.get(mac);
+    if (existing) return { ok: true, session: existing };
+
+    if (s.loginBy.has('trial') && username.toUpperCase() === `T-${mac}`) {
+      if (!this.trialAvailable(mac)) return fail('uptime-limit');
+      return { ok: true, session: this.start(mac, username, 'trial', s.trialUserProfile, true) };
+    }
+    const shaped = normalizeMac(username);
+    if (shaped && shaped !== mac) return fail('wrong-mac-username');
+
+    const chapOn = s.loginBy.has('http-chap');
+    const papOn = s.loginBy.has('http-pap');
+    const challenge = chapOn ? this.chap.live(mac) : undefined;
+    if (chapOn) this.chap.consume(mac);
+    const user = this.user(username);
+    const password = attempt.password;
+    let method: LoginMethod | undefined;
+    if (user && challenge && HEX32.test(password) && chapResponse(challenge.id, user.password ?? '', challenge.challenge) === password) {
+      method = 'http-chap';
+    } else if (user && papOn && password === user.password) {
+      method = 'http-pap';
+    } else if (chapOn && !papOn && (!challenge || !HEX32.test(password))) {
+      return fail('chap-missing');
+    } else {
+      return fail('invalid-username');
+    }
+    const refused = this.admit(user, mac);
+    if (refused) return fail(refused);
+    const session = this.start(mac, user.name!, method, user.profile || 'default', false);
+    const profile = readUserProfile(this.db, session.userProfile);
+    const now = this.clock.now();
+    if (s.loginBy.has('mac-cookie') && profile.addMacCookie) this.cookies.setMacCookie(mac, user.name!, now + profile.macCookieTimeoutMs);
+    const cookie = s.loginBy.has('cookie') ? this.cookies.issue(user.name!, mac, now + s.cookieLifetimeMs) : undefined;
+    return cookie ? { ok: true, session, cookie } : { ok: true, session };
+  }
+
+  /** Login by the HTTP cookie the browser sent, when it is valid for this MAC (fact sheet §5.1). */
+  cookieLogin(mac: string, cookieValue: string | undefined): Session | undefined {
+    const s = this.settings();
+    if (!s.loginBy.has('cookie') || this.sessions.get(mac)) return undefined;
+    const cookie = this.cookies.valid(cookieValue, mac, this.clock.now());
+    if (!cookie) return undefined;
+    const user = this.user(cookie.user);
+    if (!user || this.admit(user, mac)) {
+      this.cookies.remove(cookie.value);
+      return undefined;
+    }
+    return this.start(mac, user.name!, 'cookie', user.profile || 'default', false);
+  }
+
+  /**
+   * Logins that need no page, tried on a host's first request while it is logged out: MAC cookie,
+   * then MAC authentication (fact sheet §5.3, §5.4). `showStatus` follows open-status-page.
+   */
+  autoLogin(mac: string): { session: Session; showStatus: boolean } | undefined {
+    this.sweep();
+    if (this.sessions.get(mac)) return undefined;
+    const s = this.settings();
+    const now = this.clock.now();
+    let session: Session | undefined;
+    const stored = s.loginBy.has('mac-cookie') ? this.cookies.macCookie(mac, now) : undefined;
+    if (stored) {
+      const user = this.user(stored.user);
+      if (user && !this.admit(user, mac)) session = this.start(mac, user.name!, 'mac-cookie', user.profile || 'default', false);
+      else this.cookies.removeMacCookie(mac);
+    }
+    if (!session && s.loginBy.has('mac')) {
+      const user = this.user(mac);
+      const expected = s.macAuthMode === 'mac-as-username-and-password' ? mac : s.macAuthPassword;
+      if (user && (user.password ?? '') === expected && !this.admit(user, mac)) {
+        session = this.start(mac, user.name!, 'mac', user.profile || 'default', false);
+      }
+    }
+    if (!session) return undefined;
+    return { session, showStatus: readUserProfile(this.db, session.userProfile).openStatusPage === 'always' };
+  }
+
+  /** Logout from the status page: ends the session and the MAC cookie; erase-cookie also drops HTTP cookies. */
+  logout(mac: string, eraseCookie: boolean): EndedSession | undefined {
+    this.cookies.removeMacCookie(mac);
+    if (eraseCookie) this.cookies.eraseFor(mac);
+    return this.end(mac, 'logout');
+  }
+
+  /** Simulated traffic through a session; limits are enforced at once. */
+  addTraffic(mac: string, delta: Partial<Counters>): Session {
+    const session = this.sessions.get(mac);
+    if (!session) throw new Error(`no active session for ${mac}`);
+    for (const k of ['bytesIn', 'bytesOut', 'packetsIn', 'packetsOut'] as const) session.counters[k] += Math.max(0, delta[k] ?? 0);
+    this.sweep();
+    return session;
+  }
+
+  /** Removes a session as an admin would (`/ip hotspot active remove`). */
+  end(mac: string, reason: EndReason): EndedSession | undefined {
+    const e = this.sessions.end(mac, this.clock.now(), reason);
+    if (!e) return undefined;
+    if (reason === 'uptime-limit' || reason === 'traffic-limit' || reason === 'session-timeout') this.cookies.removeMacCookie(mac);
+    this.ended.set(mac, e);
+    return e;
+  }
+
+  private user(name: string): Row | undefined {
+    return this.db.byName('ip/hotspot/user', name);
+  }
+
+  /** Why a user with good credentials may still not log in from this MAC, as an errors.txt key. */
+  private admit(user: Row, mac: string): string | undefined {
+    if (user.disabled === 'yes') return 'invalid-username';
+    if (user['mac-address'] && user['mac-address'] !== mac) return 'invalid-mac';
+    const lim = readUserLimits(user);
+    const used = this.sessions.usageOf(user.name!);
+    if (lim.uptimeMs !== undefined && used.uptimeMs >= lim.uptimeMs) return 'uptime-limit';
+    if (
+      (lim.bytesIn !== undefined && used.bytesIn >= lim.bytesIn) ||
+      (lim.bytesOut !== undefined && used.bytesOut >= lim.bytesOut) ||
+      (lim.bytesTotal !== undefined && used.bytesIn + used.bytesOut >= lim.bytesTotal)
+    ) {
+      return 'traffic-limit';
+    }
+    if (this.sessions.countFor(user.name!) >= readUserProfile(this.db, user.profile || 'default').sharedUsers) return 'user-session-limit';
+    return undefined;
+  }
+
+  private start(mac: string, user: string, loginBy: LoginMethod, userProfile: string, trial: boolean): Session {
+    const now = this.clock.now();
+    const host = this.hosts.ensure(mac, now);
+    const session: Session = { mac, ip: host.ip, user, loginBy, userProfile, startedAt: now, counters: zeroCounters(), trial, advertShownAt: now, advertIndex: 0 };
+    this.sessions.start(session);
+    this.ended.delete(mac);
+    return session;
+  }
+}

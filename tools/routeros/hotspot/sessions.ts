@@ -1,0 +1,97 @@
+/**
+ * Active sessions (`/ip hotspot active`) and the counters that outlive them: a local user's uptime
+ * and bytes add up across sessions (so `limit-uptime` is a total), and trial time is kept per MAC.
+ */
+import type { LoginMethod } from '../db/schema.ts';
+
+export interface Counters {
+  bytesIn: number;
+  bytesOut: number;
+  packetsIn: number;
+  packetsOut: number;
+}
+
+export const zeroCounters = (): Counters => ({ bytesIn: 0, bytesOut: 0, packetsIn: 0, packetsOut: 0 });
+
+export interface Session {
+  mac: string;
+  ip: string;
+  user: string;
+  loginBy: LoginMethod;
+  userProfile: string;
+  startedAt: number;
+  counters: Counters;
+  trial: boolean;
+  /** When the last advert was shown (or the session started), for advertise-interval. */
+  advertShownAt: number;
+  advertIndex: number;
+}
+
+export interface Usage extends Counters {
+  uptimeMs: number;
+}
+
+/** Why a session ended; limit reasons are errors.txt keys. */
+export type EndReason = 'logout' | 'uptime-limit' | 'traffic-limit' | 'session-timeout' | 'admin';
+
+export interface EndedSession {
+  session: Session;
+  reason: EndReason;
+  uptimeMs: number;
+}
+
+export class SessionTable {
+  private readonly byMac = new Map<string, Session>();
+  /** Totals of ended sessions per user name. */
+  private readonly usage = new Map<string, Usage>();
+  /** Trial use per MAC: time used and when the first trial of this period started. */
+  private readonly trials = new Map<string, { usedMs: number; since: number }>();
+
+  get(mac: string): Session | undefined {
+    return this.byMac.get(mac);
+  }
+  all(): Session[] {
+    return [...this.byMac.values()];
+  }
+  countFor(user: string): number {
+    let n = 0;
+    for (const s of this.byMac.values()) if (s.user === user && !s.trial) n++;
+    return n;
+  }
+  start(session: Session): void {
+    this.byMac.set(session.mac, session);
+    if (session.trial && !this.trials.has(session.mac)) this.trials.set(session.mac, { usedMs: 0, since: session.startedAt });
+  }
+  end(mac: string, now: number, reason: EndReason): EndedSession | undefined {
+    const session = this.byMac.get(mac);
+    if (!session) return undefined;
+    this.byMac.delete(mac);
+    const uptimeMs = now - session.startedAt;
+    if (session.trial) {
+      const t = this.trials.get(mac);
+      if (t) t.usedMs += uptimeMs;
+    } else {
+      const u = this.usageOf(session.user);
+      u.uptimeMs += uptimeMs;
+      u.bytesIn += session.counters.bytesIn;
+      u.bytesOut += session.counters.bytesOut;
+      u.packetsIn += session.counters.packetsIn;
+      u.packetsOut += session.counters.packetsOut;
+      this.usage.set(session.user, u);
+    }
+    return { session, reason, uptimeMs };
+  }
+  /** Totals of a user's ended sessions. */
+  usageOf(user: string): Usage {
+    return { ...(this.usage.get(user) ?? { uptimeMs: 0, ...zeroCounters() }) };
+  }
+  /** Trial time used by this MAC in the current reset period, and when that period began. */
+  trialOf(mac: string, now: number, resetMs: number): { usedMs: number; since: number } | undefined {
+    const t = this.trials.get(mac);
+    if (t && resetMs > 0 && now - t.since >= resetMs && !this.byMac.get(mac)?.trial) {
+      this.trials.delete(mac);
+      return undefined;
+    }
+    return t;
+  }
+}

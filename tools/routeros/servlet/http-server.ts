@@ -1,0 +1,127 @@
+/**
+ * The servlet over real HTTP. It answers both as a web server (the preview: http://127.0.0.1:PORT/login)
+ * and as a proxy (a browser started with --proxy-server sends `GET http://example.com/`), which is how
+ * a hotspot sees a guest's traffic. Each request is mapped to a simulated device by its MAC.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UserError } from '../../lib/errors.ts';
+import { TemplateError } from '../engine/index.ts';
+import { randomMac } from '../hotspot/hosts.ts';
+import { normalizeMac } from '../hotspot/settings.ts';
+import type { Servlet, ServletRequest, ServletResponse } from './servlet.ts';
+
+/** Header a test or tool sends to act as a given device; see docs/routeros-fidelity.md. */
+export const MAC_HEADER = 'x-vr-mac';
+export const IP_HEADER = 'x-vr-ip';
+/** Cookie that remembers the MAC the simulator gave a browser that did not choose one. */
+export const MAC_COOKIE = 'vr-mac';
+const MAX_BODY = 64 * 1024;
+
+export interface HttpOptions {
+  servlet: Servlet;
+  /** Host names and addresses that are the hotspot itself; the first is the one links use (`$(hostname)`). */
+  hotspotNames: () => string[];
+  /** Extra handler tried first (the control API); returns true when it answered. */
+  intercept?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
+  log?: (line: string) => void;
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new UserError('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function createHttpServer(o: HttpOptions): Server {
+  const server = createServer((req, res) => {
+    handle(o, req, res).catch((err: unknown) => {
+      const message = err instanceof TemplateError || err instanceof UserError ? err.message : String((err as Error)?.stack ?? err);
+      o.log?.(`error: ${req.method} ${req.url}: ${message}`);
+      if (!res.headersSent) res.writeHead(err instanceof TemplateError ? 500 : 400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`${message}\n`);
+    });
+  });
+  // HTTPS through the hotspot is rejected for clients (RouterOS 7.5+), and there is no upstream here.
+  server.on('connect', (_req, socket) => {
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+  });
+  return server;
+}
+
+async function handle(o: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = req.method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+  if (o.intercept && (await o.intercept(req, res, body))) return;
+
+  const raw = req.url ?? '/';
+  const absolute = /^https?:\/\//i.test(raw);
+  const url = new URL(absolute ? raw : `http://${req.headers.host ?? '127.0.0.1'}${raw}`);
+  const local = server(req);
+  const names = o.hotspotNames().map((n) => n.toLowerCase());
+  const toHotspot = names.includes(url.hostname.toLowerCase()) || local.has(url.host.toLowerCase());
+
+  const params = new URLSearchParams(url.search);
+  if (body.length && /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
+    for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.set(k, v);
+  }
+  const cookies = parseCookies(req.headers.cookie);
+  const setCookies: string[] = [];
+  const headerMac = req.headers[MAC_HEADER];
+  let mac: string | undefined;
+  if (typeof headerMac === 'string') {
+    mac = normalizeMac(headerMac);
+    if (!mac) throw new UserError(`${MAC_HEADER} "${headerMac}" is not a MAC address like 02:00:00:00:00:01.`);
+  } else {
+    mac = normalizeMac(cookies[MAC_COOKIE] ?? '');
+    if (!mac) {
+      mac = randomMac();
+      setCookies.push(`${MAC_COOKIE}=${mac}; Path=/; SameSite=Lax`);
+    }
+  }
+  const ipHeader = req.headers[IP_HEADER];
+  const sreq: ServletRequest = {
+    method: req.method ?? 'GET',
+    url,
+    toHotspot,
+    // Links point back at the servlet: as the client reached it, or by the hotspot's own name.
+    origin: toHotspot ? `${url.protocol}//${url.host}` : `http://${names[0] ?? '127.0.0.1'}`,
+    params,
+    mac,
+    ip: typeof ipHeader === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(ipHeader) ? ipHeader : undefined,
+    cookies,
+    userAgent: req.headers['user-agent'] ?? '',
+  };
+  const out = await o.servlet.handle(sreq);
+  if (out.unknown?.length) o.log?.(`warning: ${out.page}: unknown variables ${out.unknown.map((n) => `$(${n})`).join(', ')} rendered empty`);
+  send(res, out, setCookies, req.method === 'HEAD');
+}
+
+function send(res: ServerResponse, out: ServletResponse, setCookies: string[], head: boolean): void {
+  const cookies = [...setCookies, ...out.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v)];
+  // Header values come from page text and variables: drop what HTTP cannot carry instead of failing.
+  for (const [name, value] of out.headers) if (name.toLowerCase() !== 'set-cookie') res.setHeader(name, value.replace(/[^\t\x20-\x7e\x80-\xff]/g, ''));
+  if (cookies.length) res.setHeader('Set-Cookie', cookies);
+  res.statusCode = out.status;
+  if (out.statusMessage) res.statusMessage = out.statusMessage.replace(/[^\t\x20-\x7e]/g, '');
+  res.end(head ? undefined : out.body);
+}
+
+/** The authorities this server is reachable at on loopback (`127.0.0.1:PORT`, `localhost:PORT`). */
+function server(req: IncomingMessage): Set<string> {
+  const port = (req.socket.address() as AddressInfo).port;
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+}

@@ -1,0 +1,140 @@
+/**
+ * The `$(...)` variables of one page (fact sheet §2), built from the hotspot's state and the request.
+ * Every documented variable is always defined, empty where it does not apply, so that only names
+ * RouterOS does not know count as unknown.
+ */
+import { VARIABLES } from '../data/variables.ts';
+import { formEscape } from '../engine/index.ts';
+import type { ErrorVariables } from '../engine/index.ts';
+import type { Hotspot } from '../hotspot/hotspot.ts';
+import type { Host } from '../hotspot/hosts.ts';
+import type { EndedSession, Session } from '../hotspot/sessions.ts';
+import { readUserLimits, readUserProfile, type HotspotSettings } from '../hotspot/settings.ts';
+import { octalEscape } from '../hotspot/chap.ts';
+import { formatBytesNice, formatDuration } from '../time.ts';
+
+export type PageScope = 'login' | 'status' | 'other';
+
+export interface PageContext {
+  hotspot: Hotspot;
+  settings: HotspotSettings;
+  identity: string;
+  host: Host;
+  /** The active session, or for logout.html the one that just ended. */
+  session?: Session;
+  ended?: EndedSession;
+  /** Scheme and authority the client reached the servlet by, for `link-*`. */
+  origin: string;
+  /** Chosen language subdirectory with its trailing slash (`lv/`), or ''. */
+  targetDir: string;
+  params: URLSearchParams;
+  userAgent: string;
+  scope: PageScope;
+  error?: ErrorVariables;
+  /** The user name to show when there is no session: the one just submitted. */
+  username?: string;
+  linkOrig: string;
+  linkRedirect: string;
+  linkAdvert?: string;
+}
+
+const EMPTY: Readonly<Record<string, string>> = Object.fromEntries(VARIABLES.map((v) => [v.name, '']));
+
+const secs = (ms: number | undefined) => (ms === undefined ? '0' : String(Math.floor(ms / 1000)));
+const dur = (ms: number | undefined) => (ms === undefined ? '' : formatDuration(ms));
+
+export function pageVariables(ctx: PageContext): Record<string, string> {
+  const { settings: s, host, session } = ctx;
+  const v: Record<string, string> = { ...EMPTY };
+  const loginOnly = `${ctx.origin}/${ctx.targetDir}login`;
+  Object.assign(v, {
+    hostname: s.hostname,
+    identity: ctx.identity,
+    'plain-passwd': s.loginBy.has('http-pap') ? 'yes' : 'no',
+    'server-address': `${s.hotspotAddress}:80`,
+    'ssl-login': 'no',
+    'server-name': s.serverName,
+    'link-login-only': loginOnly,
+    'link-login': ctx.linkOrig ? `${loginOnly}?dst=${formEscape(ctx.linkOrig)}` : loginOnly,
+    'link-logout': `${ctx.origin}/${ctx.targetDir}logout`,
+    'link-status': `${ctx.origin}/${ctx.targetDir}status`,
+    'link-orig': ctx.linkOrig,
+    'link-redirect': ctx.linkRedirect,
+    'link-advert': ctx.linkAdvert ?? '',
+    'interface-name': s.interfaceName,
+    ip: host.ip,
+    'host-ip': host.ip,
+    mac: host.mac,
+    'logged-in': session && !ctx.ended ? 'yes' : 'no',
+    trial: ctx.hotspot.trialAvailable(host.mac) ? 'yes' : 'no',
+    username: session?.user ?? ctx.username ?? '',
+    'login-by': session?.loginBy ?? '',
+    'login-by-mac': session?.loginBy === 'mac' ? 'yes' : 'no',
+    'session-id': ctx.params.get('session-id') ?? '',
+    var: ctx.params.get('var') ?? '',
+    'advert-pending': ctx.linkAdvert ? 'yes' : 'no',
+    blocked: 'no',
+    'location-id': s.locationId,
+    'location-name': s.locationName,
+    'target-dir': ctx.targetDir,
+    'user-agent': ctx.userAgent,
+    'idle-timeout-secs': '0',
+    'refresh-timeout-secs': '0',
+    'session-timeout-secs': '0',
+    'session-time-left-secs': '0',
+    'uptime-secs': '0',
+    'limit-bytes-in': '---',
+    'limit-bytes-out': '---',
+  });
+  if (session) Object.assign(v, sessionValues(ctx, session));
+  if (ctx.scope === 'login') {
+    v.popup = ctx.params.get('popup') === 'true' ? 'true' : 'false';
+    if (ctx.error) Object.assign(v, ctx.error);
+    if (!session && s.loginBy.has('http-chap')) {
+      const c = ctx.hotspot.chap.current(host.mac);
+      v['chap-id'] = octalEscape(c.id);
+      v['chap-challenge'] = octalEscape(c.challenge);
+    }
+  } else if (ctx.error) Object.assign(v, ctx.error);
+  return v;
+}
+
+/** Status figures (fact sheet §2.4, §2.5); traffic counters only on status pages. */
+function sessionValues(ctx: PageContext, session: Session): Record<string, string> {
+  const profile = readUserProfile(ctx.hotspot.db, session.userProfile);
+  const lim = ctx.hotspot.limits(session);
+  const uptime = ctx.ended ? ctx.ended.uptimeMs : lim.uptimeMs;
+  const left = ctx.ended ? undefined : lim.timeLeftMs;
+  const limits = readUserLimits(session.trial ? undefined : ctx.hotspot.db.byName('ip/hotspot/user', session.user));
+  const out: Record<string, string> = {
+    uptime: formatDuration(uptime),
+    'uptime-secs': secs(uptime),
+    'session-time-left': dur(left),
+    'session-time-left-secs': secs(left),
+    'session-timeout': dur(left),
+    'session-timeout-secs': secs(left),
+    'idle-timeout': dur(profile.idleTimeoutMs),
+    'idle-timeout-secs': secs(profile.idleTimeoutMs),
+    'refresh-timeout': dur(profile.statusAutorefreshMs),
+    'refresh-timeout-secs': secs(profile.statusAutorefreshMs),
+    'limit-bytes-in': limits.bytesIn === undefined ? '---' : String(limits.bytesIn),
+    'limit-bytes-out': limits.bytesOut === undefined ? '---' : String(limits.bytesOut),
+    'limit-bytes-total': limits.bytesTotal === undefined ? '' : String(limits.bytesTotal),
+  };
+  if (ctx.scope === 'status') {
+    const c = session.counters;
+    Object.assign(out, {
+      'bytes-in': String(c.bytesIn),
+      'bytes-in-nice': formatBytesNice(c.bytesIn),
+      'bytes-out': String(c.bytesOut),
+      'bytes-out-nice': formatBytesNice(c.bytesOut),
+      'packets-in': String(c.packetsIn),
+      'packets-out': String(c.packetsOut),
+      'remain-bytes-in': lim.remainBytesIn === undefined ? '---' : String(lim.remainBytesIn),
+      'remain-bytes-out': lim.remainBytesOut === undefined ? '---' : String(lim.remainBytesOut),
+      'remain-bytes-total': lim.remainBytesTotal === undefined ? '' : String(lim.remainBytesTotal),
+      'remain-bytes-total-nice': lim.remainBytesTotal === undefined ? '' : formatBytesNice(lim.remainBytesTotal),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * The virtual router: a RouterOS configuration database, the HotSpot login logic and the servlet over
+ * HTTP, in one object. Tests, the preview and `npm run router` all start it through here.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { UserError } from '../lib/errors.ts';
+import { createRouterDb, type RouterConfigInput } from './config.ts';
+import type { RouterDb } from './db/router-db.ts';
+import { controlApi } from './control-api.ts';
+import { Hotspot } from './hotspot/hotspot.ts';
+import { HtmlDir } from './servlet/html-dir.ts';
+import { createHttpServer } from './servlet/http-server.ts';
+import { Servlet } from './servlet/servlet.ts';
+import { Clock, durationOrThrow, formatDuration } from './time.ts';
+
+export interface VirtualRouterOptions {
+  /** Serve pages from this folder, whatever the profile's html-directory says. */
+  htmlDir?: string;
+  /** The router's file store: the profile's html-directory is looked up inside it. */
+  storageDir?: string;
+  config?: RouterConfigInput;
+  http?: { host?: string; port?: number };
+  /** A frozen clock moves only when advanced (deterministic tests); default follows real time. */
+  clock?: Clock | { frozen?: boolean };
+  /** How long a CHAP challenge stays valid (default 1h). */
+  chapLifetime?: string;
+  log?: (line: string) => void;
+}
+
+export class VirtualRouter {
+  readonly db: RouterDb;
+  readonly identity: string;
+  readonly version: string;
+  readonly clock: Clock;
+  readonly hotspot: Hotspot;
+  readonly servlet: Servlet;
+  private readonly dirs = new Map<string, HtmlDir>();
+  private server: Server | undefined;
+  url = '';
+  port = 0;
+
+  constructor(private readonly options: VirtualRouterOptions = {}) {
+    const { db, identity, version } = createRouterDb(options.config);
+    this.db = db;
+    this.identity = identity;
+    this.version = version;
+    this.clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock ?? {});
+    const chapLifetimeMs = options.chapLifetime ? durationOrThrow(options.chapLifetime, 'chap-lifetime') : undefined;
+    this.hotspot = new Hotspot(db, this.clock, { chapLifetimeMs });
+    this.servlet = new Servlet({ hotspot: this.hotspot, htmlDir: () => this.htmlDir(), identity: () => this.identity });
+  }
+
+  /** The directory the servlet serves now (it follows the profile when no --html-dir is given). */
+  htmlDir(): HtmlDir {
+    const root = this.options.htmlDir
+      ? resolve(this.options.htmlDir)
+      : resolve(this.options.storageDir ?? '.', this.hotspot.settings().htmlDirectory);
+    let dir = this.dirs.get(root);
+    if (!dir) {
+      dir = new HtmlDir(root);
+      this.dirs.set(root, dir);
+    }
+    return dir;
+  }
+
+  /** Checks the pages, then listens. Port 0 picks a free port; `url` tells which. */
+  async listen(): Promise<this> {
+    await this.htmlDir().checkAll();
+    const host = this.options.http?.host ?? '127.0.0.1';
+    const port = this.options.http?.port ?? 0;
+    const server = createHttpServer({
+      servlet: this.servlet,
+      hotspotNames: () => {
+        const s = this.hotspot.settings();
+        return [s.hostname, s.hotspotAddress, s.dnsName].filter(Boolean);
+      },
+      intercept: controlApi(this),
+      log: this.options.log,
+    });
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE') reject(new UserError(`Port ${port} on ${host} is already in use: stop what is using it or choose another with --http-port.`));
+        else if (err.code === 'EACCES') reject(new UserError(`Port ${port} on ${host} needs more privileges: choose a port above 1023 with --http-port.`));
+        else reject(err);
+      });
+      server.listen(port, host, () => resolveListen());
+    });
+    this.server = server;
+    this.port = (server.address() as AddressInfo).port;
+    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+
+  /** A JSON view of the hosts and sessions (passwords never included). */
+  state() {
+    const hs = this.hotspot;
+    hs.sweep();
+    return {
+      time: new Date(this.clock.now()).toISOString(),
+      htmlDir: this.htmlDir().root,
+      loginBy: [...hs.settings().loginBy],
+      hosts: hs.hosts.all().map((h) => ({ mac: h.mac, ip: h.ip, trial: hs.trialAvailable(h.mac) ? 'yes' : 'no' })),
+      sessions: hs.sessions.all().map((s) => {
+        const l = hs.limits(s);
+        return {
+          mac: s.mac,
+          ip: s.ip,
+          user: s.user,
+          loginBy: s.loginBy,
+          uptime: formatDuration(l.uptimeMs),
+          timeLeft: l.timeLeftMs === undefined ? null : formatDuration(l.timeLeftMs),
+          ...s.counters,
+          remainBytesTotal: l.remainBytesTotal ?? null,
+        };
+      }),
+      cookies: hs.cookies.all().map((c) => ({ user: c.user, mac: c.mac, expires: new Date(c.expiresAt).toISOString() })),
+    };
+  }
+}
+
+export async function startVirtualRouter(options: VirtualRouterOptions = {}): Promise<VirtualRouter> {
+  return new VirtualRouter(options).listen();
+}
+
+/** Default file store of `npm run router`: the project's dist folder, so `hotspot` means dist/hotspot. */
+export const DEFAULT_STORAGE = join('dist');
