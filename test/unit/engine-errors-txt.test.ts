@@ -41,11 +41,11 @@ describe('parseErrorsTxt', () => {
     expect(msg('user-session-limit', { username: 'ann' })).toBe('Keine weiteren Sitzungen für ann');
     expect(msg('not-logged-in', { ip: '10.5.50.9' })).toBe('Nicht angemeldet (IP 10.5.50.9)');
   });
-  test('"key=message" without spaces is accepted; trailing spaces are dropped', () => {
+  test('"key=message" without spaces is accepted; spaces around the message are dropped', () => {
     const p = parseErrorsTxt('chap-missing=try again   \nuptime-limit =  two spaces\n', 'errors.txt');
     expect(renderTemplate(p.messages.get('chap-missing')!, { vars: {} }).body).toBe('try again');
-    // One space after "=" belongs to the layout; any further ones to the message.
-    expect(renderTemplate(p.messages.get('uptime-limit')!, { vars: {} }).body).toBe(' two spaces');
+    // Layout spaces around "=" are not part of the message (docs/routeros-fidelity.md).
+    expect(renderTemplate(p.messages.get('uptime-limit')!, { vars: {} }).body).toBe('two spaces');
   });
   test('a message may hold conditions', () => {
     const p = parseErrorsTxt("uptime-limit = $(if username)$(username): $(endif)time is up\n", 'errors.txt');

@@ -13,7 +13,7 @@ export interface ErrorsTxt {
   messages: ReadonlyMap<string, Template>;
 }
 
-const LINE = /^([a-z0-9][a-z0-9-]*)\s*=\s?(.*)$/;
+const LINE = /^([a-z0-9][a-z0-9-]*)\s*=\s*(.*)$/;
 
 /** Parses errors.txt; a line that is not a comment, blank, or `key = message` names file and line. */
 export function parseErrorsTxt(text: string, file: string): ErrorsTxt {
