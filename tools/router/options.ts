@@ -4,7 +4,21 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../lib/errors.ts';
 import type { RouterConfigInput } from '../routeros/config.ts';
-import type { PropInput } from '../routeros/db/router-db.ts';
+import { expected } from '../routeros/config.ts';
+import { normalize, RouterDbError, type PropInput } from '../routeros/db/router-db.ts';
+import { TABLES, type PropSpec, type TablePath } from '../routeros/db/schema.ts';
+
+/** A flag value checked as RouterOS checks the property it sets; refused with the flag's name. */
+function checked(flag: string, path: TablePath, prop: string, value: string): string {
+  try {
+    return normalize(path, { [prop]: value })[prop]!;
+  } catch (err) {
+    if (!(err instanceof RouterDbError)) throw err;
+    const spec = (TABLES[path].props as Readonly<Record<string, PropSpec>>)[prop];
+    const bad = err.value !== undefined && err.value !== value ? `"${err.value}" in "${value}"` : `"${value}"`;
+    throw new UserError(`${flag} ${bad} is not accepted: ${expected(spec)}.`);
+  }
+}
 
 export interface RouterFlags {
   htmlDir?: string;
@@ -64,19 +78,21 @@ export async function readConfigFile(path: string): Promise<RouterConfigInput> {
 export function applyFlags(base: RouterConfigInput, flags: RouterFlags): RouterConfigInput {
   const config: RouterConfigInput = { ...base };
   const profile: PropInput = { name: 'hsprof1' };
-  const set = (prop: string, v: string | undefined) => {
-    if (v !== undefined) profile[prop] = v;
+  const set = (row: PropInput, path: TablePath, flag: string, prop: string, v: string | undefined) => {
+    if (v !== undefined) row[prop] = checked(flag, path, prop, v);
   };
-  set('login-by', flags.loginBy);
-  set('dns-name', flags.dnsName);
-  set('http-cookie-lifetime', flags.httpCookieLifetime);
-  set('trial-uptime-limit', flags.trialUptimeLimit);
-  set('trial-uptime-reset', flags.trialUptimeReset);
+  const hp = 'ip/hotspot/profile';
+  set(profile, hp, '--login-by', 'login-by', flags.loginBy);
+  set(profile, hp, '--dns-name', 'dns-name', flags.dnsName);
+  set(profile, hp, '--http-cookie-lifetime', 'http-cookie-lifetime', flags.httpCookieLifetime);
+  set(profile, hp, '--trial-uptime-limit', 'trial-uptime-limit', flags.trialUptimeLimit);
+  set(profile, hp, '--trial-uptime-reset', 'trial-uptime-reset', flags.trialUptimeReset);
   if (Object.keys(profile).length > 1) config['ip/hotspot/profile'] = [...(base['ip/hotspot/profile'] ?? []), profile];
   const userProfile: PropInput = { name: 'default' };
-  if (flags.statusAutorefresh !== undefined) userProfile['status-autorefresh'] = flags.statusAutorefresh;
-  if (flags.sharedUsers !== undefined) userProfile['shared-users'] = flags.sharedUsers;
-  if (flags.openStatusPage !== undefined) userProfile['open-status-page'] = flags.openStatusPage;
+  const up = 'ip/hotspot/user/profile';
+  set(userProfile, up, '--status-autorefresh', 'status-autorefresh', flags.statusAutorefresh);
+  set(userProfile, up, '--shared-users', 'shared-users', flags.sharedUsers);
+  set(userProfile, up, '--open-status-page', 'open-status-page', flags.openStatusPage);
   if (Object.keys(userProfile).length > 1) config['ip/hotspot/user/profile'] = [...(base['ip/hotspot/user/profile'] ?? []), userProfile];
   if (flags.user.length) config['ip/hotspot/user'] = [...(base['ip/hotspot/user'] ?? []), ...flags.user.map(parseUserFlag)];
   return config;

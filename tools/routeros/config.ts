@@ -6,7 +6,7 @@
  */
 import { UserError } from '../lib/errors.ts';
 import { RouterDb, RouterDbError, type PropInput } from './db/router-db.ts';
-import { TABLE_PATHS, type TablePath } from './db/schema.ts';
+import { TABLE_PATHS, TABLES, type PropSpec, type TablePath } from './db/schema.ts';
 
 export type RouterConfigInput = Partial<Record<TablePath, PropInput[]>> & {
   /** `/system identity` name. */
@@ -30,6 +30,41 @@ function seed(db: RouterDb): void {
 
 const KNOWN_KEYS = new Set<string>([...TABLE_PATHS, 'identity', 'version', '$schema']);
 
+/** One sentence for a refused config row: which row, which property, and what it accepts. */
+export function explain(where: string, path: TablePath, err: RouterDbError): string {
+  const spec = TABLES[path].props as Readonly<Record<string, PropSpec>>;
+  if (err.problem === 'unknown-property') {
+    return `The router config's ${where} has no property "${err.prop}": check the spelling (${path} has ${Object.keys(spec).join(', ')}).`;
+  }
+  if (err.problem === 'bad-value' && err.prop) {
+    return `The router config's ${where} sets ${err.prop} to "${err.value}", which RouterOS refuses: ${expected(spec[err.prop])}.`;
+  }
+  return `The router config's ${where} is refused (${err.message}): fix that row.`;
+}
+
+/** What a property accepts, in words. */
+export function expected(p: PropSpec | undefined): string {
+  const t = p?.type;
+  switch (t?.kind) {
+    case 'duration':
+      return 'write a duration like 30m, 1h30m or 1d';
+    case 'bool':
+      return 'write yes or no';
+    case 'int':
+      return `write a whole number${t.min ? ` of at least ${t.min}` : ''}`;
+    case 'enum':
+      return `write one of ${t.values.join(', ')}`;
+    case 'set':
+      return `write one or more of ${t.values.join(', ')}, separated by commas`;
+    case 'ip':
+      return 'write an IPv4 address like 10.5.50.1';
+    case 'mac':
+      return 'write a MAC address like 02:00:00:00:00:01';
+    default:
+      return 'write a value on one line';
+  }
+}
+
 export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } & RouterIdentity {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new UserError('The router config must be a JSON object whose keys are menu paths such as "ip/hotspot/user".');
@@ -48,7 +83,7 @@ export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } 
         if (typeof row !== 'object' || row === null) throw new RouterDbError('a row must be an object of property values');
         db.upsert(path, row);
       } catch (err) {
-        if (err instanceof RouterDbError) throw new UserError(`Router config ${path}[${i}]: ${err.message}; fix that value.`);
+        if (err instanceof RouterDbError) throw new UserError(explain(`${path}[${i}]`, path, err));
         throw err;
       }
     });

@@ -9,9 +9,20 @@ import { TABLES, type PropSpec, type TablePath } from './schema.ts';
 export type Row = Record<string, string> & { '.id': string };
 export type PropInput = Record<string, string | number | boolean>;
 
-/** A value RouterOS would refuse; `message` is what the RouterOS CLI prints for it. */
+/**
+ * A value RouterOS would refuse. `message` is what the RouterOS CLI prints for it; `problem`, `prop` and
+ * `value` let other front ends (a JSON config, flags) say it in their own words.
+ */
 export class RouterDbError extends Error {
   override name = 'RouterDbError';
+  constructor(
+    message: string,
+    readonly problem: 'unknown-property' | 'bad-value' | 'duplicate' | 'other' = 'other',
+    readonly prop?: string,
+    readonly value?: string,
+  ) {
+    super(message);
+  }
 }
 
 export class RouterDb {
@@ -30,8 +41,8 @@ export class RouterDb {
     const spec = TABLES[path];
     const props = normalize(path, input);
     if (spec.named) {
-      if (!props.name) throw new RouterDbError('failure: name must be set');
-      if (this.byName(path, props.name)) throw new RouterDbError(`failure: entry with name "${props.name}" already exists`);
+      if (!props.name) throw new RouterDbError('failure: name must be set', 'bad-value', 'name', '');
+      if (this.byName(path, props.name)) throw new RouterDbError(`failure: entry with name "${props.name}" already exists`, 'duplicate', 'name', props.name);
     }
     const row = { '.id': `*${(this.nextId++).toString(16).toUpperCase()}` } as Row;
     for (const [prop, p] of Object.entries(spec.props) as Array<[string, PropSpec]>) row[prop] = props[prop] ?? p.default;
@@ -44,7 +55,7 @@ export class RouterDb {
   set(path: TablePath, row: Row, input: PropInput): void {
     const props = normalize(path, input);
     if (TABLES[path].named && props.name !== undefined && props.name !== row.name && this.byName(path, props.name)) {
-      throw new RouterDbError(`failure: entry with name "${props.name}" already exists`);
+      throw new RouterDbError(`failure: entry with name "${props.name}" already exists`, 'duplicate', 'name', props.name);
     }
     Object.assign(row, props);
   }
@@ -70,7 +81,7 @@ export function normalize(path: TablePath, input: PropInput): Record<string, str
   const out: Record<string, string> = {};
   for (const [prop, raw] of Object.entries(input)) {
     const p = spec[prop];
-    if (!p) throw new RouterDbError(`expected end of command (line 1 column 1): unknown parameter ${prop}`);
+    if (!p) throw new RouterDbError(`expected end of command (line 1 column 1): unknown parameter ${prop}`, 'unknown-property', prop);
     const value = typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : String(raw);
     out[prop] = checkValue(prop, p, value);
   }
@@ -79,7 +90,7 @@ export function normalize(path: TablePath, input: PropInput): Record<string, str
 
 function checkValue(prop: string, p: PropSpec, value: string): string {
   const bad = (): never => {
-    throw new RouterDbError(`invalid value for argument ${prop}: "${value}"`);
+    throw new RouterDbError(`invalid value for argument ${prop}: "${value}"`, 'bad-value', prop, value);
   };
   const t = p.type;
   switch (t.kind) {
@@ -100,7 +111,9 @@ function checkValue(prop: string, p: PropSpec, value: string): string {
       return value;
     case 'set': {
       const items = value === '' ? [] : value.split(',').map((s) => s.trim());
-      for (const item of items) if (!t.values.includes(item)) throw new RouterDbError(`input does not match any value of ${prop}: "${item}"`);
+      for (const item of items) {
+        if (!t.values.includes(item)) throw new RouterDbError(`input does not match any value of ${prop}: "${item}"`, 'bad-value', prop, item);
+      }
       return [...new Set(items)].join(',');
     }
     case 'ip':

@@ -4,7 +4,7 @@
  * and errors.txt per directory.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../../lib/errors.ts';
 import { parseErrorsTxt, parseTemplate, type ErrorsTxt, type Template } from '../engine/index.ts';
@@ -19,7 +19,17 @@ export class HtmlDir {
   private readonly templates = new Map<string, Cached<Template>>();
   private readonly errorFiles = new Map<string, Cached<ErrorsTxt>>();
 
-  constructor(readonly root: string) {}
+  /** How errors name the directory: relative to the working directory when inside it. */
+  private readonly label: string;
+
+  constructor(readonly root: string) {
+    const rel = relative(process.cwd(), root);
+    this.label = rel && !rel.startsWith('..') ? rel.split(sep).join('/') : root;
+  }
+
+  private display(relPath: string): string {
+    return `${this.label}/${relPath}`;
+  }
 
   /** The absolute path of a file inside the directory, or undefined for anything that escapes it. */
   resolve(relPath: string): string | undefined {
@@ -39,11 +49,14 @@ export class HtmlDir {
     }
   }
 
-  /** Is `name` a subdirectory that can hold a page set (`lv`, `xml`, …)? */
-  isSubdir(name: string): boolean {
+  /**
+   * Is `name` a subdirectory holding a page set (`lv`, `xml`, …)? One with at least one .html page;
+   * an asset folder such as `css` is not, so `/css/` is a file path, not a language.
+   */
+  isPageSet(name: string): boolean {
     if (!/^[A-Za-z0-9_-]+$/.test(name)) return false;
     try {
-      return statSync(join(this.root, name)).isDirectory();
+      return readdirSync(join(this.root, name)).some((f) => /\.html?$/i.test(f));
     } catch {
       return false;
     }
@@ -57,7 +70,7 @@ export class HtmlDir {
 
   async template(relPath: string): Promise<Template> {
     const abs = this.resolve(relPath)!;
-    return this.cached(this.templates, abs, (text) => parseTemplate(text, relPath));
+    return this.cached(this.templates, abs, (text) => parseTemplate(text, this.display(relPath)));
   }
 
   async readRaw(relPath: string): Promise<Buffer> {
@@ -68,7 +81,7 @@ export class HtmlDir {
   async errorsTxt(targetDir: string): Promise<ErrorsTxt | undefined> {
     const rel = await this.findPage(targetDir, 'errors.txt');
     if (!rel) return undefined;
-    return this.cached(this.errorFiles, this.resolve(rel)!, (text) => parseErrorsTxt(text, rel));
+    return this.cached(this.errorFiles, this.resolve(rel)!, (text) => parseErrorsTxt(text, this.display(rel)));
   }
 
   private async cached<T>(cache: Map<string, Cached<T>>, abs: string, parse: (text: string) => T): Promise<T> {

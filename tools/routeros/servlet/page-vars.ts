@@ -4,8 +4,8 @@
  * RouterOS does not know count as unknown.
  */
 import { VARIABLES } from '../data/variables.ts';
-import { formEscape } from '../engine/index.ts';
 import type { ErrorVariables } from '../engine/index.ts';
+import type { HotspotLinks } from './links.ts';
 import type { Hotspot } from '../hotspot/hotspot.ts';
 import type { Host } from '../hotspot/hosts.ts';
 import type { EndedSession, Session } from '../hotspot/sessions.ts';
@@ -13,6 +13,11 @@ import { readUserLimits, readUserProfile, type HotspotSettings } from '../hotspo
 import { octalEscape } from '../hotspot/chap.ts';
 import { formatBytesNice, formatDuration } from '../time.ts';
 
+/**
+ * Where a page stands: `login` pages (answering /login) get chap-id, chap-challenge, popup and the error
+ * trio; `status` pages (status, logout, and api.json, whose default reads remain-bytes-total) get the
+ * traffic counters (fact sheet §1.5, §9.2).
+ */
 export type PageScope = 'login' | 'status' | 'other';
 
 export interface PageContext {
@@ -23,8 +28,7 @@ export interface PageContext {
   /** The active session, or for logout.html the one that just ended. */
   session?: Session;
   ended?: EndedSession;
-  /** Scheme and authority the client reached the servlet by, for `link-*`. */
-  origin: string;
+  links: HotspotLinks;
   /** Chosen language subdirectory with its trailing slash (`lv/`), or ''. */
   targetDir: string;
   params: URLSearchParams;
@@ -33,7 +37,6 @@ export interface PageContext {
   error?: ErrorVariables;
   /** The user name to show when there is no session: the one just submitted. */
   username?: string;
-  linkOrig: string;
   linkRedirect: string;
   linkAdvert?: string;
 }
@@ -46,7 +49,6 @@ const dur = (ms: number | undefined) => (ms === undefined ? '' : formatDuration(
 export function pageVariables(ctx: PageContext): Record<string, string> {
   const { settings: s, host, session } = ctx;
   const v: Record<string, string> = { ...EMPTY };
-  const loginOnly = `${ctx.origin}/${ctx.targetDir}login`;
   Object.assign(v, {
     hostname: s.hostname,
     identity: ctx.identity,
@@ -54,11 +56,11 @@ export function pageVariables(ctx: PageContext): Record<string, string> {
     'server-address': `${s.hotspotAddress}:80`,
     'ssl-login': 'no',
     'server-name': s.serverName,
-    'link-login-only': loginOnly,
-    'link-login': ctx.linkOrig ? `${loginOnly}?dst=${formEscape(ctx.linkOrig)}` : loginOnly,
-    'link-logout': `${ctx.origin}/${ctx.targetDir}logout`,
-    'link-status': `${ctx.origin}/${ctx.targetDir}status`,
-    'link-orig': ctx.linkOrig,
+    'link-login-only': ctx.links.loginOnly,
+    'link-login': ctx.links.login,
+    'link-logout': ctx.links.logout,
+    'link-status': ctx.links.status,
+    'link-orig': ctx.links.orig,
     'link-redirect': ctx.linkRedirect,
     'link-advert': ctx.linkAdvert ?? '',
     'interface-name': s.interfaceName,

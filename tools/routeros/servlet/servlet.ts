@@ -9,6 +9,7 @@ import type { Host } from '../hotspot/hosts.ts';
 import type { EndedSession, Session } from '../hotspot/sessions.ts';
 import { readUserProfile } from '../hotspot/settings.ts';
 import { HtmlDir } from './html-dir.ts';
+import { hotspotLinks, type HotspotLinks } from './links.ts';
 import { contentType, isSubstituted } from './mime.ts';
 import { pageVariables, type PageContext, type PageScope } from './page-vars.ts';
 import { upstreamPage } from './upstream.ts';
@@ -97,7 +98,7 @@ export class Servlet {
         return page.fallback('flogout.html', 'status', page.links().login, this.notLoggedIn(page));
       }
       case 'api':
-        return page.render('api.json', 'other', { session });
+        return page.render('api.json', 'status', { session });
       default:
         return page.file(req.url.pathname.replace(/^\/+/, ''), session);
     }
@@ -178,8 +179,8 @@ export class Servlet {
 /** `/lv/login` or `?target=lv` choose a language subdirectory (fact sheet §1.4). */
 export function splitPath(dir: HtmlDir, pathname: string, target: string | null): { targetDir: string; route: string | undefined } {
   const parts = pathname.replace(/^\/+/, '').split('/');
-  if (parts.length === 2 && ROUTES.has(parts[1]!) && dir.isSubdir(parts[0]!)) return { targetDir: `${parts[0]}/`, route: parts[1] };
-  const targetDir = target && dir.isSubdir(target) ? `${target}/` : '';
+  if (parts.length === 2 && ROUTES.has(parts[1]!) && dir.isPageSet(parts[0]!)) return { targetDir: `${parts[0]}/`, route: parts[1] };
+  const targetDir = target && dir.isPageSet(target) ? `${target}/` : '';
   return { targetDir, route: parts.length === 1 && ROUTES.has(parts[0]!) ? parts[0] : undefined };
 }
 
@@ -207,16 +208,8 @@ class PageWriter {
     private readonly host: Host,
   ) {}
 
-  links() {
-    const base = `${this.req.origin}/${this.targetDir}`;
-    const orig = this.host.origUrl ?? '';
-    const loginOnly = `${base}login`;
-    return {
-      loginOnly,
-      login: orig ? `${loginOnly}?dst=${encodeURIComponent(orig)}` : loginOnly,
-      status: `${base}status`,
-      orig,
-    };
+  links(): HotspotLinks {
+    return hotspotLinks(this.req.origin, this.targetDir, this.host.origUrl ?? '');
   }
 
   async error(key: string, username: string, detail?: string): Promise<ErrorVariables> {
@@ -266,7 +259,7 @@ class PageWriter {
       return notFound();
     }
     if (!path || !(await this.dir.isFile(path))) return notFound();
-    if (isSubstituted(path)) return this.renderFile(path, 'other', { session });
+    if (isSubstituted(path)) return this.renderFile(path, /(^|\/)api\.json$/.test(path) ? 'status' : 'other', { session });
     return { status: 200, headers: [['Content-Type', contentType(path)]], body: await this.dir.readRaw(path), page: path };
   }
 
@@ -279,14 +272,13 @@ class PageWriter {
       host: this.host,
       session: extra.session,
       ended: extra.ended,
-      origin: this.req.origin,
+      links: this.links(),
       targetDir: this.targetDir,
       params: this.req.params,
       userAgent: this.req.userAgent,
       scope,
       error: extra.error,
       username: extra.username,
-      linkOrig: this.links().orig,
       linkRedirect: extra.linkRedirect ?? '',
       linkAdvert: extra.linkAdvert,
       ...over,
