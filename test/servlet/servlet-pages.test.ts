@@ -330,6 +330,14 @@ describe('language subdirectories', () => {
     const main = await device(vr).post('/login', { username: 'alice', password: 'wrong' });
     expect(byId(main.body, 'error')).toBe(INVALID_ALICE);
   });
+  it('a folder holding only errors.txt is a page set: main pages, its error texts, its links', async () => {
+    const dir = await variant({ write: { 'de/errors.txt': 'invalid-username = Falscher Code, $(username).\n' } });
+    const de = await router(dir);
+    const r = await device(de).post('/de/login', { username: 'alice', password: 'wrong' });
+    expect(title(r)).toBe('mikrotik hotspot > login');
+    expect(byId(r.body, 'error')).toBe('Falscher Code, alice.');
+    expect(r.body).toContain(`action="${de.url}/de/login"`);
+  });
 });
 
 describe('static and substituted files', () => {

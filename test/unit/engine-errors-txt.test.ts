@@ -94,12 +94,17 @@ describe('errorVariables', () => {
     });
     expect(errorVariables('radius-reply', { vars: {} }, undefined, 'Voucher expired').error).toBe('Voucher expired');
   });
-  test('a message may print error-type and the detail inside the built-in text', () => {
+  test('for keys whose built-in text wraps $(error-orig), error-orig is the detail itself', () => {
     expect(errorVariables('internal-error', { vars: {} }, errorsTxt, 'disk full')).toEqual({
-      error: 'Interner Fehler [internal-error]: internal error (disk full)',
-      'error-orig': 'internal error (disk full)',
+      error: 'Interner Fehler [internal-error]: disk full',
+      'error-orig': 'disk full',
       'error-type': 'internal-error',
     });
+  });
+  test("RouterOS's own errors.txt line does not wrap the detail twice", () => {
+    const own = parseErrorsTxt('internal-error = internal error ($(error-orig))\n', 'errors.txt');
+    expect(errorVariables('internal-error', { vars: {} }, own, 'disk full').error).toBe('internal error (disk full)');
+    expect(errorVariables('internal-error', { vars: {} }, undefined, 'disk full').error).toBe('disk full');
   });
   test('a key RouterOS does not know uses the detail as its text', () => {
     expect(errorVariables('otp-already-used', { vars: {} }, errorsTxt, 'this OTP token is already used')).toEqual({

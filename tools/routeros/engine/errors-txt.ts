@@ -47,10 +47,11 @@ export interface ErrorVariables {
 }
 
 /**
- * The error trio for `key`. `error-orig` is RouterOS's own text (its default message, with the
- * router's `detail` standing in for `$(error-orig)`); `error` is the errors.txt message rendered with
- * every variable plus that trio. A key missing from errors.txt falls back to `error-orig`
- * (UNCERTAIN in the fact sheet; the likely behaviour).
+ * The error trio for `key`. `error-orig` is RouterOS's own English text: the default message of the key,
+ * or, for keys whose default message wraps `$(error-orig)` (internal-error, config-error, radius-reply,
+ * …), the router's `detail` itself, so that errors.txt's own `internal error ($(error-orig))` does not
+ * wrap it twice. `error` is the errors.txt message rendered with every variable plus that trio. A key
+ * missing from errors.txt falls back to `error-orig` (UNCERTAIN in the fact sheet; the likely behaviour).
  */
 export function errorVariables(key: string, ctx: RenderContext, errorsTxt?: ErrorsTxt, detail = ''): ErrorVariables {
   const fact = errorFact(key);
@@ -62,7 +63,8 @@ export function errorVariables(key: string, ctx: RenderContext, errorsTxt?: Erro
       return lookupSource(base.vars, name);
     },
   });
-  const orig = fact ? renderTemplate(parseTemplate(fact.message, `(built-in ${key})`), withOrig(detail, ctx)).body : detail || key;
+  const wrapsDetail = !fact || fact.message.includes('$(error-orig)');
+  const orig = wrapsDetail ? detail || key : renderTemplate(parseTemplate(fact.message, `(built-in ${key})`), withOrig(detail, ctx)).body;
   const translated = errorsTxt?.messages.get(key);
   const error = translated ? renderTemplate(translated, withOrig(orig, ctx)).body : orig;
   return { error, 'error-orig': orig, 'error-type': key };

@@ -50,13 +50,14 @@ export class HtmlDir {
   }
 
   /**
-   * Is `name` a subdirectory holding a page set (`lv`, `xml`, …)? One with at least one .html page;
-   * an asset folder such as `css` is not, so `/css/` is a file path, not a language.
+   * Is `name` a subdirectory holding a page set (`lv`, `xml`, …)? One with at least one .html page or an
+   * errors.txt (missing pages come from the main directory); an asset folder such as `css` is not, so
+   * `/css/` is a file path, not a language.
    */
   isPageSet(name: string): boolean {
     if (!/^[A-Za-z0-9_-]+$/.test(name)) return false;
     try {
-      return readdirSync(join(this.root, name)).some((f) => /\.html?$/i.test(f));
+      return readdirSync(join(this.root, name)).some((f) => /\.html?$/i.test(f) || f === 'errors.txt');
     } catch {
       return false;
     }
