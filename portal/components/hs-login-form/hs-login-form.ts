@@ -1,0 +1,175 @@
+/**
+ * The login form: member mode (username + password) and voucher mode (one code), switchable when both
+ * are enabled. It never submits anything itself: it emits `hs-login` with what was typed, and the
+ * page decides how it travels (CHAP hash or plain), so the typed password never leaves the page here.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { LocaleController, t } from '../../i18n/runtime.ts';
+import { base, controls } from '../../theme/base.ts';
+import { emit } from '../events.ts';
+
+export type LoginMode = 'member' | 'voucher';
+
+export class HsLoginForm extends LitElement {
+  static override properties = {
+    modes: { attribute: false },
+    mode: { type: String, reflect: true },
+    username: {},
+    voucher: {},
+    busy: { type: Boolean },
+    problem: { state: true },
+  };
+  declare modes: readonly LoginMode[];
+  declare mode: LoginMode;
+  /** Pre-filled user name (the router echoes it back after a failed login). */
+  declare username: string;
+  /** Pre-filled voucher code (from a `?voucher=` link or a failed voucher login). */
+  declare voucher: string;
+  declare busy: boolean;
+  declare problem: '' | 'credentials' | 'voucher';
+
+  static override styles = [
+    base,
+    controls,
+    css`
+      fieldset {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1.5rem;
+        margin: 0 0 0.5rem;
+        padding: 0;
+        border: 0;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+      }
+      label.mode {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        min-height: 2.75rem;
+        margin: 0;
+      }
+      label.mode input {
+        width: 1.25rem;
+        height: 1.25rem;
+        margin: 0;
+        accent-color: var(--hs-primary);
+      }
+    `,
+  ];
+
+  private readonly i18n = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.modes = ['member'];
+    this.mode = 'member';
+    this.username = '';
+    this.voucher = '';
+    this.busy = false;
+    this.problem = '';
+  }
+
+  override render() {
+    const member = this.mode === 'member';
+    return html`
+      ${this.modes.length > 1
+        ? html`<fieldset>
+            <legend>${t('login.modeLegend')}</legend>
+            ${this.modes.map(
+              (m) => html`<label class="mode"
+                ><input type="radio" name="mode" value=${m} .checked=${this.mode === m} @change=${() => this.switchMode(m)} />${t(
+                  m === 'member' ? 'login.modeMember' : 'login.modeVoucher',
+                )}</label
+              >`,
+            )}
+          </fieldset>`
+        : nothing}
+      <form novalidate @submit=${this.onSubmit}>
+        ${member
+          ? html`<label for="username">${t('login.username')}</label>
+              <input
+                id="username"
+                name="username"
+                type="text"
+                autocomplete="username"
+                autocapitalize="none"
+                spellcheck="false"
+                .value=${this.username}
+                aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
+              />
+              <label for="password">${t('login.password')}</label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
+              />`
+          : html`<label for="voucher">${t('login.voucher')}</label>
+              <input
+                id="voucher"
+                name="voucher"
+                type="text"
+                autocomplete="off"
+                autocapitalize="none"
+                spellcheck="false"
+                aria-describedby="voucher-hint"
+                .value=${this.voucher}
+                aria-invalid=${this.problem === 'voucher' ? 'true' : 'false'}
+              />
+              <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`}
+        <p class="problem" role="alert">${this.problem === 'credentials' ? t('login.needCredentials') : this.problem === 'voucher' ? t('login.needVoucher') : ''}</p>
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? t('login.sending') : t('login.submit')}</button>
+      </form>
+    `;
+  }
+
+  private field(id: string): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
+  }
+
+  private switchMode(mode: LoginMode) {
+    this.mode = mode;
+    this.problem = '';
+    emit(this, 'hs-mode-change', { mode });
+  }
+
+  private onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    if (this.busy) return;
+    if (this.mode === 'member') {
+      const user = this.field('username');
+      const pass = this.field('password');
+      const username = user?.value.trim() ?? '';
+      const password = pass?.value ?? '';
+      if (!username || !password) {
+        this.problem = 'credentials';
+        (username ? pass : user)?.focus();
+        return;
+      }
+      this.problem = '';
+      emit(this, 'hs-login', { mode: 'member', username, password });
+    } else {
+      const input = this.field('voucher');
+      const code = input?.value.trim() ?? '';
+      if (!code) {
+        this.problem = 'voucher';
+        input?.focus();
+        return;
+      }
+      this.problem = '';
+      emit(this, 'hs-login', { mode: 'voucher', username: code, password: code });
+    }
+  }
+}
+
+customElements.define('hs-login-form', HsLoginForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hs-login-form': HsLoginForm;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Session figures as a description list. Byte counts carry the raw number in `<data value>` and
+ * durations an ISO duration in `<time datetime>`, next to the human text.
+ */
+import { LitElement, css, html } from 'lit';
+import { base } from '../../theme/base.ts';
+
+export interface Figure {
+  /** Stable name for styling and tests, e.g. "download". */
+  name: string;
+  label: string;
+  text: string;
+  /** Raw bytes or seconds behind the text. */
+  value?: number;
+  kind: 'bytes' | 'duration' | 'text';
+}
+
+export class HsStatusFigures extends LitElement {
+  static override properties = {
+    items: { attribute: false },
+  };
+  declare items: readonly Figure[];
+
+  static override styles = [
+    base,
+    css`
+      dl {
+        margin: 0 0 1rem;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: 1px;
+        background: var(--hs-muted);
+        border: 1px solid var(--hs-muted);
+        border-radius: 0.5rem;
+        overflow: hidden;
+      }
+      div {
+        background: var(--hs-surface);
+        padding: 0.5rem 0.75rem;
+      }
+      dt {
+        font-size: 0.875rem;
+        color: var(--hs-muted);
+      }
+      dd {
+        margin: 0;
+        font-size: 1.125rem;
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.items = [];
+  }
+
+  override render() {
+    return html`<dl>
+      ${this.items.map(
+        (f) => html`<div data-figure=${f.name}>
+          <dt>${f.label}</dt>
+          <dd>
+            ${f.kind === 'bytes' && f.value !== undefined
+              ? html`<data value=${f.value}>${f.text}</data>`
+              : f.kind === 'duration' && f.value !== undefined
+                ? html`<time datetime=${`PT${f.value}S`}>${f.text}</time>`
+                : f.text}
+          </dd>
+        </div>`,
+      )}
+    </dl>`;
+  }
+}
+
+customElements.define('hs-status-figures', HsStatusFigures);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hs-status-figures': HsStatusFigures;
+  }
+}

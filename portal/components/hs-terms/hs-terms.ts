@@ -1,0 +1,82 @@
+/** The terms-of-use checkbox that must be ticked before any login. Emits `hs-terms-change`. */
+import { LitElement, css, html } from 'lit';
+import { LocaleController, t } from '../../i18n/runtime.ts';
+import { base } from '../../theme/base.ts';
+import { emit } from '../events.ts';
+
+export class HsTerms extends LitElement {
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    text: {},
+    accepted: { type: Boolean },
+    invalid: { type: Boolean, reflect: true },
+  };
+  declare text: string;
+  declare accepted: boolean;
+  declare invalid: boolean;
+
+  static override styles = [
+    base,
+    css`
+      .row {
+        display: flex;
+        gap: 0.625rem;
+        align-items: flex-start;
+        margin: 0 0 1rem;
+      }
+      input {
+        flex: none;
+        width: 1.5rem;
+        height: 1.5rem;
+        margin: 0;
+        accent-color: var(--hs-primary);
+      }
+      label {
+        overflow-wrap: anywhere;
+      }
+      .problem {
+        color: var(--hs-error);
+        font-weight: 600;
+        margin: -0.5rem 0 1rem;
+      }
+    `,
+  ];
+
+  private readonly i18n = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.text = '';
+    this.accepted = false;
+    this.invalid = false;
+  }
+
+  override render() {
+    return html`<div class="row">
+        <input
+          id="accept"
+          type="checkbox"
+          .checked=${this.accepted}
+          aria-invalid=${this.invalid ? 'true' : 'false'}
+          aria-describedby="problem"
+          @change=${this.onChange}
+        />
+        <label for="accept">${this.text}</label>
+      </div>
+      <p class="problem" id="problem" ?hidden=${!this.invalid}>${t('terms.required')}</p>`;
+  }
+
+  private onChange(e: Event) {
+    this.accepted = (e.target as HTMLInputElement).checked;
+    if (this.accepted) this.invalid = false;
+    emit(this, 'hs-terms-change', { accepted: this.accepted });
+  }
+}
+
+customElements.define('hs-terms', HsTerms);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hs-terms': HsTerms;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * HTTP-CHAP response: lower-case hex MD5 over chap-id ‖ UTF-8 password ‖ chap-challenge (fact sheet §4.2).
+ * Only crypto-js's MD5 and the Latin-1 encoder are imported, never the whole library.
+ * chap-id and chap-challenge reach us as JS strings whose characters are single bytes (0–255): the
+ * router writes them as octal escapes inside a quoted string of a classic inline script.
+ */
+import MD5 from 'crypto-js/md5';
+import Latin1 from 'crypto-js/enc-latin1';
+
+/** The password's UTF-8 bytes, one character per byte. */
+function utf8Binary(text: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(byte);
+  return out;
+}
+
+export function chapResponse(chapId: string, password: string, challenge: string): string {
+  for (const s of [chapId, challenge]) {
+    // A character above 255 means the value did not come from octal escapes: refuse to guess.
+    if (/[^\x00-\xff]/.test(s)) throw new Error('chap-id and chap-challenge must be byte strings');
+  }
+  return MD5(Latin1.parse(chapId + utf8Binary(password) + challenge)).toString();
+}
+
+export interface ChapValues {
+  id: string;
+  challenge: string;
+}
+
+declare global {
+  interface Window {
+    /** Set by the classic inline script of login.html, inside `$(if chap-id)`. */
+    hsChap?: { id?: unknown; challenge?: unknown };
+  }
+}
+
+/** The CHAP values of this page, or undefined when the router did not offer CHAP. */
+export function readChap(win: Window = window): ChapValues | undefined {
+  const c = win.hsChap;
+  if (!c || typeof c.id !== 'string' || typeof c.challenge !== 'string' || !c.id || c.id.startsWith('$(')) return undefined;
+  return { id: c.id, challenge: c.challenge };
+}

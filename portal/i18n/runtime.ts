@@ -1,0 +1,99 @@
+/**
+ * The page's current language. Components read texts with t() and re-render through
+ * LocaleController when the guest switches language. Each page gets only the texts it uses, one
+ * small JSON file per locale (configureI18n), fetched for the chosen locale only.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { chooseLocale, saveLocale } from './choose.ts';
+import type { Catalog, I18nBundle, LocaleInfo, TextKey } from './types.ts';
+
+export type { TextKey, LocaleInfo };
+
+let bundle: I18nBundle = { defaultLocale: 'en', locales: [], urls: {}, errorUrls: {} };
+let withErrors = false;
+let current = 'en';
+let messages: Catalog = {};
+const listeners = new Set<() => void>();
+
+/** `errors`: the page shows a router error, so fetch the error texts too. */
+export function configureI18n(b: I18nBundle, errors = false): void {
+  bundle = b;
+  current = b.defaultLocale;
+  withErrors = errors;
+}
+
+export function locales(): readonly LocaleInfo[] {
+  return bundle.locales;
+}
+
+export function currentLocale(): string {
+  return current;
+}
+
+/** The text for `key` with `{name}` placeholders filled in (one pass: values are never re-read). */
+export function t(key: TextKey, params: Record<string, string | number> = {}): string {
+  const text = messages[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function hasText(key: TextKey): boolean {
+  return messages[key] !== undefined;
+}
+
+/** Calls `fn` after every language switch; returns the function that stops it. */
+export function onLocaleChange(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Sets the document title from a message key now and after every language switch. */
+export function useTitle(key: TextKey, brand: string): void {
+  const apply = () => (document.title = `${t(key)} · ${brand}`);
+  apply();
+  onLocaleChange(apply);
+}
+
+export async function setLocale(code: string, remember = false): Promise<void> {
+  const info = bundle.locales.find((l) => l.code === code);
+  if (!info) return;
+  const url = bundle.urls[code];
+  if (!url) return;
+  const errorsUrl = withErrors ? bundle.errorUrls[code] : undefined;
+  const [main, errors] = await Promise.all([fetchTexts(url), errorsUrl ? fetchTexts(errorsUrl) : {}]);
+  messages = { ...main, ...errors };
+  current = code;
+  document.documentElement.lang = code;
+  document.documentElement.dir = info.dir;
+  if (remember) saveLocale(code);
+  for (const fn of listeners) fn();
+}
+
+async function fetchTexts(url: string): Promise<Catalog> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as Catalog;
+}
+
+/** Applies the guest's language before the first render. */
+export async function initLocale(): Promise<void> {
+  const code = chooseLocale(bundle.locales.map((l) => l.code), bundle.defaultLocale);
+  try {
+    await setLocale(code);
+  } catch {
+    await setLocale(bundle.defaultLocale); // a locale chunk that fails to load must not leave a blank page
+  }
+}
+
+/** Re-renders its host whenever the language changes. */
+export class LocaleController implements ReactiveController {
+  private stop: (() => void) | undefined;
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.stop = onLocaleChange(() => this.host.requestUpdate());
+  }
+  hostDisconnected(): void {
+    this.stop?.();
+  }
+}

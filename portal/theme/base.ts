@@ -1,0 +1,87 @@
+/**
+ * Shared component styles. Colours and the font come from CSS custom properties that the page shell
+ * sets from portal.config.ts (--hs-primary, --hs-on-primary, --hs-bg, --hs-surface, --hs-text,
+ * --hs-muted, --hs-error, --hs-font); they inherit into every shadow root.
+ */
+import { css } from 'lit';
+
+export const base = css`
+  :host {
+    display: block;
+    font-family: var(--hs-font);
+    color: var(--hs-text);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  p {
+    margin: 0 0 0.75rem;
+  }
+  a {
+    color: var(--hs-primary);
+    text-underline-offset: 0.15em;
+  }
+  :focus-visible {
+    outline: 3px solid var(--hs-primary);
+    outline-offset: 2px;
+  }
+`;
+
+export const controls = css`
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 0.75rem 0 0.25rem;
+  }
+  input[type='text'],
+  input[type='password'] {
+    display: block;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: var(--hs-text);
+    background: var(--hs-surface);
+    border: 1px solid var(--hs-muted);
+    border-radius: 0.5rem;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--hs-error);
+    border-width: 2px;
+  }
+  .hint {
+    color: var(--hs-muted);
+    font-size: 0.875rem;
+    margin: 0.25rem 0 0;
+  }
+  button {
+    display: block;
+    width: 100%;
+    min-height: 2.75rem;
+    margin-top: 1rem;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    font-weight: 600;
+    border-radius: 0.5rem;
+    cursor: pointer;
+    color: var(--hs-on-primary);
+    background: var(--hs-primary);
+    border: 2px solid var(--hs-primary);
+  }
+  button.secondary {
+    color: var(--hs-primary);
+    background: var(--hs-surface);
+  }
+  .problem {
+    color: var(--hs-error);
+    font-weight: 600;
+    margin: 0.75rem 0 0;
+  }
+  button[disabled] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+`;

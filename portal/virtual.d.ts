@@ -1,0 +1,20 @@
+/** Modules the build generates from portal.config.ts (tools/build/plugin-i18n.ts). */
+declare module 'virtual:hotspot/i18n/*' {
+  import type { I18nBundle } from './i18n/types.ts';
+  const bundle: I18nBundle;
+  export default bundle;
+}
+
+declare module 'virtual:hotspot/config' {
+  export interface ClientConfig {
+    brand: string;
+    modes: ReadonlyArray<'member' | 'voucher'>;
+    defaultMode: 'member' | 'voucher';
+    trial: boolean;
+    cookie: boolean;
+    terms: boolean;
+    continueAfterSeconds: number;
+  }
+  const config: ClientConfig;
+  export default config;
+}

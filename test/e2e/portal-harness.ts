@@ -1,0 +1,101 @@
+/**
+ * Shared set-up of the portal's browser tests: the portal built into a temporary folder (once per
+ * test file, so files can run in parallel), the virtual router serving it with a frozen clock, and
+ * Chromium sending all traffic through the router as a guest behind a hotspot does. Only loopback
+ * is contacted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import example from '../../portal.config.ts';
+import { buildPortal } from '../../tools/build/main.ts';
+import type { PortalConfigInput } from '../../tools/config/index.ts';
+import type { RouterConfigInput } from '../../tools/routeros/config.ts';
+import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
+import { launchChromium } from '../support/chromium.ts';
+
+/** The hotspot's address in the virtual router's default profile: `$(link-login-only)` is http://10.5.50.1/login. */
+export const HOTSPOT = 'http://10.5.50.1';
+
+export const USERS: Array<Record<string, string>> = [
+  { name: 'alice', password: 'secret', 'limit-uptime': '1h', 'limit-bytes-total': '1000000' },
+  { name: 'bob', password: 'builder' },
+  { name: 'V7KQ2M', password: 'V7KQ2M' },
+];
+
+export const ROUTER: RouterConfigInput = {
+  'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie,trial', 'trial-uptime-limit': '30m', 'trial-uptime-reset': '1d' }],
+  'ip/hotspot/user/profile': [{ name: 'default', 'shared-users': '1', 'status-autorefresh': '1m' }],
+  'ip/hotspot/user': USERS,
+};
+
+export interface Guest {
+  context: BrowserContext;
+  page: Page;
+  /** Bodies of every POST the page sent. */
+  posts: string[];
+  /** Uncaught script errors. */
+  errors: string[];
+}
+
+export class Portal {
+  private constructor(
+    readonly dir: string,
+    readonly vr: VirtualRouter,
+    readonly browser: Browser,
+  ) {}
+
+  /** Builds the portal (the example brand unless `config` is given) and starts router and browser. */
+  static async start(router: RouterConfigInput = ROUTER, config: PortalConfigInput = example): Promise<Portal> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hs-portal-'));
+    await buildPortal({ outDir: dir, quiet: true, config });
+    const vr = await startVirtualRouter({ htmlDir: dir, clock: { frozen: true }, config: router });
+    const browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] });
+    return new Portal(dir, vr, browser);
+  }
+
+  /** A device with its own MAC, cookies and storage. */
+  async guest(mac: string, options: BrowserContextOptions = {}): Promise<Guest> {
+    const context = await this.browser.newContext({
+      viewport: { width: 375, height: 667 },
+      locale: 'en-US',
+      ...options,
+      extraHTTPHeaders: { 'x-vr-mac': mac, ...options.extraHTTPHeaders },
+    });
+    const page = await context.newPage();
+    const posts: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(r.postData() ?? '');
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { context, page, posts, errors };
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    await this.vr?.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Axe violations on the page as it stands, as "rule: target" lines (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
+}
+
+/** Ticks the terms box (every login needs it with the example brand). */
+export async function acceptTerms(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: /acceptable use|uso aceptable|الاستخدام المقبول/ }).check();
+}
+
+/** Logs in with the member form. */
+export async function memberLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await acceptTerms(page);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}

@@ -1,0 +1,179 @@
+/**
+ * Logging in on the built portal behind the virtual router: CHAP (the POST carries the hash, never
+ * the password), member and voucher modes, the voucher link, the terms gate, a wrong password in the
+ * guest's language, PAP with its warning, and the page without JavaScript.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import example from '../../portal.config.ts';
+import { acceptTerms, HOTSPOT, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
+
+let portal: Portal;
+beforeAll(async () => {
+  portal = await Portal.start();
+});
+afterAll(async () => {
+  await portal?.close();
+});
+
+/** Bytes of a string whose characters are bytes (how the page holds chap-id and chap-challenge). */
+const bytes = (s: string) => Buffer.from(s, 'latin1');
+
+describe('member login by CHAP', () => {
+  it('posts only the user name and the hash, then continues to the page the guest asked for', async () => {
+    const { page, posts, errors, context } = await portal.guest('02:00:00:00:01:01');
+    const first = await page.goto('http://example.com/news?id=7');
+    expect(first?.request().redirectedFrom()?.response()).toBeTruthy();
+    expect((await first!.request().redirectedFrom()!.response())!.status()).toBe(302); // rlogin.html's real 302
+    expect(page.url()).toBe(`${HOTSPOT}/login?dst=http%3A%2F%2Fexample.com%2Fnews%3Fid%3D7`);
+
+    await page.getByLabel('Username').fill('alice');
+    await page.getByLabel('Password').fill('secret');
+    const chap = await page.evaluate(() => window.hsChap as { id: string; challenge: string });
+    await acceptTerms(page);
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { name: 'You are connected' }).isVisible()).toBe(true);
+    await page.waitForURL('http://example.com/news?id=7');
+    expect(await page.locator('#vr-upstream-url').textContent()).toBe('http://example.com/news?id=7');
+
+    expect(posts).toHaveLength(1);
+    const sent = new URLSearchParams(posts[0]);
+    const expected = createHash('md5').update(bytes(chap.id)).update('secret').update(bytes(chap.challenge)).digest('hex');
+    expect([...sent.keys()].sort()).toEqual(['dst', 'password', 'popup', 'username', 'var']);
+    expect(sent.get('username')).toBe('alice');
+    expect(sent.get('password')).toBe(expected);
+    expect(posts[0]).not.toContain('secret');
+    expect(portal.vr.hotspot.session('02:00:00:00:01:01')?.loginBy).toBe('http-chap');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a wrong password as a translated error and keeps the user name', async () => {
+    const { page, context } = await portal.guest('02:00:00:00:01:02', { locale: 'es-ES' });
+    await page.goto(`${HOTSPOT}/login`);
+    await page.getByLabel('Usuario').fill('alice');
+    await page.getByLabel('Contraseña').fill('wrong');
+    await acceptTerms(page);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent()).toBe('Usuario o contraseña incorrectos.');
+    expect(await page.getByLabel('Usuario').inputValue()).toBe('alice');
+    expect(portal.vr.hotspot.session('02:00:00:00:01:02')).toBeUndefined();
+    await context.close();
+  });
+});
+
+describe('voucher mode', () => {
+  it('switches between member and voucher forms', async () => {
+    const { page, context } = await portal.guest('02:00:00:00:01:03');
+    await page.goto(`${HOTSPOT}/login`);
+    await expect.poll(() => page.getByLabel('Username').isVisible()).toBe(true);
+    await page.getByRole('radio', { name: 'Voucher' }).check();
+    expect(await page.getByLabel('Voucher code').isVisible()).toBe(true);
+    expect(await page.getByLabel('Username').count()).toBe(0);
+    await page.getByRole('radio', { name: 'Account' }).check();
+    expect(await page.getByLabel('Password').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('is pre-filled by a ?voucher= link and logs in with the code as user and password (hashed)', async () => {
+    const { page, posts, context } = await portal.guest('02:00:00:00:01:04');
+    await page.goto(`${HOTSPOT}/login?voucher=V7KQ2M`);
+    expect(await page.getByLabel('Voucher code').inputValue()).toBe('V7KQ2M');
+    expect(await page.getByRole('radio', { name: 'Voucher' }).isChecked()).toBe(true);
+    await acceptTerms(page);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => portal.vr.hotspot.session('02:00:00:00:01:04')?.user).toBe('V7KQ2M');
+    const sent = new URLSearchParams(posts[0]);
+    expect(sent.get('username')).toBe('V7KQ2M');
+    expect(sent.get('password')).toMatch(/^[0-9a-f]{32}$/);
+    await context.close();
+  });
+
+  it('reopens the voucher form after a failed voucher login', async () => {
+    const { page, context } = await portal.guest('02:00:00:00:01:05');
+    await page.goto(`${HOTSPOT}/login`);
+    await page.getByRole('radio', { name: 'Voucher' }).check();
+    await page.getByLabel('Voucher code').fill('NOPE99');
+    await acceptTerms(page);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent()).toBe('Wrong username or password.');
+    expect(await page.getByLabel('Voucher code').inputValue()).toBe('NOPE99');
+    await context.close();
+  });
+});
+
+describe('terms', () => {
+  it('must be accepted before any login: the form and the trial do nothing until then', async () => {
+    const { page, posts, context } = await portal.guest('02:00:00:00:01:06');
+    await page.goto(`${HOTSPOT}/login`);
+    await page.getByLabel('Username').fill('bob');
+    await page.getByLabel('Password').fill('builder');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByText('Please accept the terms of use first.').isVisible()).toBe(true);
+    const focused = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('type');
+    });
+    expect(focused).toBe('checkbox');
+    await page.getByRole('button', { name: 'Start free trial' }).click();
+    expect(posts).toEqual([]);
+    await acceptTerms(page);
+    expect(await page.getByText('Please accept the terms of use first.').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => portal.vr.hotspot.session('02:00:00:00:01:06')?.user).toBe('bob');
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('says JavaScript is needed and offers no plain form when PAP is not configured', async () => {
+    const { page, context } = await portal.guest('02:00:00:00:01:07', { javaScriptEnabled: false });
+    await page.goto(`${HOTSPOT}/login`);
+    // (Playwright's text search skips <noscript>, so the paragraph is found by place.)
+    const note = page.locator('main p').first();
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toBe('This page needs JavaScript to log you in securely. Please turn JavaScript on and reload the page.');
+    expect(await page.locator('form').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('PAP', () => {
+  let pap: Portal;
+  beforeAll(async () => {
+    pap = await Portal.start(
+      { ...ROUTER, 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-pap' }], 'ip/hotspot/user': USERS },
+      { ...example, login: { ...example.login, methods: ['pap', 'member', 'voucher'] } },
+    );
+  });
+  afterAll(async () => {
+    await pap?.close();
+  });
+
+  it('posts the plain password when the router has no CHAP, with a visible warning on http', async () => {
+    const { page, posts, context } = await pap.guest('02:00:00:00:01:08');
+    await page.goto(`${HOTSPOT}/login`);
+    expect(await page.evaluate(() => window.hsChap)).toBeUndefined();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'This page is not encrypted' }).isVisible()).toBe(true);
+    await memberLogin(page, 'bob', 'builder');
+    await expect.poll(() => pap.vr.hotspot.session('02:00:00:00:01:08')?.loginBy).toBe('http-pap');
+    expect(new URLSearchParams(posts[0]).get('password')).toBe('builder');
+    await context.close();
+  });
+
+  it('offers a plain form without JavaScript, gated by the terms', async () => {
+    const { page, context } = await pap.guest('02:00:00:00:01:09', { javaScriptEnabled: false });
+    await page.goto(`${HOTSPOT}/login`);
+    expect(await page.locator('main p').first().textContent()).toMatch(/^This page needs JavaScript/);
+    await page.getByLabel('Username').fill('alice');
+    await page.getByLabel('Password').fill('secret');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    expect(pap.vr.hotspot.session('02:00:00:00:01:09')).toBeUndefined(); // the required terms box stops the form
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => pap.vr.hotspot.session('02:00:00:00:01:09')?.loginBy).toBe('http-pap');
+    await context.close();
+  });
+});

@@ -1,0 +1,53 @@
+/** portal.config.ts validation: the example brand passes; each kind of bad value names its field. */
+import { describe, expect, it } from 'vitest';
+import example from '../../portal.config.ts';
+import { deriveLoginBy, validateConfig } from '../../tools/config/index.ts';
+import { UserError } from '../../tools/lib/errors.ts';
+
+type Patch = (c: any) => void;
+
+function errorFor(patch: Patch): string {
+  const raw = structuredClone(example) as any;
+  patch(raw);
+  try {
+    validateConfig(raw);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return (err as Error).message;
+  }
+  throw new Error('the config was accepted');
+}
+
+describe('portal config', () => {
+  it('accepts the example brand and derives the profile login-by from the methods', () => {
+    const c = validateConfig(example);
+    expect(c.login.methods).toEqual(expect.arrayContaining(['member', 'voucher', 'trial', 'cookie']));
+    expect(c.router.loginBy).toEqual(['http-chap', 'cookie', 'trial']);
+    expect(c.budgets).toEqual({ loginPageKB: 40, totalKB: 150 });
+  });
+
+  it('derives login-by in RouterOS order whatever the order of methods', () => {
+    expect(deriveLoginBy(['mac', 'trial', 'pap', 'member', 'chap', 'cookie'])).toEqual(['http-chap', 'http-pap', 'cookie', 'trial', 'mac']);
+  });
+
+  it.each<[string, Patch, string]>([
+    ['a colour that is not hex', (c) => (c.brand.colors.primary = 'blue'), 'portal.config.ts: brand.colors.primary must be a colour written as #rgb or #rrggbb, such as "#0b5cad" (got "blue").'],
+    ['a misspelt field', (c) => (c.brand.colour = '#fff'), 'portal.config.ts: brand has an unknown field "colour"; remove it or check its spelling.'],
+    ['a negative budget', (c) => (c.budgets = { loginPageKB: -1 }), 'portal.config.ts: budgets.loginPageKB must be a positive number of kilobytes (got -1).'],
+    ['an unknown login method', (c) => (c.login.methods = ['chap', 'member', 'telepathy']), 'portal.config.ts: login.methods[2] must be one of "chap", "pap", "voucher", "member", "cookie", "trial", "mac" (got "telepathy").'],
+    ['a form without a way to send it', (c) => (c.login.methods = ['member']), 'portal.config.ts: login.methods has "member" but neither "chap" nor "pap"; add "chap" so the form can send the password hashed.'],
+    ['a duration RouterOS would refuse', (c) => (c.router = { trialUptimeLimit: '30 minutes' }), 'portal.config.ts: router.trialUptimeLimit must be a RouterOS duration such as "30m", "1h30m" or "1d" (got "30 minutes").'],
+    ['a logo on another host', (c) => (c.brand.logo = 'https://cdn.example.com/logo.svg'), 'portal.config.ts: brand.logo must be a path relative to portal.config.ts ending in .svg, .png, .webp, .jpg, .jpeg, .gif (got "https://cdn.example.com/logo.svg").'],
+    ['a missing brand name', (c) => delete c.brand.name, 'portal.config.ts: brand.name is missing; it must be a string.'],
+    ['a default locale not listed', (c) => (c.locales = { default: 'fr', list: ['en', 'es', 'ar'] }), 'portal.config.ts: locales.default is "fr", which is not in locales.list; add it there or pick one of en, es, ar.'],
+    ['a terms text missing a locale', (c) => delete c.brand.terms.text.ar, 'portal.config.ts: brand.terms.text.ar is missing; give the text in every locale of locales.list (en, es, ar), or one plain text for all.'],
+    ['unreadable colours', (c) => (c.brand.colors.primary = '#cccccc'), 'portal.config.ts: brand.colors.primary (#cccccc) on surface (#ffffff) has a contrast of 1.61:1; readable text needs at least 4.5:1, so pick a darker or lighter colour (and 1 more problem).'],
+    ['a walled-garden entry that is not a host', (c) => (c.walledGarden = { hosts: ['https://pay.example.com/'] }), 'portal.config.ts: walledGarden.hosts[0] must be a host name such as "pay.example.com" or "*.example.com" (got "https://pay.example.com/").'],
+  ])('refuses %s with the field path and what is expected', (_, patch, message) => {
+    expect(errorFor(patch)).toBe(message);
+  });
+
+  it('says how many more problems there are, in one message', () => {
+    expect(errorFor((c) => ((c.brand.colors.primary = 'blue'), (c.budgets = { totalKB: 0 })))).toMatch(/^portal\.config\.ts: brand\.colors\.primary .*\(and 1 more problem\)\.$/);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * `npm run build`: validates portal.config.ts, builds dist/hotspot/ with Vite, runs the build check
+ * and the size budgets (both Vite plugins), and prints the sizes. Any problem is one plain message
+ * and a non-zero exit.
+ */
+import { build } from 'vite';
+import { loadConfig, validateConfig, type PortalConfigInput } from '../config/index.ts';
+import { runCli, UserError } from '../lib/errors.ts';
+import { findUserError } from './build-error.ts';
+import { hotspotViteConfig } from './vite-config.ts';
+
+export interface BuildOptions {
+  outDir?: string;
+  quiet?: boolean;
+  /** Build with this config instead of portal.config.ts (tests build variants this way). */
+  config?: PortalConfigInput;
+}
+
+export async function buildPortal(options: BuildOptions = {}): Promise<void> {
+  const loaded = options.config ? { config: validateConfig(options.config), dir: process.cwd() } : await loadConfig();
+  // Vite picks production builds (Lit's minified build, no dev warnings) from NODE_ENV, which test
+  // runners set to "test": the portal is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    // Vite's own file table is replaced by the hotspot:budgets report (raw sizes, the router does not gzip).
+    const started = Date.now();
+    // configFile: false, or Vite would also load vite.config.ts and run every plugin twice.
+    await build({ ...hotspotViteConfig(loaded, options), configFile: false, logLevel: 'warn' });
+    if (!options.quiet) process.stdout.write(`built ${options.outDir ?? 'dist/hotspot'}/ in ${((Date.now() - started) / 1000).toFixed(1)} s; the build check found no problems.\n`);
+  } catch (err) {
+    const user = findUserError(err);
+    if (user) throw user;
+    // Errors from the bundler (a syntax error in portal/…) already say where; keep them whole.
+    if (err instanceof Error && !(err instanceof UserError)) throw new UserError(`the build failed: ${err.message}`);
+    throw err;
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void runCli(() => buildPortal());
+}

@@ -1,0 +1,64 @@
+/**
+ * `hotspot:pages`: renders the Handlebars shells into the HTML entries Vite builds (one per servlet
+ * page, as virtual files at the root), and emits the files no page imports: errors.txt for every
+ * locale (the default locale's at the root, the others in `<locale>/`), api.json and favicon.ico.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import type { PortalConfig } from '../config/index.ts';
+import { buildCatalogs } from './catalogs.ts';
+import { faviconIco } from './favicon.ts';
+import { pagesFor, type PageSpec } from './pages.ts';
+import { createShells, type Shells } from './shells.ts';
+
+export interface PagesOptions {
+  config: PortalConfig;
+  root: string;
+}
+
+/** Vite's input map: page name → virtual HTML file at the root. */
+export function pageInputs(config: PortalConfig, root: string): Record<string, string> {
+  return Object.fromEntries(pagesFor(config).map((p) => [p.file.replace(/\.html$/, ''), path.join(root, p.file)]));
+}
+
+export function hotspotPages({ config, root }: PagesOptions): Plugin {
+  const pages = new Map<string, PageSpec>(pagesFor(config).map((p) => [path.join(root, p.file), p]));
+  let shells: Shells | undefined;
+  const getShells = () => (shells ??= createShells({ config, root, catalogs: buildCatalogs(config) }));
+
+  return {
+    name: 'hotspot:pages',
+    config() {
+      return { build: { rolldownOptions: { input: pageInputs(config, root) } } };
+    },
+    buildStart() {
+      shells = undefined; // re-read templates on every build (watch mode)
+    },
+    resolveId(id) {
+      const abs = path.isAbsolute(id) && pages.has(id) ? id : path.join(root, id.replace(/^\//, ''));
+      return pages.has(abs) ? abs : undefined;
+    },
+    load(id) {
+      const spec = pages.get(id);
+      if (!spec) return undefined;
+      const s = getShells();
+      const html = s.renderPage(spec);
+      for (const f of s.files) this.addWatchFile(f);
+      return html;
+    },
+    generateBundle() {
+      const s = getShells();
+      for (const catalog of buildCatalogs(config)) {
+        const fileName = catalog.code === config.locales.default ? 'errors.txt' : `${catalog.code}/errors.txt`;
+        this.emitFile({ type: 'asset', fileName, source: s.renderErrorsTxt(catalog) });
+      }
+      this.emitFile({ type: 'asset', fileName: 'api.json', source: s.renderApiJson() });
+      const fav = config.brand.favicon;
+      const ico = fav?.toLowerCase().endsWith('.ico')
+        ? readFileSync(path.resolve(root, fav))
+        : faviconIco(config.brand.colors.primary, config.brand.colors.onPrimary);
+      this.emitFile({ type: 'asset', fileName: 'favicon.ico', source: ico });
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Rendering the Handlebars page shells (templates/pages/*.hbs) and the two data files
+ * (templates/errors.txt.hbs, templates/api.json.hbs) with the portal config. The shells carry
+ * RouterOS `$(...)` markup as plain text; values inserted by Handlebars are build-time constants.
+ * Router values reach the page one way only: the data island written by `routerData` below.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { isKnownVariable } from '../routeros/engine/index.ts';
+import type { PortalConfig } from '../config/index.ts';
+import { UserError } from '../lib/errors.ts';
+import type { LocaleCatalog } from './catalogs.ts';
+import type { PageSpec } from './pages.ts';
+
+export interface ShellOptions {
+  config: PortalConfig;
+  /** Folder of portal.config.ts (brand files are relative to it); also the Vite root. */
+  root: string;
+  templatesDir?: string;
+  catalogs: readonly LocaleCatalog[];
+}
+
+const CHAP_VARS = new Set(['chap-id', 'chap-challenge']);
+
+/** The raw-text element that carries a page's router values, URL-encoded by the router (`-esc`). */
+export function routerDataIsland(fields: readonly string[]): string {
+  for (const f of fields) {
+    if (!isKnownVariable(f) || f.endsWith('-esc')) throw new UserError(`page data field "${f}" is not a RouterOS variable name; check tools/build/pages.ts.`);
+    if (CHAP_VARS.has(f)) throw new UserError(`"${f}" may only appear in the CHAP inline script of login.html, never in the data island.`);
+  }
+  return `<script type="application/x-hotspot" id="hs-data">${fields.map((f) => `${f}=$(${f}-esc)`).join('&')}</script>`;
+}
+
+/** A root-absolute URL for a file under the Vite root, which Vite then bundles and hashes. */
+export function rootUrl(root: string, file: string): string {
+  const abs = path.resolve(root, file);
+  const rel = path.relative(root, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UserError(`${file} is outside the project folder; keep brand files next to portal.config.ts.`);
+  if (!existsSync(abs)) throw new UserError(`${file} (named in portal.config.ts) does not exist; add the file or fix the path.`);
+  return '/' + rel.split(path.sep).join('/');
+}
+
+function firstFamily(list: string): string {
+  return (list.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '');
+}
+
+export interface Shells {
+  renderPage(spec: PageSpec): string;
+  renderErrorsTxt(catalog: LocaleCatalog): string;
+  renderApiJson(): string;
+  /** Template files read, for watch mode. */
+  files: string[];
+}
+
+export function createShells(opts: ShellOptions): Shells {
+  const { config, root, catalogs } = opts;
+  const dir = opts.templatesDir ?? path.join(root, 'templates');
+  const hb = Handlebars.create();
+  const files: string[] = [];
+  const read = (file: string) => {
+    files.push(file);
+    return readFileSync(file, 'utf8');
+  };
+  const compile = (file: string) => hb.compile(read(file), { strict: true });
+  const partialsDir = path.join(dir, 'partials');
+  if (existsSync(partialsDir)) {
+    for (const f of readdirSync(partialsDir).filter((n) => n.endsWith('.hbs'))) {
+      hb.registerPartial(f.slice(0, -4), read(path.join(partialsDir, f)));
+    }
+  }
+
+  const def = catalogs.find((c) => c.code === config.locales.default) ?? catalogs[0]!;
+  hb.registerHelper('t', (key: unknown) => {
+    const text = typeof key === 'string' ? def.messages[key] : undefined;
+    if (text === undefined) throw new UserError(`a template uses {{t "${String(key)}"}}, which names no text; use a key of portal/i18n/locales/en.ts.`);
+    return text;
+  });
+
+  const brand = config.brand;
+  const colors = brand.colors;
+  const common = {
+    lang: def.code,
+    dir: def.dir,
+    brand: {
+      name: brand.name,
+      logoUrl: rootUrl(root, brand.logo),
+      faviconUrl: rootUrl(root, brand.favicon ?? brand.logo),
+    },
+    colors,
+    fontFamily: brand.font.family,
+    fontFaces: brand.font.files.map((f) => ({
+      family: firstFamily(brand.font.family),
+      url: rootUrl(root, f.file),
+      format: f.file.toLowerCase().endsWith('.woff2') ? 'woff2' : 'woff',
+      weight: f.weight,
+      style: f.style,
+    })),
+    methods: Object.fromEntries(config.login.methods.map((m) => [m, true])),
+    terms: def.messages['brand.terms'] ?? '',
+    support: {
+      shown: brand.support !== undefined,
+      text: def.messages['brand.support'] ?? '',
+      email: brand.support?.email ?? '',
+      phone: brand.support?.phone ?? '',
+      tel: (brand.support?.phone ?? '').replace(/[^+0-9]/g, ''),
+    },
+  };
+
+  const run = (file: string, context: object) => {
+    const template = compile(file);
+    try {
+      return template(context);
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      // Handlebars parses lazily (partials included), so syntax errors surface here too.
+      const [first = '', ...context] = (err as Error).message.split('\n');
+      throw new UserError(`${path.relative(root, file)}: ${first.replace(/:$/, '')}${context.length ? `\n    ${context.slice(0, 2).join('\n    ')}` : ''}`);
+    }
+  };
+
+  return {
+    files,
+    renderPage(spec) {
+      return run(path.join(dir, 'pages', `${spec.template}.hbs`), {
+        ...common,
+        methods: { chap: false, pap: false, ...common.methods },
+        page: spec.file,
+        title: def.messages[spec.titleKey],
+        entry: spec.entry,
+        minimal: spec.minimal ?? false,
+        routerData: routerDataIsland(spec.fields),
+      });
+    },
+    renderErrorsTxt(catalog) {
+      const messages = Object.entries(catalog.messages)
+        .filter(([k]) => k.startsWith('errors.'))
+        .map(([k, text]) => ({
+          key: k.slice('errors.'.length),
+          text: text.replace(/\{(username|ip|detail)\}/g, (_, name: string) => `$(${name === 'detail' ? 'error-orig' : name})`),
+        }));
+      return run(path.join(dir, 'errors.txt.hbs'), { brand: brand.name.replace(/[\r\n]/g, ' '), code: catalog.code, localeName: catalog.name, messages });
+    },
+    renderApiJson() {
+      const portal = config.router.dnsName ? JSON.stringify(`https://${config.router.dnsName}/login`) : '"$(link-login-only)"';
+      const venue = config.captivePortalApi.venueInfoUrl;
+      return run(path.join(dir, 'api.json.hbs'), { userPortalUrl: portal, venueInfoUrl: venue ? JSON.stringify(venue) : '' });
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The schema of portal.config.ts: brand, locales, login methods, texts, budgets, walled garden,
+ * adverts and the router settings the pages depend on. Strict objects, so a misspelt field is an
+ * error instead of a silently ignored value. Cross-field rules live in ./rules.ts.
+ */
+import { z } from 'zod';
+import { parseDuration } from '../routeros/time.ts';
+
+export const LOGIN_METHODS = ['chap', 'pap', 'voucher', 'member', 'cookie', 'trial', 'mac'] as const;
+export type LoginMethodName = (typeof LOGIN_METHODS)[number];
+
+export const localeCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, 'must be a lower-case language code such as "en", "ar" or "pt-br"');
+
+const hexColour = z
+  .string()
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour written as #rgb or #rrggbb, such as "#0b5cad"');
+
+/** A RouterOS duration as the profile takes it: 30m, 1h30m, 1d, 00:30:00. */
+const duration = z.string().refine((v) => {
+  const ms = parseDuration(v);
+  return ms !== undefined && !Number.isNaN(ms);
+}, 'must be a RouterOS duration such as "30m", "1h30m" or "1d"');
+
+/** A file next to portal.config.ts (shipped in dist/hotspot/, so never a URL on another host). */
+const localFile = (exts: readonly string[]) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^(?![/\\\\])(?!.*\\.\\.)[^:]+\\.(?:${exts.join('|')})$`, 'i'),
+      `must be a path relative to portal.config.ts ending in .${exts.join(', .')}`,
+    );
+
+const httpUrl = z.string().regex(/^https?:\/\/[^\s"'<>]+$/, 'must be an http:// or https:// URL');
+
+/** A text in one language for every locale, or one text used for all of them. */
+export const localized = z.union([z.string().min(1), z.record(localeCode, z.string().min(1))], {
+  error: 'must be a text, or an object of texts by locale such as { en: "…", ar: "…" }',
+});
+export type Localized = z.infer<typeof localized>;
+
+/** A host as the RouterOS walled garden matches it: the whole name, `*` and `?` as wildcards. */
+const hostPattern = z
+  .string()
+  .regex(/^[a-z0-9*?]([a-z0-9*?.-]*[a-z0-9*?])?$/i, 'must be a host name such as "pay.example.com" or "*.example.com"');
+
+const colours = z.strictObject({
+  primary: hexColour.default('#0b5cad'),
+  onPrimary: hexColour.default('#ffffff'),
+  background: hexColour.default('#eef2f7'),
+  surface: hexColour.default('#ffffff'),
+  text: hexColour.default('#16202c'),
+  muted: hexColour.default('#4a5666'),
+  error: hexColour.default('#b3261e'),
+});
+
+const font = z.strictObject({
+  /** CSS font-family list; the first family is the one the shipped files provide. */
+  family: z.string().min(1).default('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif'),
+  files: z
+    .array(
+      z.strictObject({
+        file: localFile(['woff2', 'woff']),
+        weight: z.number().int().min(100).max(900).default(400),
+        style: z.enum(['normal', 'italic']).default('normal'),
+      }),
+    )
+    .default([]),
+});
+
+const brand = z.strictObject({
+  name: z.string().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
+  logo: localFile(['svg', 'png', 'webp', 'jpg', 'jpeg', 'gif']),
+  favicon: localFile(['svg', 'png', 'ico']).optional(),
+  colors: colours.default(colours.parse({})),
+  font: font.default(font.parse({})),
+  support: z
+    .strictObject({
+      text: localized.optional(),
+      email: z.email('must be an e-mail address').optional(),
+      phone: z.string().regex(/^\+?[0-9 ()-]{3,24}$/, 'must be a phone number such as "+1 555 0100"').optional(),
+    })
+    .optional(),
+  terms: z
+    .strictObject({
+      /** The terms shown beside the checkbox that every login needs ticked. */
+      text: localized,
+    })
+    .optional(),
+});
+
+const budgets = z.strictObject({
+  /** login.html with everything it loads (scripts, styles, images, fonts, the largest locale). */
+  loginPageKB: z.number().positive('must be a positive number of kilobytes').default(40),
+  /** Every file of dist/hotspot/. */
+  totalKB: z.number().positive('must be a positive number of kilobytes').default(150),
+});
+
+const router = z.strictObject({
+  /** Hotspot server profile deploy changes; left out, deploy uses the one the hotspot server uses. */
+  profile: z.string().min(1, 'must not be empty').optional(),
+  /** User profile that carries status-autorefresh, open-status-page and the MAC cookie settings. */
+  userProfile: z.string().min(1, 'must not be empty').default('default'),
+  /** dns-name of the hotspot profile; also the host of the https user-portal-url in api.json. */
+  dnsName: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a host name such as "wifi.example.com"')
+    .optional(),
+  httpCookieLifetime: duration.default('3d'),
+  trialUptimeLimit: duration.default('30m'),
+  trialUptimeReset: duration.default('1d'),
+  trialUserProfile: z.string().min(1).default('default'),
+  /** status-autorefresh of the user profile: what `$(refresh-timeout)` reports to the status page. */
+  statusAutorefresh: duration.default('1m'),
+  openStatusPage: z.enum(['always', 'http-login']).default('http-login'),
+  macAuthMode: z.enum(['mac-as-username', 'mac-as-username-and-password']).optional(),
+  /** mac-cookie-timeout of the user profile (MAC cookie logins). */
+  macCookieTimeout: duration.optional(),
+});
+
+export const portalConfigSchema = z.strictObject({
+  brand,
+  locales: z.strictObject({
+    default: localeCode,
+    list: z.array(localeCode).min(1, 'must list at least one locale'),
+  }),
+  login: z.strictObject({
+    methods: z.array(z.enum(LOGIN_METHODS)).min(1, 'must list at least one login method'),
+    /** Which form opens first when both member and voucher are enabled. */
+    defaultMode: z.enum(['member', 'voucher']).optional(),
+    /** Seconds alogin waits before continuing to the guest's page; 0 waits for a click. */
+    continueAfterSeconds: z.number().int().min(0).max(60).default(3),
+  }),
+  /** Text overrides by locale and message key (keys as in portal/i18n/locales/en.ts). */
+  texts: z.record(localeCode, z.record(z.string(), z.string())).default({}),
+  budgets: budgets.default(budgets.parse({})),
+  walledGarden: z
+    .strictObject({ hosts: z.array(hostPattern).default([]) })
+    .default({ hosts: [] }),
+  adverts: z
+    .strictObject({
+      urls: z.array(httpUrl).min(1, 'must list at least one advert URL'),
+      interval: duration.default('30m'),
+      timeout: duration.default('1m'),
+    })
+    .optional(),
+  captivePortalApi: z
+    .strictObject({ venueInfoUrl: httpUrl.optional() })
+    .default({}),
+  router: router.default(router.parse({})),
+});
+
+/** What a designer writes in portal.config.ts (defaults may be left out). */
+export type PortalConfigInput = z.input<typeof portalConfigSchema>;
+type Parsed = z.output<typeof portalConfigSchema>;
+
+/** The validated config, with defaults filled in and the derived router login-by list. */
+export interface PortalConfig extends Parsed {
+  router: Parsed['router'] & {
+    /** The profile's login-by, derived from login.methods. */
+    loginBy: string[];
+  };
+}
