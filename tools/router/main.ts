@@ -8,9 +8,10 @@ import { runCli, UserError } from '../lib/errors.ts';
 import { startVirtualRouter } from '../routeros/virtual-router.ts';
 import { EXAMPLE_ROUTER } from './example-config.ts';
 import { applyFlags, parsePort, readConfigFile, type RouterFlags } from './options.ts';
+import { ADMIN_PASSWORD_ENV, sshOptions, type SshFlags } from './ssh-flags.ts';
 
 const program = new Command('router')
-  .description('Run the virtual RouterOS HotSpot: the servlet over HTTP, for previews and tests.')
+  .description('Run the virtual RouterOS HotSpot: the servlet over HTTP (and SSH with SFTP and a CLI subset), for previews and tests.')
   .option('--html-dir <dir>', 'serve the pages in this folder', undefined)
   .option('--http-port <port>', 'HTTP port (0 picks a free one)', '8088')
   .option('--host <address>', 'address to listen on', '127.0.0.1')
@@ -26,6 +27,14 @@ const program = new Command('router')
   .option('--open-status-page <when>', 'default user profile open-status-page: always or http-login')
   .option('--chap-lifetime <duration>', 'how long a CHAP challenge stays valid', '1h')
   .option('--frozen-clock', 'simulated time moves only through the control API')
+  .option('--storage <dir>', "the router's file store (/file root); pages are served from the profile's html directory in it")
+  .option('--ssh-port <port>', 'SSH port for SFTP and the CLI (0 picks a free one)')
+  .option('--admin <name>', `SSH admin user; password from ${ADMIN_PASSWORD_ENV} (or NAME:PASSWORD, visible in the process list)`)
+  .option('--routeros <version>', 'RouterOS version to present: 6.49.13 or 7.19.4')
+  .option('--flash', 'the store has a flash/ folder and profiles default to flash/hotspot')
+  .option('--free-space <bytes>', 'free disk space the router reports')
+  .option('--host-key <file>', 'keep the SSH host key in this file (made when missing)')
+  .option('--drop-after-bytes <n>', 'fault injection: drop the SSH connection once after n uploaded bytes')
   .showHelpAfterError()
   .exitOverride((err) => {
     throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
@@ -38,21 +47,24 @@ await runCli(async () => {
     if (err instanceof UserError) throw err;
     return 0; // --help / --version
   }
-  const flags = program.opts<RouterFlags>();
+  const flags = program.opts<RouterFlags & SshFlags>();
   const port = parsePort(flags.httpPort);
+  const { version, ...ssh } = sshOptions(flags);
   const custom = Boolean(flags.config || flags.user.length);
   const base = flags.config ? await readConfigFile(flags.config) : custom ? {} : EXAMPLE_ROUTER;
-  const htmlDir = flags.htmlDir ?? 'dist/hotspot';
-  if (!flags.htmlDir && !existsSync(htmlDir)) {
+  // With a file store the profile's html directory decides what is served, unless --html-dir overrides it.
+  const htmlDir = flags.htmlDir ?? (flags.storage ? undefined : 'dist/hotspot');
+  if (htmlDir && !flags.htmlDir && !existsSync(htmlDir)) {
     throw new UserError('dist/hotspot does not exist yet: build the portal with npm run build, or pass --html-dir with a folder of pages.');
   }
   const router = await startVirtualRouter({
     htmlDir,
-    config: applyFlags(base, flags),
+    config: { ...applyFlags(base, flags), ...(version ? { version } : {}) },
     http: { host: flags.host, port },
     clock: { frozen: Boolean(flags.frozenClock) },
     chapLifetime: flags.chapLifetime,
     log: (line) => process.stderr.write(`${line}\n`),
+    ...ssh,
   });
   const s = router.hotspot.settings();
   const users = router.db.rows('ip/hotspot/user').map((u) => u.name);
@@ -63,6 +75,7 @@ await runCli(async () => {
       `  login-by:    ${[...s.loginBy].join(',')}`,
       `  users:       ${users.join(', ') || '(none)'}${custom ? '' : ' (passwords in tools/router/example-config.ts)'}`,
       `  control API: ${router.url}/__vr/state`,
+      ...(router.ssh ? [`  ssh/sftp:    ssh ${ssh.ssh!.admin.name}@${flags.host} -p ${router.sshPort} (host key ${router.ssh.hostKey!.fingerprint})`] : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -6,13 +6,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { UserError } from '../lib/errors.ts';
+import { runCli } from './cli/index.ts';
 import { createRouterDb, type RouterConfigInput } from './config.ts';
 import type { RouterDb } from './db/router-db.ts';
 import { controlApi } from './control-api.ts';
+import { FileStore } from './files/file-store.ts';
 import { Hotspot } from './hotspot/hotspot.ts';
 import { HtmlDir } from './servlet/html-dir.ts';
 import { createHttpServer } from './servlet/http-server.ts';
 import { Servlet } from './servlet/servlet.ts';
+import { SshServer, type SshOptions } from './ssh/ssh-server.ts';
 import { Clock, durationOrThrow, formatDuration } from './time.ts';
 
 export interface VirtualRouterOptions {
@@ -27,6 +30,12 @@ export interface VirtualRouterOptions {
   /** How long a CHAP challenge stays valid (default 1h). */
   chapLifetime?: string;
   log?: (line: string) => void;
+  /** SSH with SFTP over the file store and the CLI subset over exec (needs storageDir). */
+  ssh?: SshOptions;
+  /** Free bytes the file store reports (`/system resource`), used up by uploads. */
+  freeSpace?: number;
+  /** The store has a `flash/` folder, and profiles default to html-directory=flash/hotspot. */
+  flash?: boolean;
 }
 
 export class VirtualRouter {
@@ -40,6 +49,11 @@ export class VirtualRouter {
   private server: Server | undefined;
   url = '';
   port = 0;
+  /** The router's `/file` root (when storageDir is given). */
+  readonly files: FileStore | undefined;
+  readonly ssh: SshServer | undefined;
+  sshPort = 0;
+  private readonly startedAt: number;
 
   constructor(private readonly options: VirtualRouterOptions = {}) {
     const { db, identity, version } = createRouterDb(options.config);
@@ -50,19 +64,46 @@ export class VirtualRouter {
     const chapLifetimeMs = options.chapLifetime ? durationOrThrow(options.chapLifetime, 'chap-lifetime') : undefined;
     this.hotspot = new Hotspot(db, this.clock, { chapLifetimeMs });
     this.servlet = new Servlet({ hotspot: this.hotspot, htmlDir: () => this.htmlDir(), identity: () => this.identity });
+    this.startedAt = this.clock.now();
+    if (options.storageDir) this.files = new FileStore(options.storageDir, { flash: options.flash, freeSpace: options.freeSpace });
+    if (options.flash) this.defaultToFlash(options.config);
+    if (options.ssh) {
+      if (!this.files) throw new UserError('SSH needs the router\'s file store: pass a storage folder (--storage DIR) as well.');
+      const env = { db, version, identity: () => this.identity, files: this.files, uptimeMs: () => this.clock.now() - this.startedAt };
+      this.ssh = new SshServer({ ...options.ssh, store: this.files, exec: async (command) => (await runCli(command, env)).output, log: options.log });
+    }
+  }
+
+  /** On a router with flash/, the wizard's profiles serve flash/hotspot unless the config says otherwise (§8.2). */
+  private defaultToFlash(config: RouterConfigInput | undefined): void {
+    for (const row of this.db.rows('ip/hotspot/profile')) {
+      const given = config?.['ip/hotspot/profile']?.some((r) => r.name === row.name && r['html-directory'] !== undefined);
+      if (!given && row['html-directory'] === 'hotspot') this.db.set('ip/hotspot/profile', row, { 'html-directory': 'flash/hotspot' });
+    }
   }
 
   /** The directory the servlet serves now (it follows the profile when no --html-dir is given). */
   htmlDir(): HtmlDir {
-    const root = this.options.htmlDir
-      ? resolve(this.options.htmlDir)
-      : resolve(this.options.storageDir ?? '.', this.hotspot.settings().htmlDirectory);
+    const root = this.options.htmlDir ? resolve(this.options.htmlDir) : this.profileDir(this.hotspot.settings().htmlDirectory);
     let dir = this.dirs.get(root);
     if (!dir) {
       dir = new HtmlDir(root);
       this.dirs.set(root, dir);
     }
     return dir;
+  }
+
+  /**
+   * The profile's html directory inside the file store. A name that climbs out of the store (an admin
+   * could set `html-directory-override=../..`) serves nothing rather than files outside it.
+   */
+  private profileDir(name: string): string {
+    if (!this.files) return resolve(this.options.storageDir ?? '.', name);
+    try {
+      return this.files.resolve(name);
+    } catch {
+      return this.files.resolve('.vr-outside-the-file-store');
+    }
   }
 
   /** Checks the pages, then listens. Port 0 picks a free port; `url` tells which. */
@@ -90,10 +131,19 @@ export class VirtualRouter {
     this.server = server;
     this.port = (server.address() as AddressInfo).port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+    if (this.ssh) {
+      try {
+        this.sshPort = (await this.ssh.listen()).port;
+      } catch (err) {
+        await this.close();
+        throw err;
+      }
+    }
     return this;
   }
 
   async close(): Promise<void> {
+    await this.ssh?.close();
     const server = this.server;
     this.server = undefined;
     if (!server) return;

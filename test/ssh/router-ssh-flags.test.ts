@@ -1,0 +1,113 @@
+/**
+ * `npm run router` with its SSH side: the real command in a child process, started with a file store,
+ * an SSH port and an admin whose password comes from the environment; and each bad flag refused with
+ * one sentence and exit code 2.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD_ENV, parseAdmin, sshOptions } from '../../tools/router/ssh-flags.ts';
+import { sshExec } from '../support/ssh.ts';
+
+const ROOT = resolve('.');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+let temp: string;
+let store: string;
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'vr-ssh-cli-'));
+  store = join(temp, 'store');
+  await mkdir(join(store, 'flash/hotspot'), { recursive: true });
+  await cp(resolve('test/fixtures/classic'), join(store, 'flash/hotspot'), { recursive: true });
+});
+afterAll(async () => {
+  await rm(temp, { recursive: true, force: true });
+});
+
+function start(args: string[], env: Record<string, string> = {}) {
+  const childEnv = { ...process.env, ...env };
+  if (!(ADMIN_PASSWORD_ENV in env)) delete childEnv[ADMIN_PASSWORD_ENV];
+  return spawn(TSX, ['tools/router/main.ts', '--http-port', '0', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = start(args, env);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run router with SSH', () => {
+  it('serves SSH with the admin password from the environment, as the RouterOS version asked for', async () => {
+    const child = start(['--storage', store, '--flash', '--ssh-port', '0', '--admin', 'tech', '--routeros', '6.49.13', '--free-space', '3000000'], {
+      [ADMIN_PASSWORD_ENV]: 'env-secret',
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    try {
+      const [port, fingerprint] = await new Promise<[number, string]>((resolvePort, reject) => {
+        let stdout = '';
+        child.stdout.on('data', (c: Buffer) => {
+          stdout += c.toString();
+          const m = /ssh\/sftp:\s+ssh tech@127\.0\.0\.1 -p (\d+) \(host key (SHA256:\S+)\)/.exec(stdout);
+          if (m) resolvePort([Number(m[1]), m[2]!]);
+        });
+        child.on('close', (code) => reject(new Error(`router exited (${code}) before printing its SSH port: ${stderr}`)));
+      });
+      const r = await sshExec({ port, username: 'tech', password: 'env-secret' }, ':put [/system resource get version]\n:put [/system resource get free-hdd-space]\n/file print terse where name=flash');
+      expect(r.hostKey).toBe(fingerprint);
+      expect(r.stdout.split('\r\n').slice(0, 3)).toEqual(['6.49.13 (long-term)', '3000000', expect.stringMatching(/^ 0   name=flash type=disk /)]);
+      expect(child.spawnargs.join(' ')).not.toContain('env-secret');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it.each([
+    [['--ssh-port', '0', '--admin', 'tech'], {}, ['--storage DIR']],
+    [['--storage', 'STORE', '--ssh-port', '0'], {}, ['--admin NAME', ADMIN_PASSWORD_ENV]],
+    [['--storage', 'STORE', '--ssh-port', '0', '--admin', 'tech'], {}, [ADMIN_PASSWORD_ENV, '--admin tech']],
+    [['--storage', 'STORE', '--ssh-port', '70000', '--admin', 'tech'], { [ADMIN_PASSWORD_ENV]: 'x' }, ['--ssh-port "70000"', '65535']],
+    [['--storage', 'STORE', '--routeros', '8.1'], {}, ['--routeros "8.1"', '7.19.4']],
+    [['--storage', 'STORE', '--free-space', 'lots'], {}, ['--free-space "lots"']],
+    [['--admin', 'tech'], {}, ['--ssh-port']],
+    [['--storage', join('no', 'such', 'folder')], {}, ['no/such/folder', '--storage']],
+  ] as Array<[string[], Record<string, string>, string[]]>)('refuses %j in one sentence', async (args, env, mentions) => {
+    const r = await run(
+      args.map((a) => (a === 'STORE' ? store : a)),
+      env,
+    );
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: \S/);
+    for (const m of mentions) expect(lines[0]).toContain(m);
+  });
+});
+
+describe('--admin', () => {
+  it('takes NAME with the password from the environment, or NAME:PASSWORD', () => {
+    expect(parseAdmin('tech', { [ADMIN_PASSWORD_ENV]: 'pw' })).toEqual({ name: 'tech', password: 'pw' });
+    expect(parseAdmin('tech:a:b', {})).toEqual({ name: 'tech', password: 'a:b' });
+    expect(() => parseAdmin('te ch:pw', {})).toThrow(/is not a user name/);
+  });
+
+  it('passes SSH options through to the virtual router', () => {
+    expect(sshOptions({ host: '127.0.0.2', storage: 's', sshPort: '2222', admin: 'tech:pw', hostKey: 'k', dropAfterBytes: '100', flash: true, freeSpace: '5' }, {})).toEqual({
+      storageDir: 's',
+      flash: true,
+      freeSpace: 5,
+      ssh: { host: '127.0.0.2', port: 2222, admin: { name: 'tech', password: 'pw' }, hostKeyFile: 'k', dropAfterBytes: 100 },
+    });
+  });
+});

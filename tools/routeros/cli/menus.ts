@@ -1,0 +1,60 @@
+/**
+ * The menu tree of the CLI subset: which menus exist, what each lists, and which commands each
+ * takes. Anything else answers `bad command name …`, as RouterOS does for a menu it lacks.
+ */
+import type { TablePath } from '../db/schema.ts';
+import { fileSource, identitySource, resourceSource, tableSource, type ListSource, type ObjectSource } from './sources.ts';
+import { type RouterEnv } from './router-env.ts';
+
+export interface Menu {
+  name: string;
+  /** `ip/hotspot/profile`; `''` for the root. */
+  path: string;
+  parent?: Menu;
+  children: Map<string, Menu>;
+  list?: (env: RouterEnv) => ListSource;
+  object?: (env: RouterEnv) => ObjectSource;
+  commands: (env: RouterEnv) => ReadonlySet<string>;
+}
+
+const LIST_COMMANDS = new Set(['print', 'get', 'set', 'add', 'remove', 'find']);
+const OBJECT_COMMANDS = new Set(['print', 'get']);
+
+function menu(name: string, parent: Menu | undefined, extra: Partial<Menu> = {}): Menu {
+  const m: Menu = {
+    name,
+    path: parent && parent.path ? `${parent.path}/${name}` : name,
+    parent,
+    children: new Map(),
+    commands: () => new Set(),
+    ...extra,
+  };
+  parent?.children.set(name, m);
+  return m;
+}
+
+function table(name: string, parent: Menu, path: TablePath): Menu {
+  return menu(name, parent, { list: (env) => tableSource(env, path), commands: () => LIST_COMMANDS });
+}
+
+function build(): Menu {
+  const root = menu('', undefined, { commands: () => new Set(['import']) });
+  const system = menu('system', root);
+  menu('resource', system, { object: resourceSource, commands: () => OBJECT_COMMANDS });
+  menu('identity', system, { object: identitySource, commands: () => OBJECT_COMMANDS });
+  menu('file', root, {
+    list: fileSource,
+    // `/file add` exists from 7.9 (fact sheet §8.2); `/file set contents=` is not simulated.
+    commands: (env) => new Set(['print', 'get', 'remove', 'find', ...(fileSource(env).add ? ['add'] : [])]),
+  });
+  const ip = menu('ip', root);
+  const hotspot = table('hotspot', ip, 'ip/hotspot');
+  table('profile', hotspot, 'ip/hotspot/profile');
+  const user = table('user', hotspot, 'ip/hotspot/user');
+  table('profile', user, 'ip/hotspot/user/profile');
+  const garden = table('walled-garden', hotspot, 'ip/hotspot/walled-garden');
+  table('ip', garden, 'ip/hotspot/walled-garden/ip');
+  return root;
+}
+
+export const ROOT = build();

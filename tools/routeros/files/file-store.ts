@@ -1,0 +1,216 @@
+/**
+ * The router's file store: a folder on disk standing for RouterOS's `/file` root (fact sheet §8.2).
+ * SFTP and the CLI (`/file print|remove|add`, `/import`) both go through it, so both see the same
+ * names and both are confined to the root: a name that climbs out with `..` or passes through a
+ * symlink is refused (RouterOS has no symlinks; the store treats one as a way out, never as a file).
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { UserError } from '../../lib/errors.ts';
+
+export interface FileStoreOptions {
+  /** Create `flash/` (the persistent disk of routers that have one). */
+  flash?: boolean;
+  /** Free bytes the store reports at start; uploads use it up. Default: total minus what is there. */
+  freeSpace?: number;
+  /** Total bytes of the disk (default 128 MiB, or more when the folder already holds more). */
+  totalSpace?: number;
+}
+
+export interface FileEntry {
+  /** RouterOS file name: the path from the root, `/`-separated, no leading slash. */
+  name: string;
+  directory: boolean;
+  /** RouterOS's `type` column: `directory`, `disk`, `.html file`, `script`, … */
+  type: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Why the store refused a name: outside the root, or a symlink on the way. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    message: string,
+    readonly code: 'outside' | 'symlink' | 'missing' | 'exists' | 'not-empty' | 'no-space',
+  ) {
+    super(message);
+  }
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * RouterOS names file types after the extension (`.html file`), with a few of its own names
+ * (`script` for .rsc, `backup`, `package`). The exact list is not documented: this is our reading
+ * of `/file print` outputs.
+ */
+export function fileType(name: string, directory: boolean, hasFlash: boolean): string {
+  if (directory) return hasFlash && name === 'flash' ? 'disk' : 'directory';
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return 'file';
+  const ext = base.slice(dot + 1).toLowerCase();
+  const special: Record<string, string> = { rsc: 'script', backup: 'backup', npk: 'package' };
+  return special[ext] ?? `.${ext} file`;
+}
+
+export class FileStore {
+  readonly root: string;
+  readonly hasFlash: boolean;
+  private readonly ids = new Map<string, string>();
+  private nextId = 1;
+  private readonly usedAtStart: number;
+  private readonly freeAtStart: number;
+  private readonly total: number;
+
+  constructor(root: string, options: FileStoreOptions = {}) {
+    this.root = resolve(root);
+    if (!existsSync(this.root) || !statSync(this.root).isDirectory()) {
+      throw new UserError(`The router's file store ${root} is not an existing folder: create it, or pass another folder as --storage.`);
+    }
+    this.hasFlash = Boolean(options.flash);
+    if (this.hasFlash) mkdirSync(join(this.root, 'flash'), { recursive: true });
+    this.usedAtStart = usedSync(this.root);
+    const total = options.totalSpace ?? Math.max(128 * MIB, this.usedAtStart + (options.freeSpace ?? 0));
+    this.freeAtStart = options.freeSpace ?? Math.max(0, total - this.usedAtStart);
+    this.total = Math.max(total, this.usedAtStart + this.freeAtStart);
+  }
+
+  /**
+   * The absolute path of a RouterOS file name (leading `/` optional, as SFTP sends it). `..` may not
+   * climb above the root. Symlinks are checked by `checkLinks`.
+   */
+  resolve(name: string): string {
+    const parts: string[] = [];
+    for (const part of name.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') {
+        if (!parts.length) throw new StoreError(`${name} is outside the file store`, 'outside');
+        parts.pop();
+      } else {
+        if (part.includes('\\') || part.includes('\0')) throw new StoreError(`${name} is not a valid file name`, 'outside');
+        parts.push(part);
+      }
+    }
+    return parts.length ? join(this.root, ...parts) : this.root;
+  }
+
+  /** The RouterOS name of an absolute path inside the root (`''` for the root itself). */
+  nameOf(abs: string): string {
+    return abs === this.root ? '' : abs.slice(this.root.length + 1).split(sep).join('/');
+  }
+
+  /** Refuses a path with a symlink anywhere below the root (missing trailing parts are fine). */
+  async checkLinks(abs: string): Promise<void> {
+    const rel = this.nameOf(abs);
+    let cur = this.root;
+    for (const part of rel ? rel.split('/') : []) {
+      cur = join(cur, part);
+      try {
+        if ((await lstat(cur)).isSymbolicLink()) throw new StoreError(`${rel} passes through a link`, 'symlink');
+      } catch (err) {
+        if (err instanceof StoreError) throw err;
+        return; // the rest does not exist yet
+      }
+    }
+  }
+
+  /** resolve + checkLinks: the one door every caller uses. */
+  async path(name: string): Promise<string> {
+    const abs = this.resolve(name);
+    await this.checkLinks(abs);
+    return abs;
+  }
+
+  /** A stable internal id per file name, as RouterOS gives every item (`*1A`). */
+  idOf(name: string): string {
+    let id = this.ids.get(name);
+    if (!id) {
+      id = `*${(this.nextId++).toString(16).toUpperCase()}`;
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+
+  /** The file name an id was given to (it may have been removed since). */
+  nameOfId(id: string): string | undefined {
+    for (const [name, known] of this.ids) if (known === id) return name;
+    return undefined;
+  }
+
+  /** Every file and folder, parents before their contents, names sorted; symlinks left out. */
+  async list(): Promise<FileEntry[]> {
+    const out: FileEntry[] = [];
+    const walk = async (dir: string) => {
+      const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        if (!e.isDirectory() && !e.isFile()) continue;
+        const abs = join(dir, e.name);
+        const st = await lstat(abs);
+        const name = this.nameOf(abs);
+        out.push({ name, directory: e.isDirectory(), type: fileType(name, e.isDirectory(), this.hasFlash), size: e.isDirectory() ? 0 : st.size, mtimeMs: st.mtimeMs });
+        if (e.isDirectory()) await walk(abs);
+      }
+    };
+    await walk(this.root);
+    return out;
+  }
+
+  async exists(name: string): Promise<boolean> {
+    try {
+      await lstat(await this.path(name));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Removes a file, or a folder with everything in it (as `/file remove` does). */
+  async remove(name: string): Promise<void> {
+    const abs = await this.path(name);
+    if (abs === this.root) throw new StoreError('the root cannot be removed', 'outside');
+    await rm(abs, { recursive: true });
+  }
+
+  async mkdir(name: string): Promise<void> {
+    const abs = await this.path(name);
+    if (existsSync(abs)) throw new StoreError(`${name} already exists`, 'exists');
+    await mkdir(abs);
+  }
+
+  async writeText(name: string, contents: string): Promise<void> {
+    const abs = await this.path(name);
+    const grow = Buffer.byteLength(contents) - (existsSync(abs) ? (await lstat(abs)).size : 0);
+    if (grow > (await this.freeBytes())) throw new StoreError('not enough space on disk', 'no-space');
+    await writeFile(abs, contents);
+  }
+
+  async readText(name: string): Promise<string> {
+    return readFile(await this.path(name), 'utf8');
+  }
+
+  async usedBytes(): Promise<number> {
+    return (await this.list()).reduce((sum, e) => sum + e.size, 0);
+  }
+
+  /** Free space: what was free at start, less what has been added since. */
+  async freeBytes(): Promise<number> {
+    return Math.max(0, this.freeAtStart - ((await this.usedBytes()) - this.usedAtStart));
+  }
+
+  totalBytes(): number {
+    return this.total;
+  }
+}
+
+function usedSync(dir: string): number {
+  let sum = 0;
+  for (const name of readdirSync(dir)) {
+    const st = lstatSync(join(dir, name));
+    if (st.isDirectory()) sum += usedSync(join(dir, name));
+    else if (st.isFile()) sum += st.size;
+  }
+  return sum;
+}

@@ -1,0 +1,139 @@
+/**
+ * The virtual router's SSH service: password login for one admin, `exec` requests run through the
+ * CLI subset, and the `sftp` subsystem over the file store. Interactive shells are not simulated.
+ *
+ * Exit status: RouterOS prints CLI errors as output and exits 0 (clients must read the output; see
+ * cli/output.ts findCliError), and so does this server. Output lines end in CRLF, as RouterOS's
+ * terminal writes them.
+ *
+ * Fault injection: `dropAfterBytes` ends the connection once that many bytes of file data have been
+ * uploaded over SFTP, counted across connections. It fires once per server, so a retry succeeds.
+ */
+import type { AddressInfo } from 'node:net';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import ssh2 from 'ssh2';
+import type { Connection } from 'ssh2';
+import { UserError } from '../../lib/errors.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { loadHostKey, type HostKey } from './host-key.ts';
+import { serveSftp, type UploadGate } from './sftp.ts';
+
+export interface SshOptions {
+  port?: number;
+  host?: string;
+  admin: { name: string; password: string };
+  /** Keep the host key in this file (created when missing); without it a new key is made per start. */
+  hostKeyFile?: string;
+  /** End the connection after this many uploaded bytes (once per server). */
+  dropAfterBytes?: number;
+}
+
+export interface SshServerOptions extends SshOptions {
+  store?: FileStore;
+  /** Runs one exec request's command text; returns what the console prints. */
+  exec: (command: string) => Promise<string>;
+  log?: (line: string) => void;
+}
+
+/** Constant-time comparison of two secrets of any length. */
+function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+}
+
+export class SshServer {
+  port = 0;
+  hostKey: HostKey | undefined;
+  private server: InstanceType<typeof ssh2.Server> | undefined;
+  private readonly clients = new Set<Connection>();
+  private uploaded = 0;
+  private dropped = false;
+
+  constructor(private readonly options: SshServerOptions) {}
+
+  /** How many uploaded bytes may be written before the one-shot drop. */
+  private gate(client: Connection): UploadGate {
+    return {
+      allow: (bytes) => {
+        const limit = this.options.dropAfterBytes;
+        if (limit === undefined || this.dropped) return bytes;
+        const room = Math.max(0, limit - this.uploaded);
+        if (bytes <= room) {
+          this.uploaded += bytes;
+          return bytes;
+        }
+        this.dropped = true;
+        this.uploaded = limit;
+        return room;
+      },
+      drop: () => {
+        this.options.log?.('ssh: dropping the connection (drop-after-bytes)');
+        client.end();
+      },
+    };
+  }
+
+  private onClient(client: Connection): void {
+    const { admin, store, exec, log } = this.options;
+    this.clients.add(client);
+    client.on('close', () => this.clients.delete(client));
+    client.on('error', (err) => log?.(`ssh: ${err.message}`));
+    client.on('authentication', (ctx) => {
+      if (ctx.method === 'password' && ctx.username === admin.name && sameSecret(ctx.password, admin.password)) ctx.accept();
+      else ctx.reject(['password']);
+    });
+    client.on('ready', () => {
+      client.on('session', (acceptSession) => {
+        const session = acceptSession();
+        session.on('pty', (accept) => accept?.());
+        session.on('shell', (_accept, reject) => reject?.());
+        session.on('exec', (accept, _reject, info) => {
+          const stream = accept();
+          exec(info.command).then(
+            (out) => {
+              stream.write(out.replace(/\r?\n/g, '\r\n'));
+              stream.exit(0);
+              stream.end();
+            },
+            (err: unknown) => {
+              log?.(`ssh: exec failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+              stream.write('failure: internal error\r\n');
+              stream.exit(1);
+              stream.end();
+            },
+          );
+        });
+        session.on('sftp', (accept, reject) => {
+          if (!store) return reject?.();
+          serveSftp(accept(), store, this.gate(client));
+        });
+      });
+    });
+  }
+
+  async listen(): Promise<this> {
+    const host = this.options.host ?? '127.0.0.1';
+    const port = this.options.port ?? 0;
+    this.hostKey = await loadHostKey(this.options.hostKeyFile);
+    // ROSSSH is the identification string RouterOS's own SSH server sends.
+    const server = new ssh2.Server({ hostKeys: [this.hostKey.private], ident: 'ROSSSH' }, (client) => this.onClient(client));
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE') reject(new UserError(`Port ${port} on ${host} is already in use: stop what is using it or choose another with --ssh-port.`));
+        else if (err.code === 'EACCES') reject(new UserError(`Port ${port} on ${host} needs more privileges: choose a port above 1023 with --ssh-port.`));
+        else reject(err);
+      });
+      server.listen(port, host, () => resolveListen());
+    });
+    this.server = server;
+    this.port = (server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    for (const c of this.clients) c.end();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+}
