@@ -167,6 +167,22 @@ describe('/file', () => {
     expect((await r.run('/file remove ../outside')).error).toBe('no such item');
     expect((await r.run('/import file-name=etc-link/passwd')).error).toBe('failure: no such file');
   });
+  it('reads and writes file contents up to 60 KB: a copy on the router needs no upload (v7)', async () => {
+    const r = await router('7.19.4', {}, { flash: true });
+    const script = 'const s = "$(x)";\n\\ "quoted" ?\n';
+    await files(r, { 'flash/a/app.js': script, 'flash/a/big.js': 'x'.repeat(61 * 1024) });
+    await r.out('/file add name=flash/b type=directory');
+    await r.out('/file add name="flash/b/app.js" contents=[/file get [find name="flash/a/app.js"] contents]');
+    expect(await readFile(join(r.dir, 'flash/b/app.js'), 'utf8')).toBe(script);
+    expect(await r.out(':put [/file get [find name="flash/a/app.js"] contents]')).toBe(script + '\n');
+    expect((await r.run('/file add name="flash/b/big.js" contents=[/file get [find name="flash/a/big.js"] contents]')).error).toBe('failure: file too big');
+    expect((await r.run(':put [/file get [find name="flash/a"] contents]')).error).toBe('failure: not a file');
+  });
+
+  it('has no /file add on v6', async () => {
+    const r = await router('6.49.13');
+    expect((await r.run('/file add name=x.txt contents=abc')).error).toMatch(/^bad command name add/);
+  });
 });
 
 describe('/system', () => {

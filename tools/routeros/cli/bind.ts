@@ -190,7 +190,9 @@ function bindArgs(b: Extract<Bound, { kind: 'command' }>, words: Word[], env: Ro
         const propWord = unnamed[1];
         if (!propWord) throw missingValue('value-name');
         const name = literal(propWord);
-        if (name !== undefined && !list.props().includes(name)) throw new CliError('input does not match any value of value-name', 'value', propWord.pos);
+        if (name !== undefined && !list.props().includes(name) && !list.hidden?.includes(name)) {
+          throw new CliError('input does not match any value of value-name', 'value', propWord.pos);
+        }
         b.prop = value(propWord.pieces, propWord.pos);
       } else {
         take(1);

@@ -168,6 +168,7 @@ class Executor {
         const item = items.find((i) => i.id === id);
         if (!item) throw noSuchItem();
         const prop = toText(await this.value(b.prop!));
+        if (list.hidden?.includes(prop) && list.read) return list.read(item.id, prop);
         if (!list.props().includes(prop)) throw new CliError('input does not match any value of value-name', 'value');
         return item.props[prop] ?? '';
       }

@@ -37,6 +37,9 @@ export interface ListSource {
   add?(props: Record<string, string>): Promise<string>;
   set?(id: string, props: Record<string, string>): Promise<void>;
   remove?(id: string): Promise<void>;
+  /** Values `get` can read that print does not show (`/file get … contents`). */
+  readonly hidden?: readonly string[];
+  read?(id: string, prop: string): Promise<string>;
   /** Display form of a value for table/detail (sizes as 3.5KiB); terse prints the stored form. */
   display?(prop: string, value: string): string;
 }
@@ -142,6 +145,9 @@ function storeFailure(err: unknown): never {
   throw err;
 }
 
+/** Largest file whose `contents` the console reads or writes (60 KB, M-FILES). */
+export const FILE_CONTENTS_LIMIT = 60 * 1024;
+
 /** `/file`: the store as a list. Times: `last-modified` on v7, `creation-time` on v6. */
 export function fileSource(env: RouterEnv): ListSource {
   const store = env.files;
@@ -154,6 +160,16 @@ export function fileSource(env: RouterEnv): ListSource {
     props: () => props,
     isString: (p) => p === 'name' || p === 'type',
     writable: ['name', 'type', 'contents'],
+    // RouterOS reads and writes `contents` for files up to 60 KB (fact sheet §8.2, M-FILES).
+    hidden: ['contents'],
+    read: async (id, prop) => {
+      const name = store?.nameOfId(id);
+      if (!name || !store || prop !== 'contents') throw noSuchItem();
+      const entry = (await store.list()).find((e) => e.name === name);
+      if (!entry || entry.directory) throw failure('not a file');
+      if (entry.size > FILE_CONTENTS_LIMIT) throw failure('file too big');
+      return store.readText(name);
+    },
     columns: ['name', 'type', 'size', timeProp],
     flagLegend: '',
     omitEmpty: true,
