@@ -1,14 +1,13 @@
 /**
  * `hotspot:pages`: renders the Handlebars shells into the HTML entries Vite builds (one per servlet
  * page, as virtual files at the root), and emits the files no page imports: errors.txt for every
- * locale (the default locale's at the root, the others in `<locale>/`), api.json and favicon.ico.
+ * locale (the default locale's at the root, the others in `<locale>/`), api.json, and favicon.ico when the brand has one.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import type { PortalConfig } from '../config/index.ts';
 import { buildCatalogs } from './catalogs.ts';
-import { faviconIco } from './favicon.ts';
 import { pagesFor, type PageSpec } from './pages.ts';
 import { createShells, type Shells } from './shells.ts';
 
@@ -54,11 +53,10 @@ export function hotspotPages({ config, root }: PagesOptions): Plugin {
         this.emitFile({ type: 'asset', fileName, source: s.renderErrorsTxt(catalog) });
       }
       this.emitFile({ type: 'asset', fileName: 'api.json', source: s.renderApiJson() });
+      // Pages name their icon with <link rel="icon">; a favicon.ico is shipped only when the designer
+      // gives one. Binary files cannot be copied on the router, so each one costs an upload per deploy.
       const fav = config.brand.favicon;
-      const ico = fav?.toLowerCase().endsWith('.ico')
-        ? readFileSync(path.resolve(root, fav))
-        : faviconIco(config.brand.colors.primary, config.brand.colors.onPrimary);
-      this.emitFile({ type: 'asset', fileName: 'favicon.ico', source: ico });
+      if (fav?.toLowerCase().endsWith('.ico')) this.emitFile({ type: 'asset', fileName: 'favicon.ico', source: readFileSync(path.resolve(root, fav)) });
     },
   };
 }

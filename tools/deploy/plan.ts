@@ -1,0 +1,109 @@
+/**
+ * Deciding what a deploy will do on one router, before it does anything: the folder to fill, which
+ * files go up, which are copied on the router, which versions are removed, and the config script.
+ * Dry-run prints this plan; apply carries it out.
+ */
+import { diffManifests, type Manifest, type ManifestFile } from './manifest.ts';
+import type { DeployedManifest, RouterFacts } from './router-facts.ts';
+import { renderDeployScript, secretCommand } from './script.ts';
+import type { DeploySettings } from './settings.ts';
+
+/** RouterOS reads and writes `contents` of files up to 60 KB (fact sheet §8.2). */
+const COPY_LIMIT = 60 * 1024;
+/** Only text survives a copy through `contents` (binary there is UNCERTAIN): these go up again. */
+const TEXT = /\.(html?|txt|js|mjs|css|json|svg|xml|map|webmanifest)$/i;
+/** Room kept free beyond what the upload needs. */
+export const SPACE_MARGIN = 16 * 1024;
+
+export interface DeployPlan {
+  router: string;
+  version: string;
+  profile: string;
+  /** The folder that will serve (`flash/acme-1a2b3c4d5e6f`) and the one serving now. */
+  folder: string;
+  live: string;
+  /** The bundle is already complete in `folder`. */
+  pagesReady: boolean;
+  /** Nothing to do at all: pages served and settings already set by this very script. */
+  unchanged: boolean;
+  added: string[];
+  changed: string[];
+  same: string[];
+  removed: string[];
+  upload: ManifestFile[];
+  copy: ManifestFile[];
+  copyFrom: string;
+  bytesToUpload: number;
+  removeFolders: string[];
+  scriptPath: string;
+  script: string;
+  /** The secret command, masked, when there is one. */
+  secretShown?: string;
+}
+
+export function planDeploy(router: string, facts: RouterFacts, manifest: Manifest, settings: DeploySettings, storedScript: string | undefined): DeployPlan {
+  const folder = `${facts.base}${settings.portal}-${manifest.id}`;
+  const scriptPath = `${folder}.rsc`;
+  const script = renderDeployScript(settings, { profile: facts.profile, folder, bundle: manifest.hash, v7: facts.v7 });
+  const existing = facts.deployments.find((d) => d.folder === folder);
+  const pagesReady = existing?.manifest?.hash === manifest.hash;
+  const liveManifest: DeployedManifest | undefined = facts.deployments.find((d) => d.folder === facts.liveFolder)?.manifest;
+  const diff = diffManifests(manifest, liveManifest);
+
+  let upload: ManifestFile[] = [];
+  let copy: ManifestFile[] = [];
+  if (!pagesReady) {
+    // A copy on the router needs /file add (v7) and the serving folder to be ours and complete.
+    const canCopy = facts.v7 && liveManifest !== undefined && facts.liveFolder !== folder;
+    const copyable = (f: ManifestFile) => canCopy && f.size <= COPY_LIMIT && TEXT.test(f.path);
+    copy = diff.unchanged.filter(copyable);
+    upload = manifest.files.filter((f) => !copy.includes(f));
+  }
+  // Keep the new version and the one serving now (for rollback); older versions of this portal go.
+  const keep = new Set([folder, facts.liveFolder]);
+  const removeFolders = facts.deployments.map((d) => d.folder).filter((f) => !keep.has(f));
+  const unchanged = pagesReady && facts.liveFolder === folder && storedScript === script && removeFolders.length === 0;
+  return {
+    router,
+    version: facts.version,
+    profile: facts.profile,
+    folder,
+    live: facts.liveFolder,
+    pagesReady,
+    unchanged,
+    added: diff.added.map((f) => f.path),
+    changed: diff.changed.map((f) => f.path),
+    same: diff.unchanged.map((f) => f.path),
+    removed: diff.removed.map((f) => f.path),
+    upload,
+    copy,
+    copyFrom: facts.liveFolder,
+    bytesToUpload: upload.reduce((n, f) => n + f.size, 0),
+    removeFolders,
+    scriptPath,
+    script,
+    secretShown: secretCommand(settings, facts.profile, true),
+  };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The plan as a technician reads it (dry-run). Secrets are masked. */
+export function describePlan(p: DeployPlan): string {
+  const lines = [`${p.router}: RouterOS ${p.version}, profile ${p.profile}, serving ${p.live || '(nothing)'}`];
+  if (p.unchanged) lines.push(`  nothing to do: ${p.folder} is serving and its settings are in place`);
+  else {
+    lines.push(`  pages: ${p.folder}${p.pagesReady ? ' (already on the router)' : ''}`);
+    const list = (label: string, files: string[]) => files.length && lines.push(`  ${label} (${files.length}): ${files.join(', ')}`);
+    list('added', p.added);
+    list('changed', p.changed);
+    if (p.same.length) lines.push(`  unchanged (${p.same.length})`);
+    list('removed', p.removed);
+    lines.push(`  upload: ${p.upload.length} files, ${kb(p.bytesToUpload)}; copy on the router: ${p.copy.length} files`);
+    if (p.removeFolders.length) lines.push(`  remove older versions: ${p.removeFolders.join(', ')}`);
+    lines.push(`  config script ${p.scriptPath}:`);
+    for (const l of p.script.trim().split('\n')) lines.push(`    ${l}`);
+    if (p.secretShown) lines.push(`    ${p.secretShown}`);
+  }
+  return lines.join('\n');
+}
