@@ -83,7 +83,10 @@ export class RouterConnection {
       if (keyProblem) throw keyProblem;
       throw explainConnectError(target, o.credentials.user, err, seenKey !== undefined);
     }
-    return new RouterConnection(target, sftp);
+    const conn = new RouterConnection(target, sftp);
+    // Commands and SFTP requests are small round trips: Nagle's algorithm would delay each by ~40 ms.
+    conn.client.setNoDelay(true);
+    return conn;
   }
 
   private get client(): Client {

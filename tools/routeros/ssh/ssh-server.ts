@@ -73,6 +73,8 @@ export class SshServer {
   }
 
   private onClient(client: Connection): void {
+    // Requests and answers are small and interleaved: without this, Nagle's algorithm adds ~40 ms to each.
+    (client as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
     const { admin, store, exec, log } = this.options;
     this.clients.add(client);
     client.on('close', () => this.clients.delete(client));
