@@ -15,7 +15,9 @@ export function parseTarget(text: string, where = 'router'): RouterTarget {
   const [host, portText] = v6 ? [v6[1]!, v6[2]] : (t.split(':') as [string, string | undefined]);
   const port = portText === undefined ? 22 : Number(portText);
   if (!v6 && t.split(':').length > 2) throw new UserError(`${where} "${t}" is not HOST or HOST:PORT (write IPv6 addresses as [2001:db8::1]:22).`);
-  if (!v6 && !(IPV4.test(host) || HOSTNAME.test(host))) throw new UserError(`${where} "${t}" is not a host name or IPv4 address: write it like 192.168.88.1 or 192.168.88.1:2222.`);
+  // All digits and dots is meant as an IPv4 address, so 192.168.88.256 is a typo, not a host name.
+  const valid = /^[\d.]+$/.test(host) ? IPV4.test(host) : HOSTNAME.test(host);
+  if (!v6 && !valid) throw new UserError(`${where} "${t}" is not a host name or IPv4 address: write it like 192.168.88.1 or 192.168.88.1:2222.`);
   if (!Number.isInteger(port) || port < 1 || port > 65535 || (portText !== undefined && !/^\d+$/.test(portText))) {
     throw new UserError(`${where} "${t}" has a port that is not a number from 1 to 65535.`);
   }
