@@ -4,21 +4,10 @@
  * then written as a quoted RouterOS string with every special character escaped.
  */
 import { UserError } from '../lib/errors.ts';
+import { routerosString } from '../routeros/routeros-string.ts';
 
-/** A RouterOS double-quoted string: `\`, `"`, `$` and `?` escaped, control characters as `\XX`. */
-export function rscString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\' || ch === '"' || ch === '$' || ch === '?') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += '\\' + code.toString(16).toUpperCase().padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
+/** A RouterOS double-quoted string with every special character escaped. */
+export const rscString = routerosString;
 
 export type Shape = 'name' | 'path' | 'duration' | 'host' | 'host-pattern' | 'path-pattern' | 'address' | 'ports' | 'comment' | 'login-by' | 'yes-no' | 'secret';
 

@@ -75,9 +75,14 @@ export class Clock {
   }
 }
 
-/** `-nice` byte counts. RouterOS does not specify the format (fact sheet §2.5); pages should use raw counters. */
-export function formatBytesNice(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
+/**
+ * Bytes in binary units, one decimal: `97.7 KiB` for the servlet's `-nice` figures (unspecified by
+ * RouterOS, fact sheet §2.5), `97.7KiB` (no space) as the console prints sizes. Below 1 KiB:
+ * `512 B`, or the plain number in console style.
+ */
+export function formatBytes(bytes: number, style: 'nice' | 'console' = 'nice'): string {
+  const sep = style === 'nice' ? ' ' : '';
+  if (bytes < 1024) return style === 'nice' ? `${bytes} B` : String(bytes);
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes / 1024;
   let i = 0;
@@ -85,5 +90,5 @@ export function formatBytesNice(bytes: number): string {
     value /= 1024;
     i++;
   }
-  return `${value.toFixed(1)} ${units[i]}`;
+  return `${value.toFixed(1)}${sep}${units[i]}`;
 }

@@ -3,9 +3,9 @@
  * HTTP, in one object. Tests, the preview and `npm run router` all start it through here.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { UserError } from '../lib/errors.ts';
+import { listenOn } from '../lib/listen.ts';
 import { runCli } from './cli/index.ts';
 import { createRouterDb, type RouterConfigInput } from './config.ts';
 import type { RouterDb } from './db/router-db.ts';
@@ -120,16 +120,8 @@ export class VirtualRouter {
       intercept: controlApi(this),
       log: this.options.log,
     });
-    await new Promise<void>((resolveListen, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EADDRINUSE') reject(new UserError(`Port ${port} on ${host} is already in use: stop what is using it or choose another with --http-port.`));
-        else if (err.code === 'EACCES') reject(new UserError(`Port ${port} on ${host} needs more privileges: choose a port above 1023 with --http-port.`));
-        else reject(err);
-      });
-      server.listen(port, host, () => resolveListen());
-    });
+    this.port = await listenOn(server, port, host, '--http-port');
     this.server = server;
-    this.port = (server.address() as AddressInfo).port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
     if (this.ssh) {
       try {

@@ -9,24 +9,13 @@
  *
  * Tools should parse `terse` (see output.ts `parseTerse`): one item per line, no wrapping, raw sizes.
  */
+import { routerosString } from '../routeros-string.ts';
 import type { Item, ListSource, ObjectValue } from './sources.ts';
 
 const WIDTH = 80;
 
-/** A RouterOS string literal: `"` `\` `$` `?` escaped, control characters as `\n` `\r` `\t` or `\XX`. */
-export function quote(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.charCodeAt(0);
-    if (ch === '"' || ch === '\\' || ch === '$' || ch === '?') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += '\\' + code.toString(16).toUpperCase().padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
+/** A RouterOS string literal (one implementation for the CLI and deploy's scripts). */
+export const quote = routerosString;
 
 const NEEDS_QUOTES = /^$|[\s"\\$?;[\]{}()#\x00-\x1f\x7f]/;
 

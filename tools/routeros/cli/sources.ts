@@ -6,7 +6,7 @@ import { RouterDbError } from '../db/router-db.ts';
 import { normalize } from '../db/router-db.ts';
 import { TABLES, type PropSpec, type TablePath } from '../db/schema.ts';
 import { StoreError, type FileEntry } from '../files/file-store.ts';
-import { formatDuration } from '../time.ts';
+import { formatBytes, formatDuration } from '../time.ts';
 import { CliError, failure, noSuchItem } from './errors.ts';
 import { boardOf, hasFileAdd, isV7, versionLabel, type RouterEnv } from './router-env.ts';
 
@@ -112,17 +112,7 @@ export function tableSource(env: RouterEnv, path: TablePath): ListSource {
 }
 
 /** `3551` → `3.5KiB`, as RouterOS shows sizes; below 1 KiB the plain number. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return String(bytes);
-  const units = ['KiB', 'MiB', 'GiB'];
-  let v = bytes / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(1)}${units[i]}`;
-}
+export const formatSize = (bytes: number): string => formatBytes(bytes, 'console');
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

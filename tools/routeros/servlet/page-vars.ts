@@ -11,7 +11,7 @@ import type { Host } from '../hotspot/hosts.ts';
 import type { EndedSession, Session } from '../hotspot/sessions.ts';
 import { readUserLimits, readUserProfile, type HotspotSettings } from '../hotspot/settings.ts';
 import { octalEscape } from '../hotspot/chap.ts';
-import { formatBytesNice, formatDuration } from '../time.ts';
+import { formatBytes, formatDuration } from '../time.ts';
 
 /**
  * Where a page stands: `login` pages (answering /login) get chap-id, chap-challenge, popup and the error
@@ -127,15 +127,15 @@ function sessionValues(ctx: PageContext, session: Session): Record<string, strin
     const c = session.counters;
     Object.assign(out, {
       'bytes-in': String(c.bytesIn),
-      'bytes-in-nice': formatBytesNice(c.bytesIn),
+      'bytes-in-nice': formatBytes(c.bytesIn),
       'bytes-out': String(c.bytesOut),
-      'bytes-out-nice': formatBytesNice(c.bytesOut),
+      'bytes-out-nice': formatBytes(c.bytesOut),
       'packets-in': String(c.packetsIn),
       'packets-out': String(c.packetsOut),
       'remain-bytes-in': lim.remainBytesIn === undefined ? '---' : String(lim.remainBytesIn),
       'remain-bytes-out': lim.remainBytesOut === undefined ? '---' : String(lim.remainBytesOut),
       'remain-bytes-total': lim.remainBytesTotal === undefined ? '' : String(lim.remainBytesTotal),
-      'remain-bytes-total-nice': lim.remainBytesTotal === undefined ? '' : formatBytesNice(lim.remainBytesTotal),
+      'remain-bytes-total-nice': lim.remainBytesTotal === undefined ? '' : formatBytes(lim.remainBytesTotal),
     });
   }
   return out;

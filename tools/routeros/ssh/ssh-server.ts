@@ -9,11 +9,11 @@
  * Fault injection: `dropAfterBytes` ends the connection once that many bytes of file data have been
  * uploaded over SFTP, counted across connections. It fires once per server, so a retry succeeds.
  */
-import type { AddressInfo } from 'node:net';
+import type { Server as NetServer } from 'node:net';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import ssh2 from 'ssh2';
 import type { Connection } from 'ssh2';
-import { UserError } from '../../lib/errors.ts';
+import { listenOn } from '../../lib/listen.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { loadHostKey, type HostKey } from './host-key.ts';
 import { serveSftp, type UploadGate } from './sftp.ts';
@@ -118,16 +118,8 @@ export class SshServer {
     this.hostKey = await loadHostKey(this.options.hostKeyFile);
     // ROSSSH is the identification string RouterOS's own SSH server sends.
     const server = new ssh2.Server({ hostKeys: [this.hostKey.private], ident: 'ROSSSH' }, (client) => this.onClient(client));
-    await new Promise<void>((resolveListen, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EADDRINUSE') reject(new UserError(`Port ${port} on ${host} is already in use: stop what is using it or choose another with --ssh-port.`));
-        else if (err.code === 'EACCES') reject(new UserError(`Port ${port} on ${host} needs more privileges: choose a port above 1023 with --ssh-port.`));
-        else reject(err);
-      });
-      server.listen(port, host, () => resolveListen());
-    });
+    this.port = await listenOn(server as unknown as NetServer, port, host, '--ssh-port');
     this.server = server;
-    this.port = (server.address() as AddressInfo).port;
     return this;
   }
 
