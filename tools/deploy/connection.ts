@@ -2,6 +2,7 @@
  * One SSH connection to a router: SFTP (ssh2-sftp-client) for files and SSH exec for RouterOS
  * commands, with the host key checked against the pinned keys before anything is sent.
  */
+import { connect as tcpConnect, type Socket } from 'node:net';
 import SftpClient from 'ssh2-sftp-client';
 import type { Client } from 'ssh2';
 import { UserError } from '../lib/errors.ts';
@@ -45,7 +46,9 @@ export class RouterConnection {
     let seenKey: Buffer | undefined;
     const hostId = `${target.host}:${target.port}`;
     try {
+      const sock = await openSocket(target, o.timeoutMs);
       await sftp.connect({
+        sock,
         host: target.host,
         port: target.port,
         username: o.credentials.user,
@@ -83,10 +86,7 @@ export class RouterConnection {
       if (keyProblem) throw keyProblem;
       throw explainConnectError(target, o.credentials.user, err, seenKey !== undefined);
     }
-    const conn = new RouterConnection(target, sftp);
-    // Commands and SFTP requests are small round trips: Nagle's algorithm would delay each by ~40 ms.
-    conn.client.setNoDelay(true);
-    return conn;
+    return new RouterConnection(target, sftp);
   }
 
   private get client(): Client {
@@ -118,6 +118,26 @@ export class RouterConnection {
   async close(): Promise<void> {
     await this.sftp.end().catch(() => undefined);
   }
+}
+
+/**
+ * The TCP connection, with Nagle's algorithm off from the first byte: the SSH handshake, commands and
+ * SFTP requests are small round trips that it would delay by ~40 ms each.
+ */
+function openSocket(target: RouterTarget, timeoutMs: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const sock = tcpConnect({ host: target.host, port: target.port });
+    sock.setNoDelay(true);
+    const timer = setTimeout(() => sock.destroy(new Error('Timed out while connecting')), timeoutMs);
+    sock.once('connect', () => {
+      clearTimeout(timer);
+      resolve(sock);
+    });
+    sock.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
 }
 
 /** A step failed on the router: a user-level error that names the router. */

@@ -223,7 +223,8 @@ export async function runCli(source: string, env: RouterEnv, start?: Menu): Prom
   let error: string | undefined;
   try {
     const bound = bindScript(lex(source), env, start);
-    await new Executor(env, out, 0).runAll(bound);
+    const run = () => new Executor(env, out, 0).runAll(bound);
+    await (env.files ? env.files.batch(run) : run());
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
     error = err.render(false);

@@ -140,8 +140,32 @@ export class FileStore {
     return undefined;
   }
 
+  /** The listing shared by the steps of one batch (one CLI run); dropped on any change through the store. */
+  private memo: FileEntry[] | undefined;
+  private batches = 0;
+
+  /**
+   * Runs `fn` with the store's listing computed once and reused until something changes: a CLI line
+   * such as `/file add … contents=[/file get [find …] contents]` looks at the whole list several times.
+   * Outside a batch every list() reads the disk, so changes made behind the store's back are seen.
+   */
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    this.batches++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.batches === 0) this.memo = undefined;
+    }
+  }
+
+  /** Forgets the batch listing; SFTP calls it for the files it writes, renames and removes. */
+  changed(): void {
+    this.memo = undefined;
+  }
+
   /** Every file and folder, parents before their contents, names sorted; symlinks left out. */
   async list(): Promise<FileEntry[]> {
+    if (this.batches && this.memo) return this.memo;
     const out: FileEntry[] = [];
     const walk = async (dir: string) => {
       const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -155,6 +179,7 @@ export class FileStore {
       }
     };
     await walk(this.root);
+    if (this.batches) this.memo = out;
     return out;
   }
 
@@ -171,12 +196,14 @@ export class FileStore {
   async remove(name: string): Promise<void> {
     const abs = await this.path(name);
     if (abs === this.root) throw new StoreError('the root cannot be removed', 'outside');
+    this.changed();
     await rm(abs, { recursive: true });
   }
 
   async mkdir(name: string): Promise<void> {
     const abs = await this.path(name);
     if (existsSync(abs)) throw new StoreError(`${name} already exists`, 'exists');
+    this.changed();
     await mkdir(abs);
   }
 
@@ -184,6 +211,7 @@ export class FileStore {
     const abs = await this.path(name);
     const grow = Buffer.byteLength(contents) - (existsSync(abs) ? (await lstat(abs)).size : 0);
     if (grow > (await this.freeBytes())) throw new StoreError('not enough space on disk', 'no-space');
+    this.changed();
     await writeFile(abs, contents);
   }
 

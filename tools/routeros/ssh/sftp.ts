@@ -96,6 +96,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     const abs = await store.path(filename);
     if (abs === store.root) throw new StoreError('root', 'outside');
     const fh = await open(abs, openFlags(pflags), 0o644);
+    store.changed();
     if ((await fh.stat()).isDirectory()) {
       await fh.close();
       return fail(id, STATUS_CODE.FAILURE, 'Is a directory');
@@ -128,6 +129,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
       return;
     }
     await h.fh.write(data, 0, data.length, offset);
+    store.changed();
     ok(id);
   });
 
@@ -193,11 +195,13 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     const abs = await store.path(path);
     if ((await lstat(abs)).isDirectory()) return fail(id, STATUS_CODE.FAILURE, 'Is a directory');
     await unlink(abs);
+    store.changed();
     ok(id);
   });
 
   on('MKDIR', async (id, path: string) => {
     await mkdir(await store.path(path));
+    store.changed();
     ok(id);
   });
 
@@ -205,6 +209,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     const abs = await store.path(path);
     if (abs === store.root) throw new StoreError('root', 'outside');
     await rmdir(abs);
+    store.changed();
     ok(id);
   });
 
@@ -219,6 +224,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     );
     if (taken) return fail(id, STATUS_CODE.FAILURE, 'File exists');
     await rename(src, dst);
+    store.changed();
     ok(id);
   });
 
