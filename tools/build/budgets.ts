@@ -56,18 +56,28 @@ function closure(dir: string, start: string, names: ReadonlySet<string>, seen: S
   }
 }
 
-export function measure(dir: string): SizeReport {
-  const files = listFiles(dir);
+/** What a page loads on a first visit: the page and its static references, plus on-demand files. */
+export interface PageLoad {
+  /** The page and what it loads statically (scripts, their imports, styles, images). */
+  files: string[];
+  /** The largest on-demand file set (a language's texts) the page loads on a first visit. */
+  lazy: string[];
+  /** Files fetched only after a failed login (error texts): reported, not counted. */
+  afterError: string[];
+}
+
+/**
+ * Follows `page` through HTML, scripts and language files within the folder. `files` lists every
+ * file in it (listFiles) when the caller already has the listing.
+ */
+export function pageLoad(dir: string, page: string, files: readonly BuiltFile[] = listFiles(dir)): PageLoad {
   const size = new Map(files.map((f) => [f.path, f.size]));
   const names = new Set(size.keys());
   const sum = (list: Iterable<string>) => [...list].reduce((n, f) => n + (size.get(f) ?? 0), 0);
-  const total = sum(names);
-  const loginSet = new Set<string>();
+  const pageSet = new Set<string>();
   const lazyStarts: string[] = [];
-  if (names.has('login.html')) {
-    closure(dir, 'login.html', names, loginSet, lazyStarts);
-  }
-  let loginLazy: string[] = [];
+  if (names.has(page)) closure(dir, page, names, pageSet, lazyStarts);
+  let lazy: string[] = [];
   const afterError = new Set<string>();
   for (const start of new Set(lazyStarts)) {
     if (/(^|\/)errors-[^/]*\.json$/.test(start)) {
@@ -76,10 +86,25 @@ export function measure(dir: string): SizeReport {
     }
     const extra = new Set<string>();
     closure(dir, start, names, extra);
-    const own = [...extra].filter((f) => !loginSet.has(f));
-    if (sum(own) > sum(loginLazy)) loginLazy = own;
+    const own = [...extra].filter((f) => !pageSet.has(f));
+    if (sum(own) > sum(lazy)) lazy = own;
   }
-  return { files, total, loginFiles: [...loginSet].sort(), loginLazy, loginAfterError: [...afterError].sort(), login: sum(loginSet) + sum(loginLazy) };
+  return { files: [...pageSet].sort(), lazy, afterError: [...afterError].sort() };
+}
+
+export function measure(dir: string): SizeReport {
+  const files = listFiles(dir);
+  const size = new Map(files.map((f) => [f.path, f.size]));
+  const sum = (list: Iterable<string>) => [...list].reduce((n, f) => n + (size.get(f) ?? 0), 0);
+  const login = pageLoad(dir, 'login.html', files);
+  return {
+    files,
+    total: sum(size.keys()),
+    loginFiles: login.files,
+    loginLazy: login.lazy,
+    loginAfterError: login.afterError,
+    login: sum(login.files) + sum(login.lazy),
+  };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,0 +1,123 @@
+/** The targets judged from a run's figures, the tables written from them, and where each mode writes. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { GuestRun, GuestSetResult } from '../../tools/bench/guest-timing.ts';
+import { BASELINE_DIR, FULL, outputDir, QUICK } from '../../tools/bench/main.ts';
+import { folderWeight } from '../../tools/bench/page-weight.ts';
+import { renderMarkdown, targetsTable } from '../../tools/bench/report.ts';
+import { evaluateTargets, type BenchResults } from '../../tools/bench/results.ts';
+import { summarize } from '../../tools/bench/stats.ts';
+import { summarizeRuns } from '../../tools/bench/guest-timing.ts';
+
+const run = (kind: 'portal' | 'baseline', i: number, scale: number, requests: number, bytes: number): GuestRun => ({
+  kind,
+  run: i,
+  mac: `02:00:00:00:00:0${i}`,
+  firstContentfulPaint: 200 * scale,
+  formPainted: 300 * scale + i,
+  ready: 400 * scale + i,
+  loggedIn: 700 * scale + i,
+  submitToConnected: 300 * scale,
+  loggedInAsDriven: 900 * scale + i,
+  loginRequests: requests,
+  loginWireBytes: bytes,
+  loginUrls: [],
+});
+
+/** A run's figures: the portal `readyScale` times slower than the baseline, and the rest as given. */
+function figures(o: { readyScale: number; requests: number; bytes: number; noop: number; fleet: number; errors: number; fleetRouters?: number }): Omit<BenchResults, 'targets'> {
+  const portal: GuestSetResult = summarizeRuns([1, 2, 3].map((i) => run('portal', i, o.readyScale, o.requests, o.bytes)));
+  const baseline: GuestSetResult = summarizeRuns([1, 2, 3].map((i) => run('baseline', i, 1, 2, 3000)));
+  const full = summarize([100, 110, 120]);
+  const weight = folderWeight(BASELINE_DIR);
+  return {
+    mode: 'full',
+    date: '2026-01-01T00:00:00.000Z',
+    seconds: 60,
+    machine: { nproc: 2, cpuModel: 'test cpu', memoryGiB: 4, os: 'Linux', node: 'v20', playwright: '1', chromium: '1.0' },
+    settings: FULL,
+    pageWeight: { portal: weight, baseline: weight },
+    guest: {
+      chromium: '1.0',
+      network: { latencyMs: 100, downloadKbps: 1000, uploadKbps: 500 },
+      runsPerSet: 3,
+      portal,
+      baseline,
+      ratios: { formPainted: portal.formPainted.median / baseline.formPainted.median, ready: portal.ready.median / baseline.ready.median, loggedIn: 1, submitToConnected: 1 },
+    },
+    deploy: {
+      iterations: 3,
+      fullMs: full,
+      noopMs: summarize([full.median * o.noop]),
+      oneFileMs: summarize([200]),
+      noopRatio: o.noop,
+      oneFileRatio: 200 / full.median,
+      changedFile: 'login.html',
+      oneFileUploads: 1,
+      oneFileCopies: 51,
+      bundleFiles: 52,
+      bundleBytes: 98_000,
+      fleet: { routers: o.fleetRouters ?? 10, concurrency: 4, runs: 3, ms: summarize([full.median * o.fleet]), ratio: o.fleet },
+    },
+    load: { guests: 200, attempts: 100, logins: 100 - o.errors, errors: o.errors, errorKinds: o.errors ? { 'login-refused': { count: o.errors, first: 'POST /login answered HTTP 200 without the logged-in page' } } : {}, seconds: 1, loginsPerSecond: 100 - o.errors, requests: 300, loginMs: summarize([5, 6, 7]) },
+  };
+}
+
+const met = (f: Omit<BenchResults, 'targets'>) => Object.fromEntries(evaluateTargets(f).map((t) => [t.id, t.met]));
+
+describe('targets', () => {
+  it('are met at their limits', () => {
+    const f = figures({ readyScale: 1.3, requests: 4, bytes: 40 * 1024, noop: 0.2, fleet: 3, errors: 0 });
+    expect(met(f)).toEqual({ 'login-bytes': true, 'login-requests': true, 'ready-ratio': true, 'noop-redeploy': true, fleet: true, 'load-errors': true });
+  });
+
+  it('are missed just past them', () => {
+    const f = figures({ readyScale: 1.31, requests: 5, bytes: 40 * 1024 + 1, noop: 0.21, fleet: 3.01, errors: 1 });
+    expect(met(f)).toEqual({ 'login-bytes': false, 'login-requests': false, 'ready-ratio': false, 'noop-redeploy': false, fleet: false, 'load-errors': false });
+  });
+
+  it('say when the fleet was smaller than ten (quick mode)', () => {
+    const t = evaluateTargets(figures({ readyScale: 1, requests: 4, bytes: 1, noop: 0.1, fleet: 2, errors: 0, fleetRouters: 3 }));
+    expect(t.find((x) => x.id === 'fleet')!.text).toBe('3 routers ≤ 3× one router (quick mode; the target is for ten)');
+  });
+});
+
+describe('the report', () => {
+  const f = figures({ readyScale: 2, requests: 7, bytes: 41_000, noop: 0.1, fleet: 5, errors: 2 });
+  const results: BenchResults = { ...f, targets: evaluateTargets(f) };
+
+  it('shows each target with its figure and whether it is met', () => {
+    const lines = targetsTable(results.targets).split('\n');
+    expect(lines[0]).toBe('| Target | Measured | Met |');
+    expect(lines).toContain('| login page over the wire ≤ 40 KB | 40.0 KB (41000 B) | **no** |');
+    expect(lines).toContain('| login page in ≤ 4 requests | 7 | **no** |');
+    expect(lines).toContain('| time to ready ≤ 1.3× the plain baseline | 2.00× | **no** |');
+    expect(lines).toContain('| zero errors under load | 2 | **no** |');
+  });
+
+  it('writes the figures with their spread, the run counts and the errors by kind', () => {
+    const md = renderMarkdown(results);
+    expect(md).toContain('| form ready to submit | 802 ms (801 ms–803 ms) | 402 ms (401 ms–403 ms) | 2.00× |');
+    expect(md).toContain(`median (min–max) of 3 runs per page set`);
+    expect(md).toContain('login-refused: 2 (first: POST /login answered HTTP 200 without the logged-in page)');
+    expect(md).toContain('2 CPUs (test cpu)');
+    expect(md).not.toContain('Quick mode');
+    expect(renderMarkdown({ ...results, mode: 'quick' })).toContain('**Quick mode**');
+  });
+});
+
+describe('where results go', () => {
+  it('a full run writes bench/, a quick run bench/tmp/, and --out wins', () => {
+    const root = path.dirname(BASELINE_DIR);
+    expect(outputDir(false)).toBe(root);
+    expect(outputDir(true)).toBe(path.join(root, 'tmp'));
+    expect(outputDir(true, '/elsewhere')).toBe('/elsewhere');
+  });
+
+  it('quick mode does less of everything', () => {
+    for (const k of Object.keys(FULL) as Array<keyof typeof FULL>) expect(QUICK[k]).toBeLessThanOrEqual(FULL[k]);
+    expect(FULL.guestRuns).toBeGreaterThanOrEqual(5);
+    expect(FULL.deployIterations).toBeGreaterThanOrEqual(3);
+    expect(FULL).toMatchObject({ fleetSize: 10, loadGuests: 200 });
+  });
+});

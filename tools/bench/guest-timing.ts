@@ -1,0 +1,273 @@
+/**
+ * A guest's time to log in on weak Wi-Fi: Chromium behind the virtual router (proxy mode), with CDP
+ * network emulation, one fresh browser context and a fresh MAC per run. The portal and the baseline
+ * page set are served by the same router, one after the other, by switching the hotspot profile's
+ * html-directory between two folders of its file store; runs alternate between the sets.
+ */
+import { cp, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, CDPSession } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.ts';
+import { UserError } from '../lib/errors.ts';
+import { startVirtualRouter, type VirtualRouter } from '../routeros/virtual-router.ts';
+import { BINDING, probeScript, type MarkName, type PageKind } from './page-probe.ts';
+import { ratio, summarize, type Summary } from './stats.ts';
+
+/** The hotspot address of the virtual router's default profile: the login page is http://10.5.50.1/login. */
+const HOTSPOT = 'http://10.5.50.1';
+const START_URL = 'http://example.com/';
+
+export interface NetworkProfile {
+  latencyMs: number;
+  downloadKbps: number;
+  uploadKbps: number;
+}
+
+/** A crowded hotspot, as the issue sets it: 1 Mbit/s down, 500 kbit/s up, 100 ms round trip. */
+export const WEAK_WIFI: NetworkProfile = { latencyMs: 100, downloadKbps: 1000, uploadKbps: 500 };
+
+export interface PageSet {
+  kind: PageKind;
+  dir: string;
+}
+
+export interface GuestRun {
+  kind: PageKind;
+  run: number;
+  mac: string;
+  /** Milliseconds from the guest's first request. */
+  firstContentfulPaint: number;
+  formPainted: number;
+  ready: number;
+  /**
+   * Ready, plus the click on "Log in" to the "You are connected" page: a guest who submits the moment
+   * the form is ready. The automated typing in between measures the harness, not the pages.
+   */
+  loggedIn: number;
+  /** From the click on "Log in" to the "You are connected" page. */
+  submitToConnected: number;
+  /** First request to "You are connected", the automated typing included. */
+  loggedInAsDriven: number;
+  /** Requests the login document made (itself included), and the bytes Chromium received for them (headers and bodies). */
+  loginRequests: number;
+  loginWireBytes: number;
+  loginUrls: string[];
+}
+
+export interface GuestSetResult {
+  runs: GuestRun[];
+  firstContentfulPaint: Summary;
+  formPainted: Summary;
+  ready: Summary;
+  loggedIn: Summary;
+  submitToConnected: Summary;
+  loggedInAsDriven: Summary;
+  loginRequests: Summary;
+  loginWireBytes: Summary;
+}
+
+export interface GuestTimingResult {
+  chromium: string;
+  network: NetworkProfile;
+  runsPerSet: number;
+  portal: GuestSetResult;
+  baseline: GuestSetResult;
+  /** portal median / baseline median. */
+  ratios: { formPainted: number; ready: number; loggedIn: number; submitToConnected: number };
+}
+
+export interface GuestTimingOptions {
+  portalDir: string;
+  baselineDir: string;
+  workDir: string;
+  runs: number;
+  network?: NetworkProfile;
+  log?: (line: string) => void;
+}
+
+const PASSWORD = 'bench-password';
+const mac = (n: number) => `02:BE:00:00:${hex2(n >> 8)}:${hex2(n)}`;
+const hex2 = (n: number) => (n & 255).toString(16).toUpperCase().padStart(2, '0');
+
+export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingResult> {
+  const network = o.network ?? WEAK_WIFI;
+  const store = join(o.workDir, 'guest-store');
+  await mkdir(store, { recursive: true });
+  await cp(o.portalDir, join(store, 'portal'), { recursive: true });
+  await cp(o.baselineDir, join(store, 'baseline'), { recursive: true });
+  const total = o.runs * 2 + 2;
+  const vr = await startVirtualRouter({
+    storageDir: store,
+    config: {
+      'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie,trial', 'html-directory': 'portal' }],
+      // One account per run: no run can meet another's session.
+      'ip/hotspot/user': Array.from({ length: total }, (_, i) => ({ name: `guest-${i + 1}`, password: PASSWORD })),
+    },
+  });
+  let browser: Browser | undefined;
+  try {
+    useSet(vr, 'baseline');
+    await vr.htmlDir().checkAll(); // a malformed baseline page fails here, not in the middle of the runs
+    useSet(vr, 'portal');
+    browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] }).catch((err: unknown) => {
+      const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+      throw new UserError(`Chromium could not be started (${why}): install Debian's chromium (apt-get install -y chromium), then run the bench again.`);
+    });
+    const runs: GuestRun[] = [];
+    let n = 0;
+    // One unmeasured run of each set first: Chromium's first contexts pay start-up costs.
+    for (const kind of ['portal', 'baseline'] as const) {
+      n++;
+      useSet(vr, kind);
+      await guestRun(browser, vr, { kind, run: 0, mac: mac(n), user: `guest-${n}`, network });
+    }
+    for (let i = 0; i < o.runs; i++) {
+      // Alternate which set goes first, so a drift in the machine's speed touches both alike.
+      const order: PageKind[] = i % 2 === 0 ? ['portal', 'baseline'] : ['baseline', 'portal'];
+      for (const kind of order) {
+        n++;
+        useSet(vr, kind);
+        const run = await guestRun(browser, vr, { kind, run: i + 1, mac: mac(n), user: `guest-${n}`, network });
+        o.log?.(`  ${kind.padEnd(8)} run ${i + 1}: form ${run.formPainted.toFixed(0)} ms, ready ${run.ready.toFixed(0)} ms, logged in ${run.loggedIn.toFixed(0)} ms`);
+        runs.push(run);
+      }
+    }
+    const portal = summarizeRuns(runs.filter((r) => r.kind === 'portal'));
+    const baseline = summarizeRuns(runs.filter((r) => r.kind === 'baseline'));
+    const r = (k: 'formPainted' | 'ready' | 'loggedIn' | 'submitToConnected') => ratio(portal[k].median, baseline[k].median, `${k} portal/baseline`);
+    return {
+      chromium: browser.version(),
+      network,
+      runsPerSet: o.runs,
+      portal,
+      baseline,
+      ratios: { formPainted: r('formPainted'), ready: r('ready'), loggedIn: r('loggedIn'), submitToConnected: r('submitToConnected') },
+    };
+  } finally {
+    await browser?.close();
+    await vr.close();
+  }
+}
+
+function useSet(vr: VirtualRouter, kind: PageKind): void {
+  const row = vr.db.byName('ip/hotspot/profile', 'hsprof1');
+  if (!row) throw new Error('the bench router has no hsprof1 profile');
+  vr.db.set('ip/hotspot/profile', row, { 'html-directory': kind });
+}
+
+export function summarizeRuns(runs: GuestRun[]): GuestSetResult {
+  const s = (k: keyof Omit<GuestRun, 'kind' | 'run' | 'mac' | 'loginUrls'>) => summarize(runs.map((r) => r[k]), k);
+  return {
+    runs,
+    firstContentfulPaint: s('firstContentfulPaint'),
+    formPainted: s('formPainted'),
+    ready: s('ready'),
+    loggedIn: s('loggedIn'),
+    submitToConnected: s('submitToConnected'),
+    loggedInAsDriven: s('loggedInAsDriven'),
+    loginRequests: s('loginRequests'),
+    loginWireBytes: s('loginWireBytes'),
+  };
+}
+
+interface RunSpec {
+  kind: PageKind;
+  run: number;
+  mac: string;
+  user: string;
+  network: NetworkProfile;
+}
+
+async function guestRun(browser: Browser, vr: VirtualRouter, spec: RunSpec): Promise<GuestRun> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'en-US', extraHTTPHeaders: { 'x-vr-mac': spec.mac } });
+  const marks = new Map<MarkName, number>();
+  const errors: string[] = [];
+  try {
+    await context.exposeBinding(BINDING, (_source, name: MarkName, at: number) => {
+      if (!marks.has(name)) marks.set(name, at);
+    });
+    await context.addInitScript({ content: probeScript(spec.kind) });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cdp = await context.newCDPSession(page);
+    const wire = watchLoginDocument(cdp);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: spec.network.latencyMs,
+      downloadThroughput: (spec.network.downloadKbps * 1000) / 8,
+      uploadThroughput: (spec.network.uploadKbps * 1000) / 8,
+    });
+    await page.goto(START_URL, { waitUntil: 'commit', timeout: 60_000 });
+    await waitForMark(marks, 'ready', errors);
+    await page.getByLabel('Username').fill(spec.user);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('checkbox', { name: /acceptable use/ }).check();
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await waitForMark(marks, 'connected', errors);
+    const session = vr.hotspot.session(spec.mac);
+    if (session?.loginBy !== 'http-chap' || session.user !== spec.user) {
+      throw new Error(`the ${spec.kind} run ${spec.run} showed "You are connected" but the router has no CHAP session for ${spec.user}`);
+    }
+    if (errors.length) throw new Error(`the ${spec.kind} pages raised a script error: ${errors[0]}`);
+    const at = (name: MarkName) => {
+      const v = marks.get(name);
+      if (v === undefined) throw new Error(`the ${spec.kind} run ${spec.run} never reported "${name}"`);
+      return v;
+    };
+    const origin = at('origin');
+    const login = wire.summary();
+    return {
+      kind: spec.kind,
+      run: spec.run,
+      mac: spec.mac,
+      firstContentfulPaint: at('fcp') - origin,
+      formPainted: at('form') - origin,
+      ready: at('ready') - origin,
+      loggedIn: at('ready') - origin + (at('connected') - at('submit')),
+      submitToConnected: at('connected') - at('submit'),
+      loggedInAsDriven: at('connected') - origin,
+      loginRequests: login.requests,
+      loginWireBytes: login.bytes,
+      loginUrls: login.urls,
+    };
+  } finally {
+    await context.close();
+    vr.hotspot.end(spec.mac, 'admin');
+  }
+}
+
+async function waitForMark(marks: Map<MarkName, number>, name: MarkName, errors: string[], timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!marks.has(name)) {
+    if (errors.length) throw new Error(`the page raised a script error before "${name}": ${errors[0]}`);
+    if (Date.now() > until) throw new Error(`no "${name}" within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Counts what the login document loads, from Chromium's own network events: every request made
+ * under the login document's loader (the document itself and everything it fetches), and the bytes
+ * received for each (Network.loadingFinished encodedDataLength: headers and body). The redirect from
+ * the guest's first URL belongs to rlogin, not to the login page, and is not counted.
+ */
+function watchLoginDocument(cdp: CDPSession) {
+  let loader: string | undefined;
+  const requests = new Map<string, string>();
+  const bytes = new Map<string, number>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!loader && e.type === 'Document' && e.request.method === 'GET' && e.request.url.startsWith(`${HOTSPOT}/login`)) loader = e.loaderId;
+    if (loader && e.loaderId === loader && e.request.url.startsWith(`${HOTSPOT}/`)) requests.set(e.requestId, e.request.url);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (requests.has(e.requestId)) bytes.set(e.requestId, e.encodedDataLength);
+  });
+  return {
+    summary: () => ({
+      requests: requests.size,
+      bytes: [...requests.keys()].reduce((n, id) => n + (bytes.get(id) ?? 0), 0),
+      urls: [...requests.values()].map((u) => u.slice(HOTSPOT.length)),
+    }),
+  };
+}
