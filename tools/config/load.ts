@@ -16,7 +16,8 @@ export async function loadConfig(file = path.resolve(CONFIG_FILE)): Promise<Load
   if (!existsSync(file)) throw new UserError(`${file} does not exist; create it with "export default defineConfig({ … })" (see docs/portal.md).`);
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    // The dev server also loads this module through Vite, which cannot follow a computed import.
+    mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default?: unknown };
   } catch (err) {
     throw new UserError(`${path.basename(file)} could not be loaded: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; fix the file and build again.`);
   }

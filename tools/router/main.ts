@@ -1,12 +1,14 @@
 /**
- * `npm run router`: the virtual router on this machine. Alone it serves dist/hotspot/ with the example
- * brand's settings and demo guests; flags or a JSON config describe any other router.
+ * `npm run router`: the virtual router on this machine. Alone it serves dist/hotspot/ with the router
+ * settings portal.config.ts asks for (as `npm run dev` does) and demo guests; flags or a JSON config
+ * describe any other router.
  */
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { runCli, UserError } from '../lib/errors.ts';
 import { startVirtualRouter } from '../routeros/virtual-router.ts';
-import { EXAMPLE_ROUTER } from './example-config.ts';
+import { loadConfig } from '../config/index.ts';
+import { exampleRouter } from './example-config.ts';
 import { applyFlags, parsePort, readConfigFile, type RouterFlags } from './options.ts';
 import { ADMIN_PASSWORD_ENV, sshOptions, type SshFlags } from './ssh-flags.ts';
 
@@ -51,7 +53,7 @@ await runCli(async () => {
   const port = parsePort(flags.httpPort);
   const { version, ...ssh } = sshOptions(flags);
   const custom = Boolean(flags.config || flags.user.length);
-  const base = flags.config ? await readConfigFile(flags.config) : custom ? {} : EXAMPLE_ROUTER;
+  const base = flags.config ? await readConfigFile(flags.config) : custom ? {} : exampleRouter((await loadConfig()).config);
   // With a file store the profile's html directory decides what is served, unless --html-dir overrides it.
   const htmlDir = flags.htmlDir ?? (flags.storage ? undefined : 'dist/hotspot');
   if (htmlDir && !flags.htmlDir && !existsSync(htmlDir)) {

@@ -25,6 +25,12 @@ export interface HttpOptions {
   /** Extra handler tried first (the control API); returns true when it answered. */
   intercept?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
   log?: (line: string) => void;
+  /**
+   * Path the servlet is mounted under, when it shares a server with other things (the dev server
+   * serves each simulated state below its own path): `link-*` URLs start with it. The caller takes
+   * it off `req.url` before handing the request over.
+   */
+  mountPath?: string;
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -47,15 +53,20 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function createHttpServer(o: HttpOptions): Server {
-  const server = createServer((req, res) => {
+/** The servlet as a Node request listener (a server of its own, or a middleware of the dev server). */
+export function createHttpHandler(o: HttpOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     handle(o, req, res).catch((err: unknown) => {
       const message = err instanceof TemplateError || err instanceof UserError ? err.message : String((err as Error)?.stack ?? err);
       o.log?.(`error: ${req.method} ${req.url}: ${message}`);
       if (!res.headersSent) res.writeHead(err instanceof TemplateError ? 500 : 400, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`${message}\n`);
     });
-  });
+  };
+}
+
+export function createHttpServer(o: HttpOptions): Server {
+  const server = createServer(createHttpHandler(o));
   // HTTPS through the hotspot is rejected for clients (RouterOS 7.5+), and there is no upstream here.
   server.on('connect', (_req, socket) => {
     socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
@@ -98,7 +109,7 @@ async function handle(o: HttpOptions, req: IncomingMessage, res: ServerResponse)
     url,
     toHotspot,
     // Links point back at the servlet: as the client reached it, or by the hotspot's own name.
-    origin: toHotspot ? `${url.protocol}//${url.host}` : `http://${names[0] ?? '127.0.0.1'}`,
+    origin: toHotspot ? `${url.protocol}//${url.host}${o.mountPath ?? ''}` : `http://${names[0] ?? '127.0.0.1'}`,
     params,
     mac,
     ip: typeof ipHeader === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(ipHeader) ? ipHeader : undefined,
@@ -122,6 +133,8 @@ function send(res: ServerResponse, out: ServletResponse, setCookies: string[], h
 
 /** The authorities this server is reachable at on loopback (`127.0.0.1:PORT`, `localhost:PORT`). */
 function server(req: IncomingMessage): Set<string> {
-  const port = (req.socket.address() as AddressInfo).port;
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const { port, address } = req.socket.address() as AddressInfo;
+  // Also the address the request came in on (a phone on the LAN reaching a server on --host 0.0.0.0).
+  const own = address.replace(/^::ffff:/, '');
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, own.includes(':') ? `[${own}]:${port}` : `${own}:${port}`]);
 }

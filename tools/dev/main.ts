@@ -1,0 +1,49 @@
+/**
+ * `npm run dev`: the portal preview with hot reload, every page served through the virtual router,
+ * and the workbench (toolbar) and gallery to see every page in every state.
+ */
+import { Command } from 'commander';
+import { runCli, UserError } from '../lib/errors.ts';
+import { DEMO_USERS } from '../router/example-config.ts';
+import { startDevServer } from './server.ts';
+
+const program = new Command('dev')
+  .description('Preview the portal through the virtual router, with hot reload, a state toolbar and a gallery.')
+  .option('--port <port>', 'HTTP port (0 picks a free one; a busy port moves on to the next)', '5173')
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .option('--cache-dir <dir>', 'where the rendered pages and Vite\'s dependency cache go (default node_modules/.hotspot-dev)')
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
+  });
+
+await runCli(async () => {
+  try {
+    program.parse();
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    return 0; // --help
+  }
+  const flags = program.opts<{ port: string; host: string; cacheDir?: string }>();
+  if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new UserError(`--port "${flags.port}" is not a port number from 0 to 65535.`);
+  const dev = await startDevServer({ port: Number(flags.port), host: flags.host, cacheDir: flags.cacheDir });
+  const { config } = dev.portal;
+  const member = DEMO_USERS.member;
+  process.stdout.write(
+    [
+      '',
+      `  ${config.brand.name}: dev server ready in ${dev.startMs} ms`,
+      `  workbench:  ${dev.url}/__dev/        every page in every state, with the toolbar`,
+      `  gallery:    ${dev.url}/__gallery     every page and state side by side`,
+      `  portal:     ${dev.url}/login         the live virtual router (login-by ${config.router.loginBy.join(',')}; try ${member.name} / ${member.password})`,
+      '  Edit portal.config.ts, templates/ or portal/: open pages update. Ctrl+C stops.',
+      '',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolveStop) => {
+    const stop = () => void dev.close().then(resolveStop);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+});
