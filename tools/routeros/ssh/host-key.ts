@@ -30,6 +30,11 @@ function describe(key: Buffer, source: string): HostKey {
   };
 }
 
+function parses(key: Buffer): boolean {
+  const parsed = ssh2.utils.parseKey(key);
+  return !(parsed instanceof Error) && !Array.isArray(parsed);
+}
+
 export async function loadHostKey(file?: string): Promise<HostKey> {
   if (file) {
     try {
@@ -38,7 +43,9 @@ export async function loadHostKey(file?: string): Promise<HostKey> {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
-  const key = Buffer.from(ssh2.utils.generateKeyPairSync('ed25519').private);
+  // ssh2 now and then makes an ed25519 key its own parser refuses (about 1 in 200): make another.
+  let key = Buffer.from(ssh2.utils.generateKeyPairSync('ed25519').private);
+  for (let tries = 0; tries < 10 && !parses(key); tries++) key = Buffer.from(ssh2.utils.generateKeyPairSync('ed25519').private);
   if (file) {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, key, { mode: 0o600 });
