@@ -1,23 +1,27 @@
 /**
  * The page's current language. Components read texts with t() and re-render through
- * LocaleController when the guest switches language. Each page gets only the texts it uses, one
- * small JSON file per locale (configureI18n), fetched for the chosen locale only.
+ * LocaleController when the guest switches language. Each page gets only the texts it uses: in the
+ * default locale inside the page (readTextsIsland), in the others one small JSON file per locale
+ * (configureI18n), fetched for the chosen locale only.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { chooseLocale, saveLocale } from './choose.ts';
+import { readTextsIsland, type InlineTexts } from './island.ts';
 import type { Catalog, I18nBundle, LocaleInfo, TextKey } from './types.ts';
 
 export type { TextKey, LocaleInfo };
 
 let bundle: I18nBundle = { defaultLocale: 'en', locales: [], urls: {}, errorUrls: {} };
+let inline: InlineTexts | undefined;
 let withErrors = false;
 let current = 'en';
 let messages: Catalog = {};
 const listeners = new Set<() => void>();
 
 /** `errors`: the page shows a router error, so fetch the error texts too. */
-export function configureI18n(b: I18nBundle, errors = false): void {
+export function configureI18n(b: I18nBundle, errors = false, doc: Document = document): void {
   bundle = b;
+  inline = readTextsIsland(doc);
   current = b.defaultLocale;
   withErrors = errors;
 }
@@ -56,10 +60,11 @@ export function useTitle(key: TextKey, brand: string): void {
 export async function setLocale(code: string, remember = false): Promise<void> {
   const info = bundle.locales.find((l) => l.code === code);
   if (!info) return;
+  const own = inline?.locale === code ? inline.messages : undefined;
   const url = bundle.urls[code];
-  if (!url) return;
+  if (!own && !url) return;
   const errorsUrl = withErrors ? bundle.errorUrls[code] : undefined;
-  const [main, errors] = await Promise.all([fetchTexts(url), errorsUrl ? fetchTexts(errorsUrl) : {}]);
+  const [main, errors] = await Promise.all([own ?? fetchTexts(url!), errorsUrl ? fetchTexts(errorsUrl) : {}]);
   messages = { ...main, ...errors };
   current = code;
   document.documentElement.lang = code;
@@ -80,7 +85,7 @@ export async function initLocale(): Promise<void> {
   try {
     await setLocale(code);
   } catch {
-    await setLocale(bundle.defaultLocale); // a locale chunk that fails to load must not leave a blank page
+    await setLocale(bundle.defaultLocale); // a language file that fails to load must not leave a blank page
   }
 }
 

@@ -16,8 +16,8 @@ export interface I18nBundle {
   defaultLocale: string;
   locales: readonly LocaleInfo[];
   /**
-   * This page's texts in each locale: a small JSON file each, fetched for the chosen locale only,
-   * so every guest downloads one language (budgets count the largest).
+   * This page's texts in each locale but the default one (whose texts are in the page): a small
+   * JSON file each, fetched for the chosen locale only (budgets count the largest).
    */
   urls: Readonly<Record<string, string>>;
   /** Texts needed only when the router reports an error, fetched only then (login page). */

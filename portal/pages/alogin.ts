@@ -9,7 +9,8 @@ import { LocaleController, t } from '../i18n/runtime.ts';
 import { base } from '../theme/base.ts';
 import texts from 'virtual:hotspot/i18n/alogin';
 import { boot, config } from './shared/boot.ts';
-import { actions, card } from './shared/page-styles.ts';
+import { actions } from './shared/action-styles.ts';
+import { card } from './shared/page-styles.ts';
 
 class HsAloginPage extends LitElement {
   static override styles = [base, card, actions];

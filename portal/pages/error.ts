@@ -8,7 +8,8 @@ import { base } from '../theme/base.ts';
 import texts from 'virtual:hotspot/i18n/error';
 import { boot } from './shared/boot.ts';
 import { routerErrorText } from './shared/error-text.ts';
-import { actions, card } from './shared/page-styles.ts';
+import { actions } from './shared/action-styles.ts';
+import { card } from './shared/page-styles.ts';
 
 class HsErrorPage extends LitElement {
   static override styles = [base, card, actions];

@@ -8,7 +8,8 @@ import { base } from '../theme/base.ts';
 import texts from 'virtual:hotspot/i18n/logout';
 import { boot } from './shared/boot.ts';
 import { sessionFigures } from './shared/figures.ts';
-import { actions, card } from './shared/page-styles.ts';
+import { actions } from './shared/action-styles.ts';
+import { card } from './shared/page-styles.ts';
 
 class HsLogoutPage extends LitElement {
   static override styles = [base, card, actions];

@@ -1,8 +1,10 @@
 /**
  * Size budgets (fact sheet §7.3: small devices have little flash, guests have weak Wi-Fi). The login
- * page is counted as a first visit loads it: login.html, the files it refers to, the scripts they
- * import, and the largest of its language files. Error texts (errors-*.json) are fetched only after
- * a failed login, when everything else is cached, so they are listed but not counted.
+ * page is counted as the heaviest first visit loads it: login.html (which carries the logo, the icon
+ * and the default locale's texts inline), the files it refers to, the scripts they import, and the
+ * largest of the language files a guest whose browser prefers another language fetches on top.
+ * Error texts (errors-*.json) are fetched only after a failed login, when everything else is
+ * cached, so they are listed but not counted.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,7 @@ export interface SizeReport {
   total: number;
   /** login.html and what it loads statically. */
   loginFiles: string[];
-  /** The largest on-demand file set (a language's texts) the login page loads on a first visit. */
+  /** The largest on-demand file set (another language's texts) the login page loads on a first visit. */
   loginLazy: string[];
   /** Files the login page fetches only after a failed login (error texts), reported, not budgeted. */
   loginAfterError: string[];
@@ -60,7 +62,7 @@ function closure(dir: string, start: string, names: ReadonlySet<string>, seen: S
 export interface PageLoad {
   /** The page and what it loads statically (scripts, their imports, styles, images). */
   files: string[];
-  /** The largest on-demand file set (a language's texts) the page loads on a first visit. */
+  /** The largest on-demand file set (another language's texts) the page loads on a first visit. */
   lazy: string[];
   /** Files fetched only after a failed login (error texts): reported, not counted. */
   afterError: string[];
@@ -123,7 +125,7 @@ export function budgetProblems(report: SizeReport, limits: BudgetLimits): string
 /** The size table the build prints. */
 export function formatReport(report: SizeReport, limits: BudgetLimits, label = 'dist/hotspot'): string {
   const width = Math.max(...report.files.map((f) => f.path.length), 10);
-  const lines = report.files.map((f) => `  ${f.path.padEnd(width)}  ${kb(f.size).padStart(9)}${report.loginFiles.includes(f.path) ? '  (login)' : report.loginLazy.includes(f.path) ? '  (login, largest language)' : report.loginAfterError.includes(f.path) ? '  (login, after a failed login)' : ''}`);
+  const lines = report.files.map((f) => `  ${f.path.padEnd(width)}  ${kb(f.size).padStart(9)}${report.loginFiles.includes(f.path) ? '  (login)' : report.loginLazy.includes(f.path) ? '  (login, largest other language)' : report.loginAfterError.includes(f.path) ? '  (login, after a failed login)' : ''}`);
   return [
     `${label}/ sizes:`,
     ...lines,

@@ -2,12 +2,14 @@
  * `hotspot:crypto-js`: serves the crypto-js modules the portal imports (md5, enc-latin1 and their
  * core) as ES modules, so the login page carries no CommonJS interop runtime, and gives core's
  * random() the browser's source only (its Node and IE fallbacks, with a `require('crypto')` that
- * would pull a shim into the page, are dropped; MD5 never calls random() anyway).
+ * would pull a shim into the page, are dropped; MD5 never calls random() anyway), and leaves out of
+ * core and md5 what MD5 over a word array never uses (crypto-js-md5-only.ts).
  * Every crypto-js file has the same UMD wrapper: `;(function (root, factory) { … factory(require
  * ("./core")) … }(this, function (CryptoJS) { … return X; }));`. A file that does not match is left
  * to the bundler's CommonJS support.
  */
 import type { Plugin } from 'vite';
+import { md5OnlyCryptoJs } from './crypto-js-md5-only.ts';
 
 const HEADER = /^;\(function \(root, factory(?:, undef)?\) \{\s*if \(typeof exports === "object"\) \{[^}]*?module\.exports = exports = factory\(([^;]*)\);[\s\S]*?\}\(this, function \(([^)]*)\) \{/;
 
@@ -41,6 +43,7 @@ export function hotspotCryptoJs(): Plugin {
       if (!/[\\/]crypto-js[\\/][\w-]+\.js$/.test(id)) return undefined;
       let out = cryptoJsToEsm(code) ?? code;
       if (/[\\/]core\.js$/.test(id)) out = browserCryptoCore(out);
+      if (/[\\/](?:core|md5)\.js$/.test(id) && out !== code) out = md5OnlyCryptoJs(out);
       return out === code ? undefined : { code: out, map: null };
     },
   };

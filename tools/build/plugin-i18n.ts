@@ -1,8 +1,9 @@
 /**
  * `hotspot:i18n`: the browser's view of the config as virtual modules.
  *  - `virtual:hotspot/i18n/<page>`: the locale list and the URLs of that page's texts in each
- *    locale (assets/texts-<code>-<page>-<hash>.json), plus, for the login page, the error texts
- *    it fetches only after a failed login (assets/errors-<code>-<page>-<hash>.json);
+ *    locale but the default one, whose texts are in the page itself
+ *    (assets/texts-<code>-<page>-<hash>.json), plus, for the login page, the error texts it
+ *    fetches only after a failed login (assets/errors-<code>-<page>-<hash>.json);
  *  - `virtual:hotspot/config`: the client settings (login modes, trial, terms, support contact).
  * Each page gets only the text groups it declares in tools/build/pages.ts. Building the catalogs
  * checks that every locale has the same keys, so a gap stops the build.
@@ -11,7 +12,8 @@ import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import type { PortalConfig } from '../config/index.ts';
 import { buildCatalogs, type LocaleCatalog } from './catalogs.ts';
-import { COMMON_TEXT_GROUPS, pagesFor } from './pages.ts';
+import { pageMessages, pageTexts, unusedTexts } from './page-texts.ts';
+import { pagesFor } from './pages.ts';
 
 const I18N = 'virtual:hotspot/i18n/';
 const CONFIG = 'virtual:hotspot/config';
@@ -28,27 +30,6 @@ export function clientConfig(config: PortalConfig) {
     terms: config.brand.terms !== undefined,
     continueAfterSeconds: config.login.continueAfterSeconds,
   };
-}
-
-/** The texts of `catalog` a page with these groups uses. */
-/** Texts for features this config leaves out: no page shows them, so none ships them. */
-export function unusedTexts(config: PortalConfig): Set<string> {
-  const m = new Set(config.login.methods);
-  const out = new Set<string>();
-  // login.plainNote always ships: the router may allow PAP even when the config does not say so.
-  if (!m.has('trial')) ['trial.offer', 'trial.button', 'trial.usedUp'].forEach((k) => out.add(k));
-  if (!config.brand.terms) ['terms.required'].forEach((k) => out.add(k));
-  if (!m.has('voucher')) ['login.voucher', 'login.voucherHint', 'login.needVoucher'].forEach((k) => out.add(k));
-  if (!m.has('member')) ['login.username', 'login.password', 'login.needCredentials'].forEach((k) => out.add(k));
-  if (!m.has('voucher') || !m.has('member')) ['login.modeLegend', 'login.modeMember', 'login.modeVoucher'].forEach((k) => out.add(k));
-  if (!m.has('cookie')) ['status.forget', 'status.forgetHint'].forEach((k) => out.add(k));
-  return out;
-}
-
-/** The texts of `catalog` a page uses: whole groups (`login`) or single keys (`errors.invalid-username`). */
-export function pageMessages(catalog: LocaleCatalog, wanted: readonly string[], unused: ReadonlySet<string> = new Set(), common = true): Record<string, string> {
-  const want = new Set([...(common ? COMMON_TEXT_GROUPS : []), ...wanted]);
-  return Object.fromEntries(Object.entries(catalog.messages).filter(([k]) => !unused.has(k) && (want.has(k) || want.has(k.split('.')[0]!))));
 }
 
 export function hotspotI18n(config: PortalConfig): Plugin {
@@ -75,9 +56,9 @@ export function hotspotI18n(config: PortalConfig): Plugin {
         const spec = pages.get(page);
         if (!spec) return undefined;
         const list = catalogs.map(({ code, name, dir }) => ({ code, name, dir }));
-        // Texts travel as JSON files, one per locale and page: a guest fetches only their language,
-        // the page needs no module-preload helper, and there is nothing for the router to
-        // substitute (catalogs never contain "$(").
+        // The default locale's texts are in the page (tools/build/page-texts.ts). The others travel
+        // as JSON files, one per locale and page: a guest fetches only their language, the page
+        // needs no module-preload helper, and there is nothing for the router to substitute.
         const emit = (kind: 'texts' | 'errors', code: string, messages: Record<string, string>) => {
           const json = JSON.stringify(messages);
           const fileName = `assets/${kind}-${code}-${page}-${createHash('sha256').update(json).digest('hex').slice(0, 8)}.json`;
@@ -87,7 +68,7 @@ export function hotspotI18n(config: PortalConfig): Plugin {
         const urls: Record<string, string> = {};
         const errorUrls: Record<string, string> = {};
         for (const c of catalogs) {
-          urls[c.code] = emit('texts', c.code, pageMessages(c, [...(spec.texts ?? []), spec.titleKey], unused));
+          if (c.code !== def) urls[c.code] = emit('texts', c.code, pageTexts(c, spec, unused));
           if (spec.errorTexts?.length) errorUrls[c.code] = emit('errors', c.code, pageMessages(c, spec.errorTexts, unused, false));
         }
         return [

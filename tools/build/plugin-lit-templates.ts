@@ -115,7 +115,8 @@ export function hotspotLitTemplates(): Plugin {
     enforce: 'pre',
     apply: 'build',
     transform(code, id) {
-      if (!/[\\/]portal[\\/].*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return undefined;
+      // Page copies of a module carry a query (hotspot:page-chunks).
+      if (!/[\\/]portal[\\/].*\.ts(?:\?|$)/.test(id) || !/\b(css|html)`/.test(code)) return undefined;
       return { code: minifyLitTemplates(code), map: null };
     },
   };

@@ -2,7 +2,8 @@
  * Rendering the Handlebars page shells (templates/pages/*.hbs) and the two data files
  * (templates/errors.txt.hbs, templates/api.json.hbs) with the portal config. The shells carry
  * RouterOS `$(...)` markup as plain text; values inserted by Handlebars are build-time constants.
- * Router values reach the page one way only: the data island written by `routerData` below.
+ * Router values reach the page one way only: the data island written by `routerData` below. The
+ * default locale's texts (build-time designer texts, never router values) have an island of their own.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,9 @@ import Handlebars from 'handlebars';
 import { isKnownVariable } from '../routeros/engine/index.ts';
 import type { PortalConfig } from '../config/index.ts';
 import { UserError } from '../lib/errors.ts';
+import { inlineLogo, isSvg, readBrandSvg, svgDataUrl } from './brand-svg.ts';
 import type { LocaleCatalog } from './catalogs.ts';
+import { pageTexts, textsIsland, unusedTexts } from './page-texts.ts';
 import type { PageSpec } from './pages.ts';
 
 export interface ShellOptions {
@@ -71,6 +74,7 @@ export function createShells(opts: ShellOptions): Shells {
   }
 
   const def = catalogs.find((c) => c.code === config.locales.default) ?? catalogs[0]!;
+  const unused = unusedTexts(config);
   hb.registerHelper('t', (key: unknown) => {
     const text = typeof key === 'string' ? def.messages[key] : undefined;
     if (text === undefined) throw new UserError(`a template uses {{t "${String(key)}"}}, which names no text; use a key of portal/i18n/locales/en.ts.`);
@@ -79,13 +83,17 @@ export function createShells(opts: ShellOptions): Shells {
 
   const brand = config.brand;
   const colors = brand.colors;
+  const favicon = brand.favicon ?? brand.logo;
+  // Brand SVGs are read here, on every createShells: the dev server renders again when one changes.
   const common = {
     lang: def.code,
     dir: def.dir,
     brand: {
       name: brand.name,
-      logoUrl: rootUrl(root, brand.logo),
-      faviconUrl: rootUrl(root, brand.favicon ?? brand.logo),
+      // SVGs are part of the page (no request); raster images stay files.
+      logoSvg: isSvg(brand.logo) ? inlineLogo(readBrandSvg(root, brand.logo)) : '',
+      logoUrl: isSvg(brand.logo) ? '' : rootUrl(root, brand.logo),
+      faviconUrl: isSvg(favicon) ? svgDataUrl(readBrandSvg(root, favicon)) : rootUrl(root, favicon),
     },
     colors,
     fontFamily: brand.font.family,
@@ -130,6 +138,8 @@ export function createShells(opts: ShellOptions): Shells {
         entry: spec.entry,
         minimal: spec.minimal ?? false,
         routerData: routerDataIsland(spec.fields),
+        // Pages that run the Lit app get their texts in the default locale with the page.
+        textsData: spec.minimal ? '' : textsIsland(def.code, pageTexts(def, spec, unused)),
       });
     },
     renderErrorsTxt(catalog) {

@@ -11,13 +11,12 @@ import { hotspotBudgets } from './plugin-budgets.ts';
 import { hotspotI18n } from './plugin-i18n.ts';
 import { hotspotCryptoJs } from './plugin-crypto-js.ts';
 import { hotspotLitTemplates } from './plugin-lit-templates.ts';
+import { hotspotPageChunks, SHARED_BY_LIT_PAGES } from './plugin-page-chunks.ts';
 import { hotspotPages } from './plugin-pages.ts';
+import { pagesFor } from './pages.ts';
 import { hotspotRouterSafety } from './plugin-router-safety.ts';
 
 export const OUT_DIR = 'dist/hotspot';
-
-const SHARED_BY_LIT_PAGES =
-  /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]portal[\\/]i18n[\\/](?:runtime|choose)\.ts$|[\\/]portal[\\/]theme[\\/]|[\\/]portal[\\/]pages[\\/]shared[\\/](?:boot|page-styles|error-text)\.ts$|[\\/]portal[\\/]components[\\/](?:events\.ts|hs-(?:message|language-picker)[\\/])|[\\/]portal[\\/]hotspot[\\/]send\.ts$|virtual:hotspot\/config/;
 
 export interface HotspotBuildOptions {
   /** Where to write, relative to the project root (default dist/hotspot). */
@@ -37,7 +36,8 @@ export function hotspotViteConfig({ config, dir }: LoadedConfig, options: Hotspo
       outDir: path.resolve(dir, options.outDir ?? OUT_DIR),
       emptyOutDir: true,
       assetsDir: 'assets',
-      // Every asset is a file of its own: data: URLs would grow the pages the router substitutes.
+      // Vite inlines no asset: data: URLs would grow the pages the router substitutes. (The SVG logo
+      // and icon are put into the pages on purpose, by the shells: they spare a first visit two requests.)
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },
       reportCompressedSize: false,
@@ -46,8 +46,8 @@ export function hotspotViteConfig({ config, dir }: LoadedConfig, options: Hotspo
         output: {
           entryFileNames: 'assets/[name]-[hash].js',
           chunkFileNames: 'assets/[name]-[hash].js',
-          // One shared chunk for what every Lit page loads (fewer requests and import lists);
-          // router-values and links stay apart so the redirect pages load no Lit.
+          // One shared chunk for what every Lit page loads; everything else is in each page's own
+          // script (hotspot:page-chunks), so a page loads one or two scripts.
           codeSplitting: {
             groups: [{ name: 'portal', test: SHARED_BY_LIT_PAGES }],
           },
@@ -56,6 +56,7 @@ export function hotspotViteConfig({ config, dir }: LoadedConfig, options: Hotspo
       },
     },
     plugins: [
+      hotspotPageChunks(pagesFor(config), dir),
       hotspotLitTemplates(),
       hotspotCryptoJs(),
       hotspotI18n(config),

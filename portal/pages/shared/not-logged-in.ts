@@ -6,7 +6,8 @@ import { LocaleController, t } from '../../i18n/runtime.ts';
 import { base } from '../../theme/base.ts';
 import type { I18nBundle } from '../../i18n/types.ts';
 import { boot } from './boot.ts';
-import { actions, card } from './page-styles.ts';
+import { actions } from './action-styles.ts';
+import { card } from './page-styles.ts';
 
 class HsNotLoggedInPage extends LitElement {
   static override styles = [base, card, actions];

@@ -1,4 +1,4 @@
-/** The card every page's content sits on. */
+/** The card every page's content sits on (in the shared chunk: every Lit page uses it). */
 import { css } from 'lit';
 
 export const card = css`
@@ -15,28 +15,5 @@ export const card = css`
   }
   .lead {
     color: var(--hs-muted);
-  }
-`;
-
-/** Link buttons and link rows of the pages that lead somewhere (alogin, logout, error, not logged in). */
-export const actions = css`
-  a.button {
-    display: block;
-    text-align: center;
-    min-height: 2.75rem;
-    margin-top: 1rem;
-    padding: 0.625rem 1rem;
-    font-weight: 600;
-    border-radius: 0.5rem;
-    text-decoration: none;
-    color: var(--hs-on-primary);
-    background: var(--hs-primary);
-  }
-  .links {
-    margin-top: 1rem;
-  }
-  .links a {
-    display: inline-block;
-    padding: 0.5rem 0;
   }
 `;

@@ -1,0 +1,89 @@
+/**
+ * What each built page makes a guest download: the page itself (logo, icon and default-locale texts
+ * inline), its one entry script, and on Lit pages the shared `portal` chunk; light pages (redirect,
+ * rlogin, radvert) never load Lit. Other locales' texts stay files fetched on demand, and the login
+ * budget counts the page with the largest of them.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import example from '../../portal.config.ts';
+import { measure, pageLoad } from '../../tools/build/budgets.ts';
+import { buildCatalogs } from '../../tools/build/catalogs.ts';
+import { listFiles } from '../../tools/build/files.ts';
+import { buildPortal } from '../../tools/build/main.ts';
+import { pageTexts, textsIsland, unusedTexts } from '../../tools/build/page-texts.ts';
+import { pagesFor } from '../../tools/build/pages.ts';
+import { validateConfig } from '../../tools/config/index.ts';
+import { parseTemplate } from '../../tools/routeros/engine/index.ts';
+
+const input = { ...example, adverts: { urls: ['http://ads.example.com/'] } };
+const config = validateConfig(input);
+const LIGHT = ['radvert.html', 'redirect.html', 'rlogin.html'];
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'hs-payload-'));
+  await buildPortal({ outDir: dir, quiet: true, config: input });
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+const island = (html: string) => /<script type="application\/json" id="hs-texts" data-locale="([a-z-]+)">([^<]*)<\/script>/.exec(html);
+
+describe('what each page loads', () => {
+  it('one entry script per page, plus the shared portal chunk on Lit pages only', () => {
+    for (const spec of pagesFor(config)) {
+      const load = pageLoad(dir, spec.file);
+      const scripts = load.files.filter((f) => f.endsWith('.js')).map((f) => f.replace(/-[\w-]{8}\.js$/, ''));
+      const name = spec.file.replace('.html', '');
+      expect(scripts.sort(), spec.file).toEqual(LIGHT.includes(spec.file) ? [`assets/${name}`] : [`assets/${name}`, 'assets/portal'].sort());
+      expect(load.files.filter((f) => !f.endsWith('.js')), spec.file).toEqual([spec.file]); // no logo, icon or texts file
+    }
+  });
+
+  it('no chunk besides the entries and the portal chunk', () => {
+    const scripts = listFiles(dir).map((f) => f.path).filter((f) => f.endsWith('.js'));
+    expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...pagesFor(config).map((p) => p.file.replace('.html', '')), 'portal'].sort());
+  });
+
+  it('the default locale\'s texts are in each Lit page, as the page\'s texts; the others are files', () => {
+    const catalogs = buildCatalogs(config);
+    const en = catalogs.find((c) => c.code === 'en')!;
+    for (const spec of pagesFor(config)) {
+      const found = island(read(spec.file));
+      if (LIGHT.includes(spec.file)) {
+        expect(found, spec.file).toBeNull();
+        continue;
+      }
+      expect(found?.[1], spec.file).toBe('en');
+      expect(JSON.parse(found![2]!), spec.file).toEqual(pageTexts(en, spec, unusedTexts(config)));
+    }
+    const texts = listFiles(dir).map((f) => f.path).filter((f) => /texts-/.test(f));
+    expect(texts.filter((f) => /texts-en-/.test(f))).toEqual([]);
+    expect(texts.filter((f) => /texts-ar-login-/.test(f))).toHaveLength(1);
+    expect(texts.filter((f) => /texts-es-login-/.test(f))).toHaveLength(1);
+  });
+
+  it('counts the login budget as the page (inline content included) with its scripts and the largest other language', () => {
+    const report = measure(dir);
+    const size = (f: string) => listFiles(dir).find((x) => x.path === f)!.size;
+    expect(report.loginLazy).toHaveLength(1);
+    expect(report.loginLazy[0]).toMatch(/^assets\/texts-ar-login-\w+\.json$/); // Arabic is the largest
+    expect(report.login).toBe([...report.loginFiles, ...report.loginLazy].reduce((n, f) => n + size(f), 0));
+    expect(report.loginFiles).toContain('login.html');
+    expect(report.loginAfterError.every((f) => /errors-(en|es|ar)-login-/.test(f))).toBe(true);
+  });
+});
+
+describe('the texts island', () => {
+  it('cannot be ended early by a text, and holds nothing the router would take for its markup', () => {
+    const text = 'Terms: </script><script>alert(1)</script> <!-- a & b > c, price $(amount)';
+    const html = textsIsland('en', { 'brand.terms': text });
+    const body = island(html)![2]!;
+    expect(body).not.toMatch(/[<>&$]/);
+    expect(JSON.parse(body)).toEqual({ 'brand.terms': text });
+    expect(() => parseTemplate(html, 'login.html')).not.toThrow();
+  });
+});

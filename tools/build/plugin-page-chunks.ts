@@ -1,0 +1,52 @@
+/**
+ * `hotspot:page-chunks`: one script per page, plus the shared `portal` chunk on Lit pages. On weak
+ * Wi-Fi every file costs a request; a few hundred bytes copied into two or three pages cost nothing
+ * a guest notices. So:
+ *  - code every Lit page runs (Lit, the i18n runtime, the page frame, reading router values, …)
+ *    is the `portal` chunk, loaded once and shared;
+ *  - code only some pages use (the status figures, the not-logged-in page, …) is copied into each
+ *    of those pages' entry scripts instead of becoming a chunk of its own;
+ *  - light pages (redirect, rlogin, radvert: no Lit) get their own copies of everything they use,
+ *    so they never load the portal chunk.
+ * Copies are made by giving a project module a different id per page (`?hs-page=<page>`), which the
+ * bundler then treats as a separate module. Packages (node_modules) and virtual modules are never
+ * copied. Build only: the dev server serves modules one by one.
+ */
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import type { PageSpec } from './pages.ts';
+
+const TAG = '?hs-page=';
+
+/** Modules every Lit page uses: the `portal` chunk. */
+export const SHARED_BY_LIT_PAGES =
+  /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]portal[\\/]i18n[\\/](?:runtime|choose|island)\.ts$|[\\/]portal[\\/]theme[\\/]|[\\/]portal[\\/]pages[\\/]shared[\\/](?:boot|page-styles|error-text)\.ts$|[\\/]portal[\\/]components[\\/](?:events\.ts|hs-(?:message|language-picker)[\\/])|[\\/]portal[\\/]hotspot[\\/](?:send|links|router-values)\.ts$|virtual:hotspot\/config/;
+
+/** The page a module id was copied for, and the id without the tag. */
+export function untag(id: string): { id: string; page?: string } {
+  const at = id.indexOf(TAG);
+  return at < 0 ? { id } : { id: id.slice(0, at), page: id.slice(at + TAG.length) };
+}
+
+export function hotspotPageChunks(pages: readonly PageSpec[], root: string): Plugin {
+  // Tags are page names without `.html`: the transform takes a module's language from how its id ends.
+  const name = (p: PageSpec) => p.file.replace(/\.html$/, '');
+  const entries = new Map(pages.map((p) => [path.join(root, p.entry), name(p)]));
+  const light = new Set(pages.filter((p) => p.minimal).map(name));
+  return {
+    name: 'hotspot:page-chunks',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || source.startsWith('\0')) return null;
+      const from = untag(importer);
+      const page = from.page ?? entries.get(from.id);
+      if (!page) return null; // imported by shared code (or not from a page at all): one module
+      const resolved = await this.resolve(source, from.id, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || /[\0?]/.test(resolved.id) || /[\\/]node_modules[\\/]/.test(resolved.id)) return resolved;
+      if (entries.has(resolved.id)) return resolved;
+      if (SHARED_BY_LIT_PAGES.test(resolved.id) && !light.has(page)) return resolved;
+      return { ...resolved, id: `${resolved.id}${TAG}${page}` };
+    },
+  };
+}
