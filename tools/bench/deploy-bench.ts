@@ -87,7 +87,10 @@ export async function benchDeploy(o: DeployBenchOptions): Promise<DeployBenchRes
       await cp(o.factoryPages, join(store, 'hotspot'), { recursive: true });
       stores.push(store);
     }
-    const routers = await o.host.start(stores.map((storageDir) => ({ storageDir, ssh: { admin: ADMIN }, config: { version: '7.19.4' } })));
+    // One host key for every bench router: fresh routers may get a port an earlier one had, and a new
+    // key on a pinned port would (rightly) be refused as a changed host key.
+    const ssh = { admin: ADMIN, hostKeyFile: join(o.workDir, 'bench-host-key') };
+    const routers = await o.host.start(stores.map((storageDir) => ({ storageDir, ssh, config: { version: '7.19.4' } })));
     return routers.map((r) => ({ host: '127.0.0.1', port: r.sshPort, label: `127.0.0.1:${r.sshPort}` }));
   };
   const timed = async (targets: RouterTarget[], j: DeployJob, expect: RouterResult['status'], concurrency = o.concurrency) => {

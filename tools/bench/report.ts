@@ -106,7 +106,7 @@ ${r.mode === 'quick' ? '**Quick mode** (few runs: a smoke test of the bench, not
 
 ${targetsTable(r.targets)}
 
-KB = 1024 bytes. The login page's figures are what Chromium received in the timed runs: headers included, English texts, and the browser's own request for the page's icon. From the files alone, login.html with what it loads is ${kb(w.portal.pages.find((p) => p.page === 'login.html')?.bytes ?? 0)} in ${w.portal.pages.find((p) => p.page === 'login.html')?.requests ?? 0} files (with the largest language, as the build's size budget counts it).
+KB = 1024 bytes. The login page's figures are what Chromium received in the timed runs: response headers included, with the English texts the page carries inline. From the files alone, login.html with what it loads is ${kb(w.portal.pages.find((p) => p.page === 'login.html')?.bytes ?? 0)} in ${w.portal.pages.find((p) => p.page === 'login.html')?.requests ?? 0} files (with the largest language, as the build's size budget counts it).
 
 ## Page weight
 
