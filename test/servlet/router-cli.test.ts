@@ -111,6 +111,10 @@ describe('npm run router: bad input', () => {
     }
   });
 
+  it('an unknown flag: one sentence pointing at --help, not the whole help text', async () => {
+    expectUserError(await run(['--bogus']), ["unknown option '--bogus'", 'run with --help']);
+  });
+
   it('a bad --user value', async () => {
     expectUserError(await run(['--html-dir', CLASSIC, '--http-port', '0', '--user', 'alice']), ['--user', '"alice"', 'NAME:PASSWORD']);
   });

@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { buildPortal } from '../build/main.ts';
 import { loadConfig } from '../config/index.ts';
 import { runCli, UserError } from '../lib/errors.ts';
@@ -112,14 +113,11 @@ export async function runBench(quick: boolean, out: string, log: (line: string) 
   }
 }
 
-const program = new Command('bench')
+const program = withUserErrors(
+  new Command('bench')
   .description('Measure page weight, a guest\'s login time on weak Wi-Fi, deploy cost and router load.')
   .option('--quick', 'a few runs of each, written to bench/tmp/ (the CI smoke test)')
-  .option('--out <dir>', 'write results.json and results.md here')
-  .showHelpAfterError()
-  .exitOverride((err) => {
-    throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
-  });
+  .option('--out <dir>', 'write results.json and results.md here'));
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   void runCli(async () => {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { buildPortal } from '../build/main.ts';
 import { loadConfig } from '../config/index.ts';
 import { runCli, UserError } from '../lib/errors.ts';
@@ -35,7 +36,8 @@ interface Flags {
 
 const DEFAULT_KNOWN_HOSTS = join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'hotspot-toolkit', 'known_hosts');
 
-const program = new Command('deploy')
+const program = withUserErrors(
+  new Command('deploy')
   .description('Upload the portal to RouterOS routers over SFTP and switch their hotspot profile to it.')
   .argument('[routers...]', 'routers as HOST or HOST:PORT')
   .option('--user <name>', 'RouterOS user', 'admin')
@@ -49,11 +51,7 @@ const program = new Command('deploy')
   .option('--concurrency <n>', 'routers deployed at the same time', '4')
   .option('--timeout <seconds>', 'how long to wait for a router to answer', '10')
   .option('--dist <dir>', 'the built portal', 'dist/hotspot')
-  .option('--no-build', 'deploy the existing --dist folder without building it first')
-  .showHelpAfterError()
-  .exitOverride((err) => {
-    throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
-  });
+  .option('--no-build', 'deploy the existing --dist folder without building it first'));
 
 function positive(flag: string, value: string, max: number): number {
   const n = Number(value);
@@ -80,12 +78,7 @@ async function credentials(flags: Flags, tty: boolean): Promise<Credentials> {
 }
 
 await runCli(async () => {
-  try {
-    program.parse();
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    return 0;
-  }
+  if (!parseCommand(program)) return 0;
   const flags = program.opts<Flags>();
   const tty = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   if (flags.dryRun && flags.rollback) throw new UserError('--dry-run and --rollback cannot be used together: run one, then the other.');

@@ -3,27 +3,20 @@
  * and the workbench (toolbar) and gallery to see every page in every state.
  */
 import { Command } from 'commander';
+import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { runCli, UserError } from '../lib/errors.ts';
 import { DEMO_USERS } from '../router/example-config.ts';
 import { startDevServer } from './server.ts';
 
-const program = new Command('dev')
+const program = withUserErrors(
+  new Command('dev')
   .description('Preview the portal through the virtual router, with hot reload, a state toolbar and a gallery.')
   .option('--port <port>', 'HTTP port (0 picks a free one; a busy port moves on to the next)', '5173')
   .option('--host <address>', 'address to listen on', '127.0.0.1')
-  .option('--cache-dir <dir>', 'where the rendered pages and Vite\'s dependency cache go (default node_modules/.hotspot-dev)')
-  .showHelpAfterError()
-  .exitOverride((err) => {
-    throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
-  });
+  .option('--cache-dir <dir>', 'where the rendered pages and Vite\'s dependency cache go (default node_modules/.hotspot-dev)'));
 
 await runCli(async () => {
-  try {
-    program.parse();
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    return 0; // --help
-  }
+  if (!parseCommand(program)) return 0;
   const flags = program.opts<{ port: string; host: string; cacheDir?: string }>();
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new UserError(`--port "${flags.port}" is not a port number from 0 to 65535.`);
   const dev = await startDevServer({ port: Number(flags.port), host: flags.host, cacheDir: flags.cacheDir });

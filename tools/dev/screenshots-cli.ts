@@ -1,30 +1,23 @@
 /** `npm run screenshots [-- --only login,status --locale en,ar --size phone --out DIR --readme]`. */
 import path from 'node:path';
 import { Command } from 'commander';
+import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { runCli, UserError } from '../lib/errors.ts';
 import { copyReadmePictures, README_PICTURES, takeScreenshots, type ShotSize } from './screenshots.ts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
-const program = new Command('screenshots')
+const program = withUserErrors(
+  new Command('screenshots')
   .description('PNG files of every page in every state and locale, at phone and desktop size, from the dev server.')
   .option('--out <dir>', 'folder for the PNG files', 'screenshots')
   .option('--only <names>', 'gallery entries, comma-separated (login,status-trial,…)', list)
   .option('--locale <codes>', 'locales, comma-separated', list)
   .option('--size <sizes>', 'phone, desktop or both, comma-separated', list)
-  .option('--readme', `also copy ${README_PICTURES.join(', ')} to docs/img/`)
-  .showHelpAfterError()
-  .exitOverride((err) => {
-    throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
-  });
+  .option('--readme', `also copy ${README_PICTURES.join(', ')} to docs/img/`));
 
 await runCli(async () => {
-  try {
-    program.parse();
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    return 0; // --help
-  }
+  if (!parseCommand(program)) return 0;
   const flags = program.opts<{ out: string; only?: string[]; locale?: string[]; size?: ShotSize[]; readme?: boolean }>();
   const { files, ms } = await takeScreenshots({ out: flags.out, only: flags.only, locales: flags.locale, sizes: flags.size });
   process.stdout.write(`wrote ${files.length} PNG files to ${path.relative(process.cwd(), path.resolve(flags.out)) || '.'}/ in ${(ms / 1000).toFixed(1)} s\n`);

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { runCli, UserError } from '../lib/errors.ts';
 import { startVirtualRouter } from '../routeros/virtual-router.ts';
 import { loadConfig } from '../config/index.ts';
@@ -12,7 +13,8 @@ import { exampleRouter } from './example-config.ts';
 import { applyFlags, parsePort, readConfigFile, type RouterFlags } from './options.ts';
 import { ADMIN_PASSWORD_ENV, sshOptions, type SshFlags } from './ssh-flags.ts';
 
-const program = new Command('router')
+const program = withUserErrors(
+  new Command('router')
   .description('Run the virtual RouterOS HotSpot: the servlet over HTTP (and SSH with SFTP and a CLI subset), for previews and tests.')
   .option('--html-dir <dir>', 'serve the pages in this folder', undefined)
   .option('--http-port <port>', 'HTTP port (0 picks a free one)', '8088')
@@ -36,19 +38,10 @@ const program = new Command('router')
   .option('--flash', 'the store has a flash/ folder and profiles default to flash/hotspot')
   .option('--free-space <bytes>', 'free disk space the router reports')
   .option('--host-key <file>', 'keep the SSH host key in this file (made when missing)')
-  .option('--drop-after-bytes <n>', 'fault injection: drop the SSH connection once after n uploaded bytes')
-  .showHelpAfterError()
-  .exitOverride((err) => {
-    throw err.exitCode === 0 ? err : new UserError(err.message.replace(/^error: /, ''), 2);
-  });
+  .option('--drop-after-bytes <n>', 'fault injection: drop the SSH connection once after n uploaded bytes'));
 
 await runCli(async () => {
-  try {
-    program.parse();
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    return 0; // --help / --version
-  }
+  if (!parseCommand(program)) return 0;
   const flags = program.opts<RouterFlags & SshFlags>();
   const port = parsePort(flags.httpPort);
   const { version, ...ssh } = sshOptions(flags);
