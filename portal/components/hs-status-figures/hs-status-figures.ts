@@ -38,6 +38,10 @@ export class HsStatusFigures extends LitElement {
         background: var(--hs-surface);
         padding: 0.5rem 0.75rem;
       }
+      /* An odd last figure takes the whole row, so no empty cell shows the grid's lines colour. */
+      div:last-child:nth-child(odd) {
+        grid-column: 1 / -1;
+      }
       dt {
         font-size: 0.875rem;
         color: var(--hs-muted);
