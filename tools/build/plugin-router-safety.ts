@@ -2,32 +2,21 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import type { PortalConfig } from '../config/index.ts';
+import { afterWrite } from './after-write.ts';
 import { BuildCheckError } from './build-error.ts';
 import { checkHotspotDir, formatProblem } from './router-safety.ts';
 
 export function hotspotRouterSafety(config: PortalConfig): Plugin {
-  let outDir = '';
-  return {
-    name: 'hotspot:router-safety',
-    apply: 'build',
-    configResolved(resolved) {
-      outDir = path.resolve(resolved.root, resolved.build.outDir);
-    },
-    writeBundle: {
-      sequential: true,
-      order: 'post',
-      handler() {
-        const problems = checkHotspotDir(outDir, {
-          walledGarden: config.walledGarden.hosts,
-          ownHosts: config.router.dnsName ? [config.router.dnsName] : [],
-        });
-        if (problems.length) {
-          throw new BuildCheckError(
-            `the build check found ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${path.relative(process.cwd(), outDir) || outDir}/; fix them and build again:\n` +
-              problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
-          );
-        }
-      },
-    },
-  };
+  return afterWrite('hotspot:router-safety', (outDir) => {
+    const problems = checkHotspotDir(outDir, {
+      walledGarden: config.walledGarden.hosts,
+      ownHosts: config.router.dnsName ? [config.router.dnsName] : [],
+    });
+    if (problems.length) {
+      throw new BuildCheckError(
+        `the build check found ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${path.relative(process.cwd(), outDir) || outDir}/; fix them and build again:\n` +
+          problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+      );
+    }
+  });
 }
