@@ -97,6 +97,22 @@ const budgets = z.strictObject({
   totalKB: z.number().positive('must be a positive number of kilobytes').default(150),
 });
 
+/**
+ * Voucher codes as the operator prints them. The generator makes codes that survive this
+ * normalisation, and the login form applies it before sending, so a printed code always logs in.
+ */
+const voucher = z.strictObject({
+  /** 'upper': the typed code is sent in capitals (codes are printed in capitals); 'as-typed': unchanged. */
+  case: z.enum(['upper', 'as-typed']).default('upper'),
+  /** Characters dropped from a typed code before it is sent (spaces and dashes by default). */
+  ignore: z
+    .string()
+    .regex(/^[ \-_.\/]*$/, 'must list only separator characters: space, "-", "_", "." or "/"')
+    .default(' -'),
+  /** 'same-as-code': the code is both user name and password; 'empty': the code is the user name, the password is empty. */
+  password: z.enum(['same-as-code', 'empty']).default('same-as-code'),
+});
+
 const router = z.strictObject({
   /** Hotspot server profile deploy changes; left out, deploy uses the one the hotspot server uses. */
   profile: z.string().min(1, 'must not be empty').optional(),
@@ -129,6 +145,8 @@ export const portalConfigSchema = z.strictObject({
     methods: z.array(z.enum(LOGIN_METHODS)).min(1, 'must list at least one login method'),
     /** Which form opens first when both member and voucher are enabled. */
     defaultMode: z.enum(['member', 'voucher']).optional(),
+    /** How voucher codes are typed and sent: read by the login form and by the voucher generator alike. */
+    voucher: voucher.default(voucher.parse({})),
     /** Seconds alogin waits before continuing to the guest's page; 0 waits for a click. */
     continueAfterSeconds: z.number().int().min(0).max(60).default(3),
   }),
