@@ -14,6 +14,8 @@ declare module 'virtual:hotspot/config' {
     cookie: boolean;
     terms: boolean;
     continueAfterSeconds: number;
+    /** How a typed voucher code is normalised and sent (portal/hotspot/login.ts `voucherLogin`). */
+    voucher: import('./hotspot/login.ts').VoucherSettings;
   }
   const config: ClientConfig;
   export default config;

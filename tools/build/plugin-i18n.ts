@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
+import type { VoucherSettings } from '../../portal/hotspot/login.ts';
 import type { PortalConfig } from '../config/index.ts';
 import { buildCatalogs, type LocaleCatalog } from './catalogs.ts';
 import { pageMessages, pageTexts, unusedTexts } from './page-texts.ts';
@@ -29,6 +30,7 @@ export function clientConfig(config: PortalConfig) {
     cookie: m.has('cookie'),
     terms: config.brand.terms !== undefined,
     continueAfterSeconds: config.login.continueAfterSeconds,
+    voucher: { ...config.login.voucher } satisfies VoucherSettings,
   };
 }
 
