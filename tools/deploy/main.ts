@@ -3,79 +3,44 @@
  * on each router, verifies it, and switches the hotspot profile to it with a generated config script.
  * `--dry-run` shows the plan, `--rollback` returns to the previous version. See README "Deploying".
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { buildPortal } from '../build/main.ts';
 import { loadConfig } from '../config/index.ts';
 import { runCli, UserError } from '../lib/errors.ts';
-import type { Credentials, RouterTarget } from './connection.ts';
+import type { RouterTarget } from './connection.ts';
 import { deployFleet } from './deploy.ts';
-import { KnownHosts } from './known-hosts.ts';
 import { buildManifest } from './manifest.ts';
 import { deploySettings } from './settings.ts';
 import { parseTarget, readInventory, uniqueTargets } from './targets.ts';
-import { askHidden, askYesNo, progressPrinter, resultsTable } from './terminal.ts';
+import { connectOptions, positive, withLoginOptions, type LoginFlags } from './router-login.ts';
+import { progressPrinter, resultsTable } from './terminal.ts';
 
-interface Flags {
-  user: string;
-  identity?: string;
-  knownHosts: string;
-  trustNewHost?: boolean;
+interface Flags extends LoginFlags {
   dryRun?: boolean;
   rollback?: boolean;
   inventory?: string[];
   profile?: string;
   concurrency: string;
-  timeout: string;
   dist: string;
   build: boolean;
 }
 
-const DEFAULT_KNOWN_HOSTS = join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'hotspot-toolkit', 'known_hosts');
-
 const program = withUserErrors(
-  new Command('deploy')
-  .description('Upload the portal to RouterOS routers over SFTP and switch their hotspot profile to it.')
-  .argument('[routers...]', 'routers as HOST or HOST:PORT')
-  .option('--user <name>', 'RouterOS user', 'admin')
-  .option('--identity <file>', 'SSH private key file (else ssh-agent, ROUTER_PASSWORD, or a prompt)')
-  .option('--known-hosts <file>', 'pinned router host keys', DEFAULT_KNOWN_HOSTS)
-  .option('--trust-new-host', 'record the host key of a router seen for the first time')
+  withLoginOptions(
+    new Command('deploy')
+      .description('Upload the portal to RouterOS routers over SFTP and switch their hotspot profile to it.')
+      .argument('[routers...]', 'routers as HOST or HOST:PORT'),
+  )
   .option('--dry-run', 'show what would change, change nothing')
   .option('--rollback', 'switch back to the version that served before the current one')
   .option('--inventory <file>', 'a file listing routers, one HOST[:PORT] a line (repeatable)', (v: string, all: string[] = []) => [...all, v])
   .option('--profile <name>', 'hotspot profile to change (default: router.profile in portal.config.ts, or the only one in use)')
   .option('--concurrency <n>', 'routers deployed at the same time', '4')
-  .option('--timeout <seconds>', 'how long to wait for a router to answer', '10')
   .option('--dist <dir>', 'the built portal', 'dist/hotspot')
   .option('--no-build', 'deploy the existing --dist folder without building it first'));
-
-function positive(flag: string, value: string, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > max) throw new UserError(`${flag} "${value}" is not a whole number from 1 to ${max}.`);
-  return n;
-}
-
-async function credentials(flags: Flags, tty: boolean): Promise<Credentials> {
-  const c: Credentials = { user: flags.user };
-  if (flags.identity) {
-    try {
-      c.privateKey = readFileSync(flags.identity);
-    } catch {
-      throw new UserError(`The key file ${flags.identity} cannot be read: check the path given to --identity.`);
-    }
-  }
-  if (process.env.SSH_AUTH_SOCK) c.agent = process.env.SSH_AUTH_SOCK;
-  if (process.env.ROUTER_PASSWORD) c.password = process.env.ROUTER_PASSWORD;
-  if (!c.privateKey && !c.agent && c.password === undefined) {
-    if (!tty) throw new UserError('No router password: set ROUTER_PASSWORD, load a key into ssh-agent, or pass --identity KEYFILE.');
-    c.password = await askHidden(`Password for ${flags.user}: `);
-  }
-  return c;
-}
 
 await runCli(async () => {
   if (!parseCommand(program)) return 0;
@@ -87,7 +52,7 @@ await runCli(async () => {
   const targets: RouterTarget[] = uniqueTargets(listed);
   if (!targets.length) throw new UserError('Name at least one router: npm run deploy -- 192.168.88.1 (or --inventory FILE).');
   const concurrency = positive('--concurrency', flags.concurrency, 64);
-  const timeoutMs = positive('--timeout', flags.timeout, 600) * 1000;
+  positive('--timeout', flags.timeout, 600);
 
   const { config } = await loadConfig();
   const settings = deploySettings(config);
@@ -97,9 +62,7 @@ await runCli(async () => {
   if (!existsSync(join(distDir, 'login.html'))) throw new UserError(`${flags.dist} holds no built portal: run npm run build first (or drop --no-build).`);
   const manifest = await buildManifest(distDir);
 
-  const knownHosts = await KnownHosts.load(flags.knownHosts);
-  const creds = await credentials(flags, tty);
-  let asking = Promise.resolve();
+  const connect = await connectOptions(flags, tty);
   const results = await deployFleet(
     targets,
     {
@@ -108,20 +71,7 @@ await runCli(async () => {
       settings,
       mode: flags.rollback ? 'rollback' : flags.dryRun ? 'dry-run' : 'deploy',
       emit: progressPrinter(process.stdout, Boolean(process.stdout.isTTY)),
-      connect: {
-        credentials: creds,
-        knownHosts,
-        trustNewHost: Boolean(flags.trustNewHost),
-        timeoutMs,
-        // One question at a time, even with several routers connecting at once.
-        confirmHostKey: tty
-          ? (t, fp) => {
-              const answer = asking.then(() => askYesNo(`${t.label} is new; its host key is ${fp}. Trust it?`));
-              asking = answer.then(() => undefined);
-              return answer;
-            }
-          : undefined,
-      },
+      connect,
     },
     concurrency,
   );
