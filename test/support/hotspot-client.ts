@@ -4,6 +4,7 @@
  * the hotspot does for some other site: absolute URL in the request line, that site's Host header.
  */
 import { request } from 'node:http';
+import { request as tlsRequest } from 'node:https';
 import { createHash } from 'node:crypto';
 
 export interface Reply {
@@ -18,6 +19,8 @@ export class Device {
   constructor(
     readonly routerUrl: string,
     readonly mac: string,
+    /** For an https:// routerUrl: the CA to trust and the name to ask for (SNI and certificate check). */
+    readonly tls?: { ca: string; servername: string },
   ) {}
 
   get(pathOrUrl: string, extraHeaders: Record<string, string> = {}): Promise<Reply> {
@@ -42,9 +45,12 @@ export class Device {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       headers['content-length'] = String(Buffer.byteLength(body));
     }
+    const secure = router.protocol === 'https:';
+    const send = secure ? tlsRequest : request;
+    if (secure && this.tls) headers.host = absolute ? target.host : this.tls.servername;
     return new Promise((resolve, reject) => {
-      const req = request(
-        { host: router.hostname, port: router.port, method, path: absolute ? target.href : target.pathname + target.search, headers },
+      const req = send(
+        { host: router.hostname, port: router.port, method, path: absolute ? target.href : target.pathname + target.search, headers, ...(secure ? { ...this.tls, agent: false } : {}) },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

@@ -19,6 +19,7 @@ export function deriveLoginBy(methods: readonly LoginMethodName[]): string[] {
   const has = new Set(methods);
   const out: string[] = [];
   if (has.has('chap')) out.push('http-chap');
+  if (has.has('https')) out.push('https');
   if (has.has('pap')) out.push('http-pap');
   if (has.has('cookie')) out.push('cookie');
   if (has.has('trial')) out.push('trial');
@@ -48,14 +49,22 @@ export function checkRules(c: Parsed): RuleIssue[] {
   c.login.methods.forEach((x, i) => {
     if (c.login.methods.indexOf(x) !== i) add(['login', 'methods', i], `lists "${x}" twice; keep one`);
   });
-  const transport = m.has('chap') || m.has('pap');
+  const transport = m.has('chap') || m.has('pap') || m.has('https');
   for (const mode of ['member', 'voucher'] as const) {
     if (m.has(mode) && !transport) {
-      add(['login', 'methods'], `has "${mode}" but neither "chap" nor "pap"; add "chap" so the form can send the password hashed`);
+      add(['login', 'methods'], `has "${mode}" but neither "chap", "https" nor "pap"; add "https" or "chap" so the form does not send the password in clear`);
     }
   }
   if (transport && !m.has('member') && !m.has('voucher')) {
-    add(['login', 'methods'], 'has "chap" or "pap" but no form to use them; add "member" or "voucher"');
+    add(['login', 'methods'], 'has "chap", "https" or "pap" but no form to use them; add "member" or "voucher"');
+  }
+  if (m.has('https')) {
+    // RouterOS serves the https login with the profile's ssl-certificate, which must match dns-name (fact sheet §4.4).
+    if (!c.router.dnsName) add(['router', 'dnsName'], 'is missing; the "https" login method needs the DNS name the certificate is for, such as "wifi.example.com"');
+    if (!c.router.https) add(['router', 'https'], 'is missing; the "https" login method needs a certificate: { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" }');
+  }
+  if (c.router.https && !c.router.dnsName) {
+    add(['router', 'dnsName'], 'is missing; a certificate is checked against the hotspot\'s DNS name, so give the name it is for');
   }
   if (m.has('cookie') && !transport) {
     add(['login', 'methods'], 'has "cookie", which RouterOS only uses together with another HTTP login; add "chap"');

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../routeros/time.ts';
 
-export const LOGIN_METHODS = ['chap', 'pap', 'voucher', 'member', 'cookie', 'trial', 'mac'] as const;
+export const LOGIN_METHODS = ['chap', 'pap', 'https', 'voucher', 'member', 'cookie', 'trial', 'mac'] as const;
 export type LoginMethodName = (typeof LOGIN_METHODS)[number];
 
 export const localeCode = z
@@ -113,6 +113,23 @@ const voucher = z.strictObject({
   password: z.enum(['same-as-code', 'empty']).default('same-as-code'),
 });
 
+/** A PEM file on the deploying computer: relative to portal.config.ts or absolute (never shipped in the pages). */
+const pemFile = z
+  .string()
+  .regex(/^[^\0\n]+\.(?:pem|crt|cer|key)$/i, 'must be the path of a PEM file ending in .pem, .crt, .cer or .key');
+
+/**
+ * The hotspot's TLS certificate: PEM files deploy imports, or a certificate already on the router
+ * (`/certificate print`) by name. An encrypted key's passphrase comes only from HOTSPOT_CERT_PASSPHRASE.
+ */
+const https = z.union(
+  [
+    z.strictObject({ certificate: pemFile, key: pemFile }),
+    z.strictObject({ name: z.string().regex(/^[^\s"'\\$;]{1,64}$/, 'must be a certificate name as /certificate print shows it') }),
+  ],
+  { error: 'must be { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" }' },
+);
+
 const router = z.strictObject({
   /** Hotspot server profile deploy changes; left out, deploy uses the one the hotspot server uses. */
   profile: z.string().min(1, 'must not be empty').optional(),
@@ -133,6 +150,8 @@ const router = z.strictObject({
   macAuthMode: z.enum(['mac-as-username', 'mac-as-username-and-password']).optional(),
   /** mac-cookie-timeout of the user profile (MAC cookie logins). */
   macCookieTimeout: duration.optional(),
+  /** ssl-certificate of the profile: needed by the "https" login method and by the captive-portal API. */
+  https: https.optional(),
 });
 
 export const portalConfigSchema = z.strictObject({

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
+import { KEY_PASSPHRASE_ENV } from '../lib/certificate.ts';
 import { runCli, UserError } from '../lib/errors.ts';
 import { startVirtualRouter } from '../routeros/virtual-router.ts';
 import { loadConfig } from '../config/index.ts';
@@ -19,6 +20,9 @@ const program = withUserErrors(
   .option('--html-dir <dir>', 'serve the pages in this folder', undefined)
   .option('--http-port <port>', 'HTTP port (0 picks a free one)', '8088')
   .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .option('--https-port <port>', "HTTPS port serving the profile's ssl-certificate (0 picks a free one)")
+  .option('--https-cert <file>', 'PEM certificate to import and serve over HTTPS (with --https-key; key passphrase from HOTSPOT_CERT_PASSPHRASE)')
+  .option('--https-key <file>', 'PEM private key of --https-cert')
   .option('--config <file>', 'router config JSON: keys are menu paths such as "ip/hotspot/user"')
   .option('--user <name:password[:profile]>', 'add a hotspot user (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
   .option('--login-by <list>', 'profile login-by, e.g. http-chap,http-pap,cookie,trial,mac')
@@ -56,6 +60,9 @@ await runCli(async () => {
     htmlDir,
     config: { ...applyFlags(base, flags), ...(version ? { version } : {}) },
     http: { host: flags.host, port },
+    ...(flags.httpsPort !== undefined || flags.httpsCert
+      ? { https: { port: parsePort(flags.httpsPort ?? '0', '--https-port'), certFile: flags.httpsCert, keyFile: flags.httpsKey, passphrase: process.env[KEY_PASSPHRASE_ENV] } }
+      : {}),
     clock: { frozen: Boolean(flags.frozenClock) },
     chapLifetime: flags.chapLifetime,
     log: (line) => process.stderr.write(`${line}\n`),
@@ -67,6 +74,7 @@ await runCli(async () => {
     [
       `virtual router "${router.identity}" (RouterOS ${router.version}) serving ${router.htmlDir().root}`,
       `  login page:  ${router.url}/login`,
+      ...(router.httpsUrl ? [`  over TLS:    ${router.httpsUrl}/login (ssl-certificate ${s.sslCertificate})`] : []),
       `  login-by:    ${[...s.loginBy].join(',')}`,
       `  users:       ${users.join(', ') || '(none)'}${custom ? '' : ' (passwords in tools/router/example-config.ts)'}`,
       `  control API: ${router.url}/__vr/state`,

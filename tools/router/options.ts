@@ -23,6 +23,9 @@ function checked(flag: string, path: TablePath, prop: string, value: string): st
 export interface RouterFlags {
   htmlDir?: string;
   httpPort: string;
+  httpsPort?: string;
+  httpsCert?: string;
+  httpsKey?: string;
   host: string;
   config?: string;
   user: string[];
@@ -55,8 +58,8 @@ export function parseUserFlag(value: string): PropInput {
   return row;
 }
 
-export function parsePort(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UserError(`--http-port "${value}" is not a port number from 0 to 65535.`);
+export function parsePort(value: string, flag = '--http-port'): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UserError(`${flag} "${value}" is not a port number from 0 to 65535.`);
   return Number(value);
 }
 

@@ -2,8 +2,9 @@
  * The virtual router: a RouterOS configuration database, the HotSpot login logic and the servlet over
  * HTTP, in one object. Tests, the preview and `npm run router` all start it through here.
  */
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UserError } from '../lib/errors.ts';
 import { listenOn } from '../lib/listen.ts';
 import { runCli } from './cli/index.ts';
@@ -13,7 +14,8 @@ import { controlApi } from './control-api.ts';
 import { FileStore } from './files/file-store.ts';
 import { Hotspot } from './hotspot/hotspot.ts';
 import { HtmlDir } from './servlet/html-dir.ts';
-import { createHttpServer } from './servlet/http-server.ts';
+import { importPem, storeContext } from './certs/certificates.ts';
+import { createHttpServer, createHttpsServer, type HttpOptions, type TlsOptions } from './servlet/http-server.ts';
 import { Servlet } from './servlet/servlet.ts';
 import { SshServer, type SshOptions } from './ssh/ssh-server.ts';
 import { Clock, durationOrThrow, formatDuration } from './time.ts';
@@ -25,6 +27,12 @@ export interface VirtualRouterOptions {
   storageDir?: string;
   config?: RouterConfigInput;
   http?: { host?: string; port?: number };
+  /**
+   * The servlet over TLS too (what the hotspot does when its profile has an ssl-certificate). The
+   * certificate is the profile's `ssl-certificate` from the `/certificate` store, or the PEM files
+   * given here, imported at start and named in the profile when it names none.
+   */
+  https?: { port?: number; certFile?: string; keyFile?: string; passphrase?: string };
   /** A frozen clock moves only when advanced (deterministic tests); default follows real time. */
   clock?: Clock | { frozen?: boolean };
   /** How long a CHAP challenge stays valid (default 1h). */
@@ -47,8 +55,12 @@ export class VirtualRouter {
   readonly servlet: Servlet;
   private readonly dirs = new Map<string, HtmlDir>();
   private server: Server | undefined;
+  private tlsServer: Server | undefined;
   url = '';
   port = 0;
+  /** `https://127.0.0.1:PORT` when the HTTPS listener runs, else ''. */
+  httpsUrl = '';
+  httpsPort = 0;
   /** The router's `/file` root (when storageDir is given). */
   readonly files: FileStore | undefined;
   readonly ssh: SshServer | undefined;
@@ -106,12 +118,34 @@ export class VirtualRouter {
     }
   }
 
+  /** Imports the --https-cert/--https-key files into the store, and names them in the profile if it names none. */
+  private async importGivenCertificate(): Promise<void> {
+    const o = this.options.https;
+    if (!o?.certFile) return;
+    if (!o.keyFile) throw new UserError('--https-cert needs --https-key: give the private key of the certificate too.');
+    let text: string;
+    try {
+      text = `${await readFile(o.certFile, 'utf8')}\n${await readFile(o.keyFile, 'utf8')}`;
+    } catch (err) {
+      throw new UserError(`${(err as NodeJS.ErrnoException).path ?? o.certFile} cannot be read: check the path given to --https-cert or --https-key.`);
+    }
+    const counts = importPem(this.db, text, basename(o.certFile), o.passphrase ?? '');
+    const row = this.db.rows('certificate').find((r) => r['private-key'] === 'yes');
+    if (counts.decryptionFailures) throw new UserError(`${o.keyFile} is encrypted: give its passphrase in the HOTSPOT_CERT_PASSPHRASE environment variable.`);
+    if (!row || counts.keysWithoutCertificate) throw new UserError(`${o.keyFile} does not belong to ${o.certFile}: give the key the certificate was issued for.`);
+    for (const profile of this.db.rows('ip/hotspot/profile')) {
+      if (profile['ssl-certificate'] === 'none') this.db.set('ip/hotspot/profile', profile, { 'ssl-certificate': row.name! });
+    }
+  }
+
   /** Checks the pages, then listens. Port 0 picks a free port; `url` tells which. */
   async listen(): Promise<this> {
     await this.htmlDir().checkAll();
+    await this.importGivenCertificate();
     const host = this.options.http?.host ?? '127.0.0.1';
     const port = this.options.http?.port ?? 0;
-    const server = createHttpServer({
+    const authority = (p: number) => `${host.includes(':') ? `[${host}]` : host}:${p}`;
+    const http: HttpOptions = {
       servlet: this.servlet,
       hotspotNames: () => {
         const s = this.hotspot.settings();
@@ -119,10 +153,27 @@ export class VirtualRouter {
       },
       intercept: controlApi(this),
       log: this.options.log,
-    });
+      listenerOrigin: (scheme) => (scheme === 'https' ? this.httpsUrl : this.url) || undefined,
+    };
+    const tls: TlsOptions = {
+      context: () => storeContext(this.db, this.hotspot.settings().sslCertificate)?.context,
+      port: () => this.httpsPort || undefined,
+    };
+    const server = createHttpServer(http, tls);
     this.port = await listenOn(server, port, host, '--http-port');
     this.server = server;
-    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+    this.url = `http://${authority(this.port)}`;
+    if (this.options.https) {
+      const tlsServer = createHttpsServer(http, tls);
+      try {
+        this.httpsPort = await listenOn(tlsServer, this.options.https.port ?? 0, host, '--https-port');
+      } catch (err) {
+        await this.close();
+        throw err;
+      }
+      this.tlsServer = tlsServer;
+      this.httpsUrl = `https://${authority(this.httpsPort)}`;
+    }
     if (this.ssh) {
       try {
         this.sshPort = (await this.ssh.listen()).port;
@@ -136,11 +187,13 @@ export class VirtualRouter {
 
   async close(): Promise<void> {
     await this.ssh?.close();
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    const servers = [this.server, this.tlsServer];
+    this.server = this.tlsServer = undefined;
+    for (const server of servers) {
+      if (!server) continue;
+      (server as Server).closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   }
 
   /** A JSON view of the hosts and sessions (passwords never included). */

@@ -174,7 +174,8 @@ function bindArgs(b: Extract<Bound, { kind: 'command' }>, words: Word[], env: Ro
     case 'find':
       return;
     case 'import': {
-      allow(isV7(env) ? ['file-name', 'verbose'] : ['file-name']);
+      if (b.menu.path === 'certificate') allow(['file-name', 'passphrase', 'name', 'trusted']);
+      else allow(isV7(env) ? ['file-name', 'verbose'] : ['file-name']);
       take(1);
       const file = b.args.find((a) => a.name === 'file-name')?.value ?? (unnamed[0] && value(unnamed[0].pieces, unnamed[0].pos));
       if (!file) throw missingValue('file-name');

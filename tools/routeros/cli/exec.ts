@@ -6,6 +6,7 @@
  * `set`/`remove` on an empty `[find …]` do nothing and report nothing (fact sheet §8.2).
  */
 import { bindScript, FLAG_PROPS, type Bound, type BoundValue, type Cond } from './bind.ts';
+import { importPem, importReport } from '../certs/certificates.ts';
 import { CliError, failure, noSuchItem } from './errors.ts';
 import { lex } from './lexer.ts';
 import type { Menu } from './menus.ts';
@@ -67,7 +68,7 @@ class Executor {
         return String(v.length);
       }
       case 'command':
-        if (b.name === 'import') return this.import(b);
+        if (b.name === 'import') return b.menu.path === 'certificate' ? this.importCertificates(b) : this.import(b);
         if (b.menu.object) return this.objectCommand(b);
         return this.listCommand(b, b.menu.list!(this.env));
     }
@@ -189,6 +190,24 @@ class Executor {
         return undefined;
       }
     }
+    return undefined;
+  }
+
+  /** `/certificate import file-name=x.pem passphrase=…`: certificates and keys into the store. */
+  private async importCertificates(b: Extract<Bound, { kind: 'command' }>): Promise<undefined> {
+    const name = toText(await this.value(b.prop!));
+    const arg = async (n: string) => {
+      const a = b.args.find((x) => x.name === n);
+      return a ? toText(await this.value(a.value)) : '';
+    };
+    let text: string;
+    try {
+      text = await this.env.files!.readText(name);
+    } catch {
+      throw failure('no such file');
+    }
+    const counts = importPem(this.env.db, text, name, await arg('passphrase'), (await arg('name')) || undefined);
+    this.out.push(...importReport(counts));
     return undefined;
   }
 

@@ -28,6 +28,8 @@ export class RouterDbError extends Error {
 export class RouterDb {
   private readonly tables = new Map<TablePath, Row[]>();
   private nextId = 1;
+  /** PEM of each `/certificate` row by `.id`: what the HTTPS listener serves; never part of a row. */
+  readonly keyMaterial = new Map<string, { certPem: string; keyPem?: string }>();
 
   rows(path: TablePath): readonly Row[] {
     return this.tables.get(path) ?? [];
@@ -64,6 +66,7 @@ export class RouterDb {
     const list = this.tables.get(path) ?? [];
     const i = list.indexOf(row);
     if (i >= 0) list.splice(i, 1);
+    this.keyMaterial.delete(row['.id']);
   }
 
   /** Adds the row, or updates the one of the same name. */

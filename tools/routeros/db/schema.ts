@@ -156,6 +156,25 @@ export const TABLES = {
       action: oneOf(['accept', 'drop', 'reject'], 'accept'),
     },
   },
+  /**
+   * `/certificate`: what `/certificate import` made of PEM files (the key material itself is kept
+   * beside the table, never printed). Dates as RouterOS 7 prints them (`2027-01-31 12:00:00`).
+   */
+  certificate: {
+    path: 'certificate',
+    named: true,
+    props: {
+      name: str(),
+      'common-name': str(),
+      'subject-alt-name': str(),
+      issuer: str(),
+      fingerprint: str(),
+      'invalid-before': str(),
+      'invalid-after': str(),
+      'private-key': bool('no'),
+      trusted: bool('no'),
+    },
+  },
 } as const satisfies Record<string, Omit<TableSpec, 'path'> & { path: string }>;
 
 export type TablePath = keyof typeof TABLES;

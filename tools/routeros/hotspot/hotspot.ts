@@ -15,6 +15,8 @@ import { normalizeMac, readSettings, readUserLimits, readUserProfile, type Hotsp
 export interface LoginAttempt {
   username: string;
   password: string;
+  /** Sent over TLS: a plain password is an `https` login when the profile allows it. */
+  secure?: boolean;
 }
 
 export type LoginResult =
@@ -154,6 +156,7 @@ export class Hotspot {
 
     const chapOn = s.loginBy.has('http-chap');
     const papOn = s.loginBy.has('http-pap');
+    const httpsOn = attempt.secure === true && s.loginBy.has('https');
     const challenge = chapOn ? this.chap.live(mac) : undefined;
     if (chapOn) this.chap.consume(mac);
     const user = this.user(username);
@@ -161,9 +164,11 @@ export class Hotspot {
     let method: LoginMethod | undefined;
     if (user && challenge && HEX32.test(password) && chapResponse(challenge.id, user.password ?? '', challenge.challenge) === password) {
       method = 'http-chap';
+    } else if (user && httpsOn && password === user.password) {
+      method = 'https';
     } else if (user && papOn && password === user.password) {
       method = 'http-pap';
-    } else if (chapOn && !papOn && (!challenge || !HEX32.test(password))) {
+    } else if (chapOn && !papOn && !httpsOn && (!challenge || !HEX32.test(password))) {
       return fail('chap-missing');
     } else {
       return fail('invalid-username');

@@ -37,6 +37,8 @@ export interface HotspotSettings {
   htmlDirectory: string;
   locationId: string;
   locationName: string;
+  /** Name of the `/certificate` the HTTPS listener serves, or `none`. */
+  sslCertificate: string;
 }
 
 /** The running server: the first enabled /ip hotspot entry, with its profile. */
@@ -62,6 +64,7 @@ export function readSettings(db: RouterDb): HotspotSettings {
     htmlDirectory: p('html-directory-override') || p('html-directory'),
     locationId: p('radius-location-id'),
     locationName: p('radius-location-name'),
+    sslCertificate: p('ssl-certificate') || 'none',
   };
 }
 

@@ -4,7 +4,9 @@
  * a hotspot sees a guest's traffic. Each request is mapped to a simulated device by its MAC.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { SecureContext, TLSSocket } from 'node:tls';
 import { UserError } from '../../lib/errors.ts';
 import { TemplateError } from '../engine/index.ts';
 import { randomMac } from '../hotspot/hosts.ts';
@@ -31,6 +33,19 @@ export interface HttpOptions {
    * it off `req.url` before handing the request over.
    */
   mountPath?: string;
+  /**
+   * The other listener's origin (`https://127.0.0.1:8443` for a request that came over HTTP), for
+   * links that change scheme when the client reached the servlet on a loopback address rather than
+   * by the hotspot's name. Undefined when there is no such listener.
+   */
+  listenerOrigin?: (scheme: 'http' | 'https') => string | undefined;
+}
+
+/** What the HTTPS listener needs: the TLS context of the profile's ssl-certificate, read per handshake. */
+export interface TlsOptions {
+  context: () => SecureContext | undefined;
+  /** Port of the HTTPS listener: CONNECT to a hotspot name on 443 is tunnelled there. */
+  port: () => number | undefined;
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -65,13 +80,63 @@ export function createHttpHandler(o: HttpOptions): (req: IncomingMessage, res: S
   };
 }
 
-export function createHttpServer(o: HttpOptions): Server {
+export function createHttpServer(o: HttpOptions, tls?: TlsOptions): Server {
   const server = createServer(createHttpHandler(o));
-  // HTTPS through the hotspot is rejected for clients (RouterOS 7.5+), and there is no upstream here.
-  server.on('connect', (_req, socket) => {
-    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+  // Tunnels leave the HTTP server's bookkeeping: close them with its connections.
+  const tunnels = new Set<Socket>();
+  const closeAll = server.closeAllConnections.bind(server);
+  server.closeAllConnections = () => {
+    closeAll();
+    for (const t of tunnels) t.destroy();
+  };
+  server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // A browser using the servlet as its proxy reaches https://<dns-name>/ through CONNECT: that is the
+    // hotspot itself, so it goes to the HTTPS listener. Other HTTPS is rejected for clients (RouterOS
+    // 7.5+), and there is no upstream here anyway.
+    const [host = '', port = '443'] = (req.url ?? '').split(/:(?=\d+$)/);
+    const tlsPort = tls?.port();
+    const names = o.hotspotNames().map((n) => n.toLowerCase());
+    if (!tlsPort || port !== '443' || !names.includes(host.toLowerCase())) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const upstream = connect(tlsPort, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    tunnels.add(socket).add(upstream);
+    const drop = () => {
+      upstream.destroy();
+      socket.destroy();
+    };
+    socket.on('close', () => {
+      tunnels.delete(socket);
+      tunnels.delete(upstream);
+      upstream.destroy();
+    });
+    upstream.on('error', drop);
+    socket.on('error', drop);
   });
   return server;
+}
+
+/**
+ * The servlet over TLS, serving the certificate the profile names when a client asks for the
+ * hotspot's name (SNI); a router without a usable certificate refuses the handshake.
+ */
+export function createHttpsServer(o: HttpOptions, tls: TlsOptions): Server {
+  return createTlsServer(
+    {
+      SNICallback: (_name, done) => {
+        const context = tls.context();
+        if (context) done(null, context);
+        else done(new Error('the hotspot profile has no usable ssl-certificate'));
+      },
+    },
+    createHttpHandler(o),
+  );
 }
 
 async function handle(o: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -79,11 +144,20 @@ async function handle(o: HttpOptions, req: IncomingMessage, res: ServerResponse)
   if (o.intercept && (await o.intercept(req, res, body))) return;
 
   const raw = req.url ?? '/';
+  const secure = (req.socket as TLSSocket).encrypted === true;
   const absolute = /^https?:\/\//i.test(raw);
-  const url = new URL(absolute ? raw : `http://${req.headers.host ?? '127.0.0.1'}${raw}`);
+  const url = new URL(absolute ? raw : `${secure ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}${raw}`);
   const local = server(req);
   const names = o.hotspotNames().map((n) => n.toLowerCase());
-  const toHotspot = names.includes(url.hostname.toLowerCase()) || local.has(url.host.toLowerCase());
+  const byName = names.includes(url.hostname.toLowerCase());
+  const toHotspot = byName || local.has(url.host.toLowerCase());
+  const mount = o.mountPath ?? '';
+  // Links point back at the servlet: as the client reached it, or by the hotspot's own name.
+  const own = toHotspot ? `${url.protocol}//${url.host}${mount}` : `http://${names[0] ?? '127.0.0.1'}`;
+  const other = (scheme: 'http' | 'https') => {
+    const listener = toHotspot && !byName ? o.listenerOrigin?.(scheme) : undefined;
+    return listener ? `${listener}${mount}` : `${scheme}://${names[0] ?? url.hostname}`;
+  };
 
   const params = new URLSearchParams(url.search);
   if (body.length && /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
@@ -108,8 +182,9 @@ async function handle(o: HttpOptions, req: IncomingMessage, res: ServerResponse)
     method: req.method ?? 'GET',
     url,
     toHotspot,
-    // Links point back at the servlet: as the client reached it, or by the hotspot's own name.
-    origin: toHotspot ? `${url.protocol}//${url.host}${o.mountPath ?? ''}` : `http://${names[0] ?? '127.0.0.1'}`,
+    secure,
+    origin: own,
+    origins: { http: secure ? other('http') : own, https: secure ? own : other('https') },
     params,
     mac,
     ip: typeof ipHeader === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(ipHeader) ? ipHeader : undefined,

@@ -33,6 +33,8 @@ export interface PageContext {
   targetDir: string;
   params: URLSearchParams;
   userAgent: string;
+  /** The page is fetched over TLS. */
+  secure: boolean;
   scope: PageScope;
   error?: ErrorVariables;
   /** The user name to show when there is no session: the one just submitted. */
@@ -53,8 +55,8 @@ export function pageVariables(ctx: PageContext): Record<string, string> {
     hostname: s.hostname,
     identity: ctx.identity,
     'plain-passwd': s.loginBy.has('http-pap') ? 'yes' : 'no',
-    'server-address': `${s.hotspotAddress}:80`,
-    'ssl-login': 'no',
+    'server-address': `${s.hotspotAddress}:${ctx.secure ? 443 : 80}`,
+    'ssl-login': ctx.secure ? 'yes' : 'no',
     'server-name': s.serverName,
     'link-login-only': ctx.links.loginOnly,
     'link-login': ctx.links.login,

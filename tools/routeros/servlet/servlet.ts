@@ -2,6 +2,7 @@
  * The HotSpot servlet: sorts each request into the five kinds of fact sheet §1.1, picks the page with
  * its fallbacks, and fills it in. HTTP-agnostic: the server module turns sockets into ServletRequests.
  */
+import { servingCertificate } from '../certs/certificates.ts';
 import { errorFact } from '../data/error-messages.ts';
 import { errorVariables, renderTemplate, type ErrorVariables } from '../engine/index.ts';
 import type { Hotspot } from '../hotspot/hotspot.ts';
@@ -21,8 +22,12 @@ export interface ServletRequest {
   url: URL;
   /** Addressed to the hotspot itself (its DNS name, address, or the simulator's own listen address). */
   toHotspot: boolean;
+  /** Came over TLS: `$(ssl-login)` is yes and a plain password is an `https` login. */
+  secure?: boolean;
   /** Scheme and authority to build `link-*` from. */
   origin: string;
+  /** The servlet's origin on each scheme, for links whose scheme RouterOS fixes (see links.ts). */
+  origins?: { http: string; https: string };
   /** Query and form fields; form fields win. */
   params: URLSearchParams;
   mac: string;
@@ -83,6 +88,8 @@ export class Servlet {
         if (session) return page.redirectPage('rstatus.html', page.links().status, session);
         return page.redirectPage('rlogin.html', page.links().login);
       case 'login':
+        // An https-only profile answers a plain-HTTP login by sending the guest to the TLS login page.
+        if (!req.secure && httpsOnly(hs)) return page.redirectPage('rlogin.html', page.links().login);
         return this.login(page, req, session);
       case 'status':
         if (session) return page.render('status.html', 'status', { session });
@@ -116,7 +123,7 @@ export class Servlet {
         if (errorFact(forced.key)?.fatal) return page.fallback('error.html', 'login', page.links().login, error, username);
         return page.loginForm(error, username);
       }
-      const result = hs.login(req.mac, { username, password: req.params.get('password') ?? '' });
+      const result = hs.login(req.mac, { username, password: req.params.get('password') ?? '', secure: req.secure === true });
       if (result.ok) {
         const res = await page.alogin(result.session);
         if (result.cookie) {
@@ -176,6 +183,18 @@ export class Servlet {
 }
 
 
+/** `https` is in login-by and the profile's ssl-certificate is in the store with its key (fact sheet §4.4). */
+export function httpsLogin(hs: Hotspot): boolean {
+  const s = hs.settings();
+  return s.loginBy.has('https') && servingCertificate(hs.db, s.sslCertificate) !== undefined;
+}
+
+/** HTTPS login on, and neither HTTP-CHAP nor HTTP-PAP: a login over plain HTTP cannot succeed. */
+function httpsOnly(hs: Hotspot): boolean {
+  const by = hs.settings().loginBy;
+  return httpsLogin(hs) && !by.has('http-chap') && !by.has('http-pap');
+}
+
 /** `/lv/login` or `?target=lv` choose a language subdirectory (fact sheet §1.4). */
 export function splitPath(dir: HtmlDir, pathname: string, target: string | null): { targetDir: string; route: string | undefined } {
   const parts = pathname.replace(/^\/+/, '').split('/');
@@ -209,7 +228,10 @@ class PageWriter {
   ) {}
 
   links(): HotspotLinks {
-    return hotspotLinks(this.req.origin, this.targetDir, this.host.origUrl ?? '');
+    const { origin, origins, secure } = this.req;
+    const login = origins && httpsLogin(this.o.hotspot) ? origins.https : origin;
+    const plain = origins && secure ? origins.http : origin;
+    return hotspotLinks(origin, this.targetDir, this.host.origUrl ?? '', login, plain);
   }
 
   async error(key: string, username: string, detail?: string): Promise<ErrorVariables> {
@@ -276,6 +298,7 @@ class PageWriter {
       targetDir: this.targetDir,
       params: this.req.params,
       userAgent: this.req.userAgent,
+      secure: this.req.secure === true,
       scope,
       error: extra.error,
       username: extra.username,

@@ -1,0 +1,94 @@
+/**
+ * A local certificate authority made with the `openssl` command: the dev server's HTTPS preview and
+ * the tests use it to issue hotspot certificates (good, expired, wrong name…). Never for production:
+ * guests' browsers do not trust it (docs/https.md says where real certificates come from).
+ */
+import { execFile } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { UserError } from './errors.ts';
+
+const run = promisify(execFile);
+
+async function openssl(args: string[], cwd: string, env: Record<string, string> = {}): Promise<void> {
+  try {
+    await run('openssl', args, { cwd, env: { ...process.env, ...env } });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') throw new UserError('The openssl command is not installed; install it (apt-get install openssl) to make a local certificate.');
+    throw new Error(`openssl ${args[0]} failed: ${e.stderr ?? e.message}`);
+  }
+}
+
+export interface LocalCa {
+  dir: string;
+  certFile: string;
+  keyFile: string;
+  certPem: string;
+}
+
+export interface IssuedCertificate {
+  certFile: string;
+  keyFile: string;
+  certPem: string;
+  keyPem: string;
+  /** base64 SHA-256 of the public key, the form Chromium's --ignore-certificate-errors-spki-list takes. */
+  spki: string;
+}
+
+export interface IssueOptions {
+  /** Base name of the files in the CA's folder. */
+  name: string;
+  /** subjectAltName DNS names; the first is also the CN. */
+  dnsNames: string[];
+  notBefore?: Date;
+  notAfter?: Date;
+  /** Encrypt the key with this passphrase (AES-256). */
+  passphrase?: string;
+}
+
+const stamp = (d: Date) => `${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+
+/** Makes a CA (EC P-256) in `dir`, valid for ten years. */
+export async function makeLocalCa(dir: string, commonName = 'Hotspot toolkit local CA'): Promise<LocalCa> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'index.txt'), '');
+  await writeFile(join(dir, 'serial'), '1000\n');
+  await openssl(
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', `/CN=${commonName}`],
+    dir,
+  );
+  return { dir, certFile: join(dir, 'ca.pem'), keyFile: join(dir, 'ca.key'), certPem: await readFile(join(dir, 'ca.pem'), 'utf8') };
+}
+
+/** Issues a server certificate from the CA; dates default to yesterday … one year on. */
+export async function issueCertificate(ca: LocalCa, o: IssueOptions): Promise<IssuedCertificate> {
+  const { dir } = ca;
+  const now = Date.now();
+  const notBefore = o.notBefore ?? new Date(now - 86_400_000);
+  const notAfter = o.notAfter ?? new Date(now + 365 * 86_400_000);
+  const keyFile = join(dir, `${o.name}.key`);
+  const certFile = join(dir, `${o.name}.pem`);
+  const cnf = join(dir, `${o.name}.cnf`);
+  await writeFile(
+    cnf,
+    [
+      '[ca]', 'default_ca=c', '[c]', 'database=index.txt', 'new_certs_dir=.', 'serial=serial', 'default_md=sha256', 'policy=p',
+      'unique_subject=no', 'x509_extensions=ext', '[p]', 'commonName=supplied', '[ext]', 'basicConstraints=CA:FALSE',
+      'keyUsage=digitalSignature', 'extendedKeyUsage=serverAuth', `subjectAltName=${o.dnsNames.map((n) => `DNS:${n}`).join(',')}`, '',
+    ].join('\n'),
+  );
+  const keyArgs = o.passphrase ? ['-passout', 'env:VR_KEY_PASS'] : ['-nodes'];
+  await openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', ...keyArgs, '-keyout', keyFile, '-out', `${o.name}.csr`, '-subj', `/CN=${o.dnsNames[0]}`], dir, o.passphrase ? { VR_KEY_PASS: o.passphrase } : {});
+  await openssl(['ca', '-batch', '-config', cnf, '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${o.name}.csr`, '-out', certFile, '-startdate', stamp(notBefore), '-enddate', stamp(notAfter), '-notext'], dir);
+  const certPem = await readFile(certFile, 'utf8');
+  return { certFile, keyFile, certPem, keyPem: await readFile(keyFile, 'utf8'), spki: spkiHash(certPem) };
+}
+
+/** base64 SHA-256 of a certificate's SubjectPublicKeyInfo. */
+export function spkiHash(certPem: string): string {
+  const der = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64');
+}
