@@ -20,6 +20,8 @@ export interface DevPortalOptions {
   config: PortalConfig;
   /** Where the rendered pages are written for the virtual routers to read. */
   htmlDir: string;
+  /** PEM certificate and key every simulated router serves (npm run dev --https). */
+  certificatePem?: string;
 }
 
 /** What a file change asks for. */
@@ -49,7 +51,7 @@ export class DevPortal {
   constructor(readonly o: DevPortalOptions) {
     this.config = o.config;
     this.i18n = devI18n(o.config);
-    this.scenarios = new Scenarios({ htmlDir: o.htmlDir, config: () => this.config, log: (line) => this.logger()?.warn(line) });
+    this.scenarios = new Scenarios({ htmlDir: o.htmlDir, config: () => this.config, log: (line) => this.logger()?.warn(line), certificatePem: o.certificatePem });
   }
 
   private logger() {

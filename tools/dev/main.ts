@@ -13,13 +13,14 @@ const program = withUserErrors(
   .description('Preview the portal through the virtual router, with hot reload, a state toolbar and a gallery.')
   .option('--port <port>', 'HTTP port (0 picks a free one; a busy port moves on to the next)', '5173')
   .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .option('--https', 'serve over HTTPS with a local certificate, to see the pages\' TLS states (browsers warn: it is not for guests)')
   .option('--cache-dir <dir>', 'where the rendered pages and Vite\'s dependency cache go (default node_modules/.hotspot-dev)'));
 
 await runCli(async () => {
   if (!parseCommand(program)) return 0;
-  const flags = program.opts<{ port: string; host: string; cacheDir?: string }>();
+  const flags = program.opts<{ port: string; host: string; cacheDir?: string; https?: boolean }>();
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new UserError(`--port "${flags.port}" is not a port number from 0 to 65535.`);
-  const dev = await startDevServer({ port: Number(flags.port), host: flags.host, cacheDir: flags.cacheDir });
+  const dev = await startDevServer({ port: Number(flags.port), host: flags.host, cacheDir: flags.cacheDir, https: flags.https });
   const { config } = dev.portal;
   const member = DEMO_USERS.member;
   process.stdout.write(
@@ -29,6 +30,7 @@ await runCli(async () => {
       `  workbench:  ${dev.url}/__dev/        every page in every state, with the toolbar`,
       `  gallery:    ${dev.url}/__gallery     every page and state side by side`,
       `  portal:     ${dev.url}/login         the live virtual router (login-by ${config.router.loginBy.join(',')}; try ${member.name} / ${member.password})`,
+      ...(dev.caFile ? [`  HTTPS:      a local certificate; to avoid the browser warning, trust ${dev.caFile} (this computer only)`] : []),
       '  Edit portal.config.ts, templates/ or portal/: open pages update. Ctrl+C stops.',
       '',
       '',

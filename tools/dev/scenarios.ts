@@ -37,6 +37,8 @@ export interface ScenarioOptions {
   htmlDir: string;
   config: () => PortalConfig;
   log: (line: string) => void;
+  /** PEM certificate and key each router imports and serves (npm run dev --https). */
+  certificatePem?: string;
 }
 
 const MAX_ROUTERS = 200;
@@ -86,6 +88,7 @@ export class Scenarios {
     const state = parseScenarioKey(key);
     if ('problem' in state) throw new UserError(`The dev state ${key} cannot be read: ${state.problem}.`);
     const scenario = createScenario(this.o.config(), this.o.htmlDir, state);
+    if (this.o.certificatePem) scenario.router.useCertificate(this.o.certificatePem, 'preview.pem');
     const served: Served[] = [];
     observe(scenario.router, served, !state.js);
     const handler = createHttpHandler({
@@ -123,6 +126,7 @@ export class Scenarios {
   private liveEntry(): { router: VirtualRouter; handler: Handler } {
     if (!this.live) {
       const router = new VirtualRouter({ htmlDir: this.o.htmlDir, config: exampleRouter(this.o.config()), log: this.o.log });
+      if (this.o.certificatePem) router.useCertificate(this.o.certificatePem, 'preview.pem');
       const handler = createHttpHandler({ servlet: router.servlet, hotspotNames: hotspotNames(router), intercept: controlApi(router), log: this.o.log });
       this.live = { router, handler };
     }

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
 import { createServer, type LogLevel, type ViteDevServer } from 'vite';
@@ -12,6 +13,7 @@ import { hotspotCryptoJs } from '../build/plugin-crypto-js.ts';
 import { CONFIG_FILE, loadConfig } from '../config/index.ts';
 import { UserError } from '../lib/errors.ts';
 import { listenOn } from '../lib/listen.ts';
+import { localPreviewCertificate } from '../lib/make-certificate.ts';
 import { TOOLKIT_ROOT } from './dev-pages.ts';
 import { DevPortal } from './dev-portal.ts';
 import { hotspotDev, routeProxy } from './plugin-dev.ts';
@@ -25,12 +27,16 @@ export interface DevServerOptions {
   /** Rendered pages and Vite's dependency cache (default node_modules/.hotspot-dev/ of the project). */
   cacheDir?: string;
   logLevel?: LogLevel;
+  /** Serve over HTTPS with a local certificate (made once in cacheDir/tls), so pages show their TLS states. */
+  https?: boolean;
 }
 
 export interface DevServer {
   url: string;
   vite: ViteDevServer;
   portal: DevPortal;
+  /** With `https`: the local CA a browser may be told to trust (the file), else undefined. */
+  caFile?: string;
   /** Milliseconds from the call to a listening server with the pages rendered. */
   startMs: number;
   close(): Promise<void>;
@@ -51,11 +57,13 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
   const cacheDir = path.resolve(o.cacheDir ?? path.join(root, 'node_modules', '.hotspot-dev'));
   const htmlDir = path.join(cacheDir, 'html');
   mkdirSync(htmlDir, { recursive: true });
-  const portal = new DevPortal({ root, configFile, config, htmlDir });
+  const tls = o.https ? await localPreviewCertificate(path.join(cacheDir, 'tls'), config.router.dnsName ? [config.router.dnsName] : []) : undefined;
+  // Every simulated router serves the preview certificate, so login-by=https behaves as on a router with one.
+  const portal = new DevPortal({ root, configFile, config, htmlDir, certificatePem: tls && `${tls.cert.certPem}\n${tls.cert.keyPem}` });
 
   // Vite runs as middleware of a server of our own: it then installs no SIGTERM or stdin handlers
   // of its own, and a busy port is refused in the same words as npm run router's.
-  const http = createHttpServer();
+  const http = tls ? createHttpsServer({ cert: tls.cert.certPem, key: tls.cert.keyPem }) : createHttpServer();
   const host = o.host ?? '127.0.0.1';
   const vite = await createServer({
     configFile: false,
@@ -112,7 +120,8 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
     throw listenError(err, host);
   }
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    caFile: tls?.ca.certFile,
     vite,
     portal,
     startMs: Date.now() - started,

@@ -43,6 +43,8 @@ export interface IssueOptions {
   name: string;
   /** subjectAltName DNS names; the first is also the CN. */
   dnsNames: string[];
+  /** subjectAltName IP addresses (a preview on 127.0.0.1). */
+  ips?: string[];
   notBefore?: Date;
   notAfter?: Date;
   /** Encrypt the key with this passphrase (AES-256). */
@@ -77,7 +79,7 @@ export async function issueCertificate(ca: LocalCa, o: IssueOptions): Promise<Is
     [
       '[ca]', 'default_ca=c', '[c]', 'database=index.txt', 'new_certs_dir=.', 'serial=serial', 'default_md=sha256', 'policy=p',
       'unique_subject=no', 'x509_extensions=ext', '[p]', 'commonName=supplied', '[ext]', 'basicConstraints=CA:FALSE',
-      'keyUsage=digitalSignature', 'extendedKeyUsage=serverAuth', `subjectAltName=${o.dnsNames.map((n) => `DNS:${n}`).join(',')}`, '',
+      'keyUsage=digitalSignature', 'extendedKeyUsage=serverAuth', `subjectAltName=${[...o.dnsNames.map((n) => `DNS:${n}`), ...(o.ips ?? []).map((ip) => `IP:${ip}`)].join(',')}`, '',
     ].join('\n'),
   );
   const keyArgs = o.passphrase ? ['-passout', 'env:VR_KEY_PASS'] : ['-nodes'];
@@ -91,4 +93,26 @@ export async function issueCertificate(ca: LocalCa, o: IssueOptions): Promise<Is
 export function spkiHash(certPem: string): string {
   const der = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
   return createHash('sha256').update(der).digest('base64');
+}
+
+/**
+ * A certificate for previews on this machine (npm run dev --https): a local CA and a server certificate
+ * for `names` (plus localhost and 127.0.0.1) in `dir`, made once and reused while it still covers them
+ * and has a month left.
+ */
+export async function localPreviewCertificate(dir: string, names: string[]): Promise<{ ca: LocalCa; cert: IssuedCertificate }> {
+  const dnsNames = [...new Set(['localhost', ...names])];
+  const certFile = join(dir, 'preview.pem');
+  try {
+    const [caPem, certPem, keyPem] = await Promise.all([readFile(join(dir, 'ca.pem'), 'utf8'), readFile(certFile, 'utf8'), readFile(join(dir, 'preview.key'), 'utf8')]);
+    const x = new X509Certificate(certPem);
+    const fresh = new Date(x.validTo).getTime() - Date.now() > 30 * 86_400_000;
+    if (fresh && dnsNames.every((n) => x.checkHost(n))) {
+      return { ca: { dir, certFile: join(dir, 'ca.pem'), keyFile: join(dir, 'ca.key'), certPem: caPem }, cert: { certFile, keyFile: join(dir, 'preview.key'), certPem, keyPem, spki: spkiHash(certPem) } };
+    }
+  } catch {
+    /* none yet */
+  }
+  const ca = await makeLocalCa(dir, 'Hotspot toolkit preview CA (this computer only)');
+  return { ca, cert: await issueCertificate(ca, { name: 'preview', dnsNames, ips: ['127.0.0.1'] }) };
 }

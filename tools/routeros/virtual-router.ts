@@ -14,7 +14,7 @@ import { controlApi } from './control-api.ts';
 import { FileStore } from './files/file-store.ts';
 import { Hotspot } from './hotspot/hotspot.ts';
 import { HtmlDir } from './servlet/html-dir.ts';
-import { importPem, storeContext } from './certs/certificates.ts';
+import { importPem, storeContext, type ImportCounts } from './certs/certificates.ts';
 import { createHttpServer, createHttpsServer, type HttpOptions, type TlsOptions } from './servlet/http-server.ts';
 import { Servlet } from './servlet/servlet.ts';
 import { SshServer, type SshOptions } from './ssh/ssh-server.ts';
@@ -129,13 +129,22 @@ export class VirtualRouter {
     } catch (err) {
       throw new UserError(`${(err as NodeJS.ErrnoException).path ?? o.certFile} cannot be read: check the path given to --https-cert or --https-key.`);
     }
-    const counts = importPem(this.db, text, basename(o.certFile), o.passphrase ?? '');
-    const row = this.db.rows('certificate').find((r) => r['private-key'] === 'yes');
+    const counts = this.useCertificate(text, basename(o.certFile), o.passphrase);
     if (counts.decryptionFailures) throw new UserError(`${o.keyFile} is encrypted: give its passphrase in the HOTSPOT_CERT_PASSPHRASE environment variable.`);
-    if (!row || counts.keysWithoutCertificate) throw new UserError(`${o.keyFile} does not belong to ${o.certFile}: give the key the certificate was issued for.`);
+    if (counts.keysWithoutCertificate || !this.db.rows('certificate').some((r) => r['private-key'] === 'yes')) throw new UserError(`${o.keyFile} does not belong to ${o.certFile}: give the key the certificate was issued for.`);
+  }
+
+  /**
+   * Imports a PEM certificate with its key into the store (as `/certificate import` does) and names it
+   * in every profile whose ssl-certificate is none: a router that serves HTTPS with it.
+   */
+  useCertificate(pem: string, fileName: string, passphrase = ''): ImportCounts {
+    const counts = importPem(this.db, pem, fileName, passphrase);
+    const row = this.db.rows('certificate').find((r) => r['private-key'] === 'yes');
     for (const profile of this.db.rows('ip/hotspot/profile')) {
-      if (profile['ssl-certificate'] === 'none') this.db.set('ip/hotspot/profile', profile, { 'ssl-certificate': row.name! });
+      if (row && profile['ssl-certificate'] === 'none') this.db.set('ip/hotspot/profile', profile, { 'ssl-certificate': row.name! });
     }
+    return counts;
   }
 
   /** Checks the pages, then listens. Port 0 picks a free port; `url` tells which. */
