@@ -130,6 +130,38 @@ const https = z.union(
   { error: 'must be { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" }' },
 );
 
+/** A byte size as RouterOS takes it: 1048576, 500M, 1G (K, M, G, T count in 1024s, as RouterOS does). */
+const byteSize = z.string().regex(/^\d+[KMGT]?$/, 'must be a size such as "500M", "2G" or a number of bytes');
+
+/** One voucher kind: the router user profile it is created on, and what each voucher of it gets. */
+const voucherProfile = z.strictObject({
+  /** rate-limit of the user profile, rx/tx from the router's side: "2M/4M". */
+  rateLimit: z.string().regex(/^\d+[kKMG]?(\/\d+[kKMG]?)?$/, 'must be a RouterOS rate limit such as "2M/4M"').optional(),
+  /** shared-users of the user profile: devices one code may log in at the same time. */
+  sharedUsers: z.number().int().min(1).max(1000).default(1),
+  /** session-timeout of the user profile: the longest single session. */
+  sessionTimeout: duration.optional(),
+  /** limit-uptime of each voucher: the time it buys, over all its sessions. */
+  uptime: duration.optional(),
+  /** limit-bytes-total of each voucher. */
+  data: byteSize.optional(),
+  /** Printed on the ticket, as written: "€5", "Free with your room". */
+  price: z.string().min(1).max(40).optional(),
+});
+
+/** `npm run vouchers`: the user profiles vouchers are made on, and how codes and tickets look. */
+const vouchers = z.strictObject({
+  /** Keyed by the router user profile name (`npm run vouchers -- ROUTER --profile 1h`). */
+  profiles: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be letters, digits, "_" or "-" (up to 32)'), voucherProfile).default({}),
+  /** Characters a code is drawn from; the default leaves out look-alikes (0/O, 1/I/L). */
+  alphabet: z.string().regex(/^[A-Za-z0-9]{2,}$/, 'must be at least two letters or digits').default('ABCDEFGHJKMNPQRSTUVWXYZ23456789'),
+  length: z.number().int().min(4).max(32).default(8),
+  /** The Wi-Fi name: printed on the ticket with a Wi-Fi QR code beside the login one. */
+  ssid: z.string().min(1).max(32).optional(),
+  /** Paper the tickets are laid out for. */
+  paper: z.enum(['a4', 'letter', '58mm', '80mm']).default('a4'),
+});
+
 const router = z.strictObject({
   /** Hotspot server profile deploy changes; left out, deploy uses the one the hotspot server uses. */
   profile: z.string().min(1, 'must not be empty').optional(),
@@ -186,6 +218,7 @@ export const portalConfigSchema = z.strictObject({
     .strictObject({ venueInfoUrl: httpUrl.optional() })
     .default({}),
   router: router.default(router.parse({})),
+  vouchers: vouchers.default(vouchers.parse({})),
 });
 
 /** What a designer writes in portal.config.ts (defaults may be left out). */

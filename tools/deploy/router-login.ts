@@ -39,7 +39,7 @@ export function positive(flag: string, value: string, max: number): number {
   return n;
 }
 
-export async function routerCredentials(flags: Pick<LoginFlags, 'user' | 'identity'>, tty: boolean): Promise<Credentials> {
+export async function routerCredentials(flags: Pick<LoginFlags, 'user' | 'identity'>, tty: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Credentials> {
   const c: Credentials = { user: flags.user };
   if (flags.identity) {
     try {
@@ -48,8 +48,8 @@ export async function routerCredentials(flags: Pick<LoginFlags, 'user' | 'identi
       throw new UserError(`The key file ${flags.identity} cannot be read: check the path given to --identity.`);
     }
   }
-  if (process.env.SSH_AUTH_SOCK) c.agent = process.env.SSH_AUTH_SOCK;
-  if (process.env.ROUTER_PASSWORD) c.password = process.env.ROUTER_PASSWORD;
+  if (env.SSH_AUTH_SOCK) c.agent = env.SSH_AUTH_SOCK;
+  if (env.ROUTER_PASSWORD) c.password = env.ROUTER_PASSWORD;
   if (!c.privateKey && !c.agent && c.password === undefined) {
     if (!tty) throw new UserError('No router password: set ROUTER_PASSWORD, load a key into ssh-agent, or pass --identity KEYFILE.');
     c.password = await askHidden(`Password for ${flags.user}: `);
@@ -58,10 +58,10 @@ export async function routerCredentials(flags: Pick<LoginFlags, 'user' | 'identi
 }
 
 /** Everything RouterConnection.open needs, from the shared flags. */
-export async function connectOptions(flags: LoginFlags, tty: boolean): Promise<ConnectOptions> {
+export async function connectOptions(flags: LoginFlags, tty: boolean, env: NodeJS.ProcessEnv = process.env): Promise<ConnectOptions> {
   const timeoutMs = positive('--timeout', flags.timeout, 600) * 1000;
   const knownHosts = await KnownHosts.load(flags.knownHosts);
-  const credentials = await routerCredentials(flags, tty);
+  const credentials = await routerCredentials(flags, tty, env);
   let asking = Promise.resolve();
   return {
     credentials,

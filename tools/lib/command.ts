@@ -14,10 +14,11 @@ export function withUserErrors(program: Command): Command {
     });
 }
 
-/** Parses process.argv; false when commander already answered (--help, --version). */
-export function parseCommand(program: Command): boolean {
+/** Parses `argv` (user arguments), else process.argv; false when commander already answered (--help, --version). */
+export function parseCommand(program: Command, argv?: readonly string[]): boolean {
   try {
-    program.parse();
+    if (argv) program.parse(argv, { from: 'user' });
+    else program.parse();
     return true;
   } catch (err) {
     if (err instanceof CommanderError && err.exitCode === 0) return false;
