@@ -60,4 +60,12 @@ export default defineConfig({
     statusAutorefresh: '1m',
     openStatusPage: 'http-login',
   },
+  // npm run vouchers -- 192.168.88.1 --count 50 --profile 1h (see README "Vouchers").
+  vouchers: {
+    profiles: {
+      '1h': { uptime: '1h', data: '500M', rateLimit: '2M/4M', price: '$2' },
+      '1d': { uptime: '1d', rateLimit: '5M/10M', sharedUsers: 2, price: '$5' },
+    },
+    ssid: 'Acme Guest',
+  },
 });
