@@ -21,8 +21,8 @@ export type Paper = (typeof PAPERS)[number];
 const LAYOUT: Record<Paper, { size: string; margin: string; perPage: number; rowHeight: string }> = {
   a4: { size: 'A4', margin: '10mm', perPage: 10, rowHeight: '55mm' },
   letter: { size: 'letter', margin: '10mm', perPage: 10, rowHeight: '51mm' },
-  '58mm': { size: '58mm 105mm', margin: '2mm', perPage: 1, rowHeight: 'auto' },
-  '80mm': { size: '80mm 115mm', margin: '3mm', perPage: 1, rowHeight: 'auto' },
+  '58mm': { size: '58mm 90mm', margin: '2mm', perPage: 1, rowHeight: 'auto' },
+  '80mm': { size: '80mm 100mm', margin: '3mm', perPage: 1, rowHeight: 'auto' },
 };
 
 export interface TicketBrand {
