@@ -91,7 +91,7 @@ function progressLine(io: CliIo, label: string): (e: CreateEvent) => void {
       io.stdout.write(`\r\x1b[2K${text}`);
       live = e.done < e.total;
       if (!live) io.stdout.write('\n');
-    } else if (e.done === e.total || e.done % 500 === 0) io.stdout.write(`${text}\n`);
+    } else if (e.done > 0 && (e.done === e.total || e.done % 500 === 0)) io.stdout.write(`${text}\n`);
   };
 }
 
