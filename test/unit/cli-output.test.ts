@@ -83,7 +83,7 @@ describe('findCliError', () => {
 
 describe('maskSecrets', () => {
   it('knows the secret properties from the schema', () => {
-    expect([...SECRET_PROPS].sort()).toEqual(['mac-auth-password', 'password']);
+    expect([...SECRET_PROPS].sort()).toEqual(['mac-auth-password', 'password', 'secret']);
   });
 
   it('masks secrets in commands, scripts and print output, and nothing else', async () => {

@@ -8,7 +8,9 @@ import { UserError } from '../lib/errors.ts';
 import { RouterDb, RouterDbError, type PropInput } from './db/router-db.ts';
 import { TABLE_PATHS, TABLES, type PropSpec, type TablePath } from './db/schema.ts';
 
-export type RouterConfigInput = Partial<Record<TablePath, PropInput[]>> & {
+export type RouterConfigInput = Partial<Record<Exclude<TablePath, 'radius/incoming'>, PropInput[]>> & {
+  /** `/radius incoming` may also be written as one object of settings. */
+  'radius/incoming'?: PropInput | PropInput[];
   /** `/system identity` name. */
   identity?: string;
   /** RouterOS version the router presents, e.g. "7.19.4" or "6.49.13". */
@@ -26,6 +28,7 @@ function seed(db: RouterDb): void {
   db.add('ip/hotspot/profile', { name: 'hsprof1', 'dns-name': '' });
   db.add('ip/hotspot/user/profile', { name: 'default' });
   db.add('ip/hotspot', { name: 'hotspot1', profile: 'hsprof1' });
+  db.add('radius/incoming', {});
 }
 
 const KNOWN_KEYS = new Set<string>([...TABLE_PATHS, 'identity', 'version', '$schema']);
@@ -75,13 +78,19 @@ export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } 
   const db = new RouterDb();
   seed(db);
   for (const path of TABLE_PATHS) {
-    const rows = input[path];
-    if (rows === undefined) continue;
-    if (!Array.isArray(rows)) throw new UserError(`"${path}" in the router config must be a list of rows.`);
+    const given: unknown = input[path];
+    if (given === undefined) continue;
+    const single = 'single' in TABLES[path];
+    // A settings object (`"radius/incoming": { "accept": "yes" }`) is written as an object or a one-row list.
+    const rows = single && !Array.isArray(given) ? [given as PropInput] : given;
+    if (!Array.isArray(rows) || (single && rows.length > 1)) {
+      throw new UserError(single ? `"${path}" in the router config must be one object of settings, such as { "accept": "yes" }.` : `"${path}" in the router config must be a list of rows.`);
+    }
     rows.forEach((row, i) => {
       try {
         if (typeof row !== 'object' || row === null) throw new RouterDbError('a row must be an object of property values');
-        db.upsert(path, row);
+        if (single) db.set(path, db.rows(path)[0]!, row as PropInput);
+        else db.upsert(path, row as PropInput);
       } catch (err) {
         if (err instanceof RouterDbError) throw new UserError(explain(`${path}[${i}]`, path, err));
         throw err;

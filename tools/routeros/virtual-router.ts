@@ -17,6 +17,7 @@ import { HtmlDir } from './servlet/html-dir.ts';
 import { importPem, storeContext, type ImportCounts } from './certs/certificates.ts';
 import { createHttpServer, createHttpsServer, type HttpOptions, type TlsOptions } from './servlet/http-server.ts';
 import { Servlet } from './servlet/servlet.ts';
+import { RadiusIncoming } from './radius/incoming.ts';
 import { SshServer, type SshOptions } from './ssh/ssh-server.ts';
 import { Clock, durationOrThrow, formatDuration } from './time.ts';
 
@@ -53,6 +54,10 @@ export class VirtualRouter {
   readonly clock: Clock;
   readonly hotspot: Hotspot;
   readonly servlet: Servlet;
+  /** `/radius incoming`: Disconnect and CoA requests (listening while accept=yes). */
+  readonly radiusIncoming: RadiusIncoming;
+  /** Ends sessions whose limits run out and sends interim accounting while real time passes. */
+  private ticker: NodeJS.Timeout | undefined;
   private readonly dirs = new Map<string, HtmlDir>();
   private server: Server | undefined;
   private tlsServer: Server | undefined;
@@ -74,7 +79,8 @@ export class VirtualRouter {
     this.version = version;
     this.clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock ?? {});
     const chapLifetimeMs = options.chapLifetime ? durationOrThrow(options.chapLifetime, 'chap-lifetime') : undefined;
-    this.hotspot = new Hotspot(db, this.clock, { chapLifetimeMs });
+    this.hotspot = new Hotspot(db, this.clock, { chapLifetimeMs, identity: () => this.identity, log: options.log });
+    this.radiusIncoming = new RadiusIncoming({ db, hotspot: this.hotspot, host: options.http?.host ?? '127.0.0.1', log: options.log });
     this.servlet = new Servlet({ hotspot: this.hotspot, htmlDir: () => this.htmlDir(), identity: () => this.identity });
     this.startedAt = this.clock.now();
     if (options.storageDir) this.files = new FileStore(options.storageDir, { flash: options.flash, freeSpace: options.freeSpace });
@@ -183,6 +189,13 @@ export class VirtualRouter {
       this.tlsServer = tlsServer;
       this.httpsUrl = `https://${authority(this.httpsPort)}`;
     }
+    this.ticker = setInterval(() => this.hotspot.sweep(), 1000).unref();
+    try {
+      await this.radiusIncoming.sync();
+    } catch (err) {
+      await this.close();
+      throw new UserError(`/radius incoming cannot listen on UDP port ${this.db.rows('radius/incoming')[0]?.port} (${(err as Error).message}): choose another port.`);
+    }
     if (this.ssh) {
       try {
         this.sshPort = (await this.ssh.listen()).port;
@@ -195,6 +208,9 @@ export class VirtualRouter {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.ticker);
+    await this.radiusIncoming.close();
+    await this.hotspot.radius.settle();
     await this.ssh?.close();
     const servers = [this.server, this.tlsServer];
     this.server = this.tlsServer = undefined;

@@ -2,6 +2,8 @@
  * The RouterOS tables the virtual router keeps, with their properties, types and defaults
  * (fact sheet §8.1, §8.3; source M-CLI and M-HS). Values are stored as RouterOS prints them: strings.
  */
+import { RADIUS_MAC_FORMAT_VALUES } from '../radius/mac-format.ts';
+
 export type PropType =
   | { kind: 'string' }
   | { kind: 'duration' }
@@ -23,6 +25,8 @@ export interface TableSpec {
   path: TablePath;
   /** Whether rows are found by a unique `name`. */
   named: boolean;
+  /** A settings object with exactly one row (`/radius incoming`), set but never added or removed. */
+  single?: boolean;
   props: Readonly<Record<string, PropSpec>>;
 }
 
@@ -35,6 +39,8 @@ const secret = (): PropSpec => ({ type: { kind: 'string' }, default: '', secret:
 
 export const LOGIN_METHODS = ['mac', 'cookie', 'http-chap', 'https', 'http-pap', 'trial', 'mac-cookie'] as const;
 export type LoginMethod = (typeof LOGIN_METHODS)[number];
+
+export const RADIUS_SERVICES = ['ppp', 'login', 'hotspot', 'wireless', 'dhcp', 'ipsec', 'dot1x'] as const;
 
 const common = { comment: str(), disabled: bool('no') };
 
@@ -83,7 +89,7 @@ export const TABLES = {
       'radius-default-domain': str(),
       'radius-location-id': str(),
       'radius-location-name': str(),
-      'radius-mac-format': str('XX:XX:XX:XX:XX:XX'),
+      'radius-mac-format': oneOf(RADIUS_MAC_FORMAT_VALUES, 'XX:XX:XX:XX:XX:XX'),
     },
   },
   'ip/hotspot/user/profile': {
@@ -124,6 +130,36 @@ export const TABLES = {
       'limit-bytes-in': int('0'),
       'limit-bytes-out': int('0'),
       'limit-bytes-total': int('0'),
+    },
+  },
+  /** RADIUS servers the router asks (M-CLI `/radius`); the hotspot uses rows whose service has `hotspot`. */
+  radius: {
+    path: 'radius',
+    named: false,
+    props: {
+      ...common,
+      address: { type: { kind: 'ip' }, default: '0.0.0.0' },
+      secret: secret(),
+      service: { type: { kind: 'set', values: RADIUS_SERVICES }, default: '' },
+      'authentication-port': int('1812', 1),
+      'accounting-port': int('1813', 1),
+      timeout: dur('300ms'),
+      'accounting-backup': bool('no'),
+      'called-id': str(),
+      domain: str(),
+      realm: str(),
+      'src-address': { type: { kind: 'ip' }, default: '0.0.0.0' },
+      protocol: oneOf(['udp', 'radsec'], 'udp'),
+    },
+  },
+  /** `/radius incoming`: one settings object (accept Disconnect and CoA requests, on this UDP port). */
+  'radius/incoming': {
+    path: 'radius/incoming',
+    named: false,
+    single: true,
+    props: {
+      accept: bool('no'),
+      port: int('3799', 1),
     },
   },
   'ip/hotspot/walled-garden': {

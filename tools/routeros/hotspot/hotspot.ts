@@ -4,6 +4,12 @@
  */
 import type { RouterDb, Row } from '../db/router-db.ts';
 import type { LoginMethod } from '../db/schema.ts';
+import { RadiusNas, type Credentials } from '../radius/nas.ts';
+import { RemoteLogin } from './remote-login.ts';
+import { sessionLimits, sessionTimeoutMs, type SessionLimits } from './limits.ts';
+
+export type { SessionLimits } from './limits.ts';
+import type { Attribute } from '../radius/packet.ts';
 import type { Clock } from '../time.ts';
 import { ChapChallenges } from './chap.ts';
 import { chapResponse } from './chap.ts';
@@ -21,20 +27,12 @@ export interface LoginAttempt {
 
 export type LoginResult =
   | { ok: true; session: Session; cookie?: HotspotCookie }
-  | { ok: false; error: string; username: string };
+  | { ok: false; error: string; username: string; detail?: string };
 
-/** What is left of a session before a limit ends it; undefined members are unlimited. */
-export interface SessionLimits {
-  uptimeMs: number;
-  timeLeftMs?: number;
-  /** Totals over the user's sessions, this one included. */
-  used: Counters & { uptimeMs: number };
-  limitBytesIn?: number;
-  limitBytesOut?: number;
-  limitBytesTotal?: number;
-  remainBytesIn?: number;
-  remainBytesOut?: number;
-  remainBytesTotal?: number;
+/** A login the local user list cannot decide and RADIUS must (no such local user, use-radius=yes). */
+export interface RadiusAsk {
+  radius: Credentials;
+  method: LoginMethod;
 }
 
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -46,14 +44,19 @@ export class Hotspot {
   readonly sessions = new SessionTable();
   readonly cookies = new CookieJar();
   readonly chap: ChapChallenges;
+  readonly radius: RadiusNas;
+  private readonly remote = new RemoteLogin(this);
   private readonly ended = new Map<string, EndedSession>();
 
   constructor(
     readonly db: RouterDb,
     readonly clock: Clock,
-    options: { chapLifetimeMs?: number } = {},
+    options: { chapLifetimeMs?: number; identity?: () => string; log?: (line: string) => void } = {},
   ) {
     this.chap = new ChapChallenges(() => clock.now(), options.chapLifetimeMs ?? DEFAULT_CHAP_LIFETIME_MS);
+    this.radius = new RadiusNas({ db, identity: options.identity ?? (() => 'MikroTik'), now: () => clock.now(), log: options.log });
+    // Limits run out and interim updates fall due as simulated time moves, not only on requests.
+    clock.onAdvance(() => this.sweep());
   }
 
   settings(): HotspotSettings {
@@ -72,40 +75,7 @@ export class Hotspot {
   }
 
   limits(session: Session): SessionLimits {
-    const now = this.clock.now();
-    const uptimeMs = now - session.startedAt;
-    const user = session.trial ? undefined : this.user(session.user);
-    const lim = readUserLimits(user);
-    const past = session.trial ? { uptimeMs: 0, ...zeroCounters() } : this.sessions.usageOf(session.user);
-    const c = session.counters;
-    const used = {
-      uptimeMs: past.uptimeMs + uptimeMs,
-      bytesIn: past.bytesIn + c.bytesIn,
-      bytesOut: past.bytesOut + c.bytesOut,
-      packetsIn: past.packetsIn + c.packetsIn,
-      packetsOut: past.packetsOut + c.packetsOut,
-    };
-    const left: number[] = [];
-    if (lim.uptimeMs !== undefined) left.push(lim.uptimeMs - used.uptimeMs);
-    const profile = readUserProfile(this.db, session.userProfile);
-    if (profile.sessionTimeoutMs !== undefined) left.push(profile.sessionTimeoutMs - uptimeMs);
-    if (session.trial) {
-      const s = this.settings();
-      const trial = this.sessions.trialOf(session.mac, now, s.trialUptimeResetMs);
-      if (s.trialUptimeLimitMs) left.push(s.trialUptimeLimitMs - (trial?.usedMs ?? 0) - uptimeMs);
-    }
-    const remain = (limit: number | undefined, n: number) => (limit === undefined ? undefined : Math.max(0, limit - n));
-    return {
-      uptimeMs,
-      timeLeftMs: left.length ? Math.max(0, Math.min(...left)) : undefined,
-      used,
-      limitBytesIn: lim.bytesIn,
-      limitBytesOut: lim.bytesOut,
-      limitBytesTotal: lim.bytesTotal,
-      remainBytesIn: remain(lim.bytesIn, used.bytesIn),
-      remainBytesOut: remain(lim.bytesOut, used.bytesOut),
-      remainBytesTotal: remain(lim.bytesTotal, used.bytesIn + used.bytesOut),
-    };
+    return sessionLimits(this, session);
   }
 
   /** Ends every session whose time or traffic has run out, as the router does on its own. */
@@ -116,14 +86,15 @@ export class Hotspot {
       let reason: EndReason | undefined;
       if (l.remainBytesIn === 0 || l.remainBytesOut === 0 || l.remainBytesTotal === 0) reason = 'traffic-limit';
       else if (l.timeLeftMs === 0) {
-        const profile = readUserProfile(this.db, s.userProfile);
-        reason = profile.sessionTimeoutMs !== undefined && l.uptimeMs >= profile.sessionTimeoutMs ? 'session-timeout' : 'uptime-limit';
+        const timeout = sessionTimeoutMs(this.db, s);
+        reason = (timeout !== undefined && l.uptimeMs >= timeout) || s.radius ? 'session-timeout' : 'uptime-limit';
       }
       if (reason) {
         const e = this.end(s.mac, reason);
         if (e) ended.push(e);
       }
     }
+    this.radius.interim(this.sessions.all());
     return ended;
   }
 
@@ -138,8 +109,27 @@ export class Hotspot {
     return (t?.usedMs ?? 0) + running < s.trialUptimeLimitMs;
   }
 
-  /** A login from the form: trial, CHAP or PAP, checked in the order the router checks them. */
+  /** A login from the form against local users only (RADIUS users are refused as unknown). */
   login(mac: string, attempt: LoginAttempt): LoginResult {
+    const step = this.check(mac, attempt, false);
+    return 'radius' in step ? { ok: false, error: 'invalid-username', username: attempt.username } : step;
+  }
+
+  /**
+   * A login from the form: local users first, then, for a name the local list does not have, RADIUS
+   * when the profile uses it (MikroTik HotSpot manual: the local database is consulted first).
+   */
+  authenticate(mac: string, attempt: LoginAttempt, extra?: Attribute[]): Promise<LoginResult> {
+    return this.remote.login(mac, attempt, extra);
+  }
+
+  /** autoLogin, then MAC authentication through RADIUS (remote-login.ts). */
+  autoAuthenticate(mac: string): Promise<{ session: Session; showStatus: boolean } | undefined> {
+    return this.remote.macLogin(mac);
+  }
+
+  /** Trial, CHAP or PAP, checked in the order the router checks them; `RadiusAsk` when RADIUS must decide. */
+  check(mac: string, attempt: LoginAttempt, radiusOn: boolean): LoginResult | RadiusAsk {
     this.sweep();
     const s = this.settings();
     const { username } = attempt;
@@ -161,6 +151,12 @@ export class Hotspot {
     if (chapOn) this.chap.consume(mac);
     const user = this.user(username);
     const password = attempt.password;
+    if (!user && radiusOn) {
+      if (challenge && HEX32.test(password)) return { radius: { kind: 'chap', id: challenge.id, challenge: challenge.challenge, response: Buffer.from(password, 'hex') }, method: 'http-chap' };
+      if (httpsOn) return { radius: { kind: 'pap', password }, method: 'https' };
+      if (papOn) return { radius: { kind: 'pap', password }, method: 'http-pap' };
+      return fail(chapOn ? 'chap-missing' : 'invalid-username');
+    }
     let method: LoginMethod | undefined;
     if (user && challenge && HEX32.test(password) && chapResponse(challenge.id, user.password ?? '', challenge.challenge) === password) {
       method = 'http-chap';
@@ -244,8 +240,9 @@ export class Hotspot {
   end(mac: string, reason: EndReason): EndedSession | undefined {
     const e = this.sessions.end(mac, this.clock.now(), reason);
     if (!e) return undefined;
-    if (reason === 'uptime-limit' || reason === 'traffic-limit' || reason === 'session-timeout') this.cookies.removeMacCookie(mac);
+    if (reason !== 'logout' && reason !== 'admin') this.cookies.removeMacCookie(mac);
     this.ended.set(mac, e);
+    this.radius.ended(e);
     return e;
   }
 
@@ -271,12 +268,15 @@ export class Hotspot {
     return undefined;
   }
 
-  private start(mac: string, user: string, loginBy: LoginMethod, userProfile: string, trial: boolean): Session {
+  /** Starts a session (the remote login starts RADIUS-admitted ones through here too). */
+  start(mac: string, user: string, loginBy: LoginMethod, userProfile: string, trial: boolean, radius?: Session['radius']): Session {
     const now = this.clock.now();
     const host = this.hosts.ensure(mac, now);
     const session: Session = { mac, ip: host.ip, user, loginBy, userProfile, startedAt: now, counters: zeroCounters(), trial, advertShownAt: now, advertIndex: 0 };
+    if (radius) session.radius = radius;
     this.sessions.start(session);
     this.ended.delete(mac);
+    this.radius.started(session);
     return session;
   }
 }

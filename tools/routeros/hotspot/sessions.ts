@@ -3,6 +3,7 @@
  * and bytes add up across sessions (so `limit-uptime` is a total), and trial time is kept per MAC.
  */
 import type { LoginMethod } from '../db/schema.ts';
+import type { RadiusSessionState } from '../radius/nas.ts';
 
 export interface Counters {
   bytesIn: number;
@@ -25,6 +26,8 @@ export interface Session {
   /** When the last advert was shown (or the session started), for advertise-interval. */
   advertShownAt: number;
   advertIndex: number;
+  /** Set when RADIUS admitted the session: what it granted, and its accounting state. */
+  radius?: RadiusSessionState;
 }
 
 export interface Usage extends Counters {
@@ -32,7 +35,7 @@ export interface Usage extends Counters {
 }
 
 /** Why a session ended; limit reasons are errors.txt keys. */
-export type EndReason = 'logout' | 'uptime-limit' | 'traffic-limit' | 'session-timeout' | 'admin';
+export type EndReason = 'logout' | 'uptime-limit' | 'traffic-limit' | 'session-timeout' | 'idle-timeout' | 'admin' | 'radius-disconnect';
 
 export interface EndedSession {
   session: Session;
@@ -70,7 +73,7 @@ export class SessionTable {
     if (session.trial) {
       const t = this.trials.get(mac);
       if (t) t.usedMs += uptimeMs;
-    } else {
+    } else if (!session.radius) {
       const u = this.usageOf(session.user);
       u.uptimeMs += uptimeMs;
       u.bytesIn += session.counters.bytesIn;

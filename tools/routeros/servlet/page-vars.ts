@@ -9,7 +9,7 @@ import type { HotspotLinks } from './links.ts';
 import type { Hotspot } from '../hotspot/hotspot.ts';
 import type { Host } from '../hotspot/hosts.ts';
 import type { EndedSession, Session } from '../hotspot/sessions.ts';
-import { readUserLimits, readUserProfile, type HotspotSettings } from '../hotspot/settings.ts';
+import { readUserProfile, type HotspotSettings } from '../hotspot/settings.ts';
 import { octalEscape } from '../hotspot/chap.ts';
 import { formatBytes, formatDuration } from '../time.ts';
 
@@ -109,7 +109,7 @@ function sessionValues(ctx: PageContext, session: Session): Record<string, strin
   const lim = ctx.hotspot.limits(session);
   const uptime = ctx.ended ? ctx.ended.uptimeMs : lim.uptimeMs;
   const left = ctx.ended ? undefined : lim.timeLeftMs;
-  const limits = readUserLimits(session.trial ? undefined : ctx.hotspot.db.byName('ip/hotspot/user', session.user));
+  const idleMs = session.radius?.grant.idleTimeoutMs ?? profile.idleTimeoutMs;
   const out: Record<string, string> = {
     uptime: formatDuration(uptime),
     'uptime-secs': secs(uptime),
@@ -117,13 +117,13 @@ function sessionValues(ctx: PageContext, session: Session): Record<string, strin
     'session-time-left-secs': secs(left),
     'session-timeout': dur(left),
     'session-timeout-secs': secs(left),
-    'idle-timeout': dur(profile.idleTimeoutMs),
-    'idle-timeout-secs': secs(profile.idleTimeoutMs),
+    'idle-timeout': dur(idleMs),
+    'idle-timeout-secs': secs(idleMs),
     'refresh-timeout': dur(profile.statusAutorefreshMs),
     'refresh-timeout-secs': secs(profile.statusAutorefreshMs),
-    'limit-bytes-in': limits.bytesIn === undefined ? '---' : String(limits.bytesIn),
-    'limit-bytes-out': limits.bytesOut === undefined ? '---' : String(limits.bytesOut),
-    'limit-bytes-total': limits.bytesTotal === undefined ? '' : String(limits.bytesTotal),
+    'limit-bytes-in': lim.limitBytesIn === undefined ? '---' : String(lim.limitBytesIn),
+    'limit-bytes-out': lim.limitBytesOut === undefined ? '---' : String(lim.limitBytesOut),
+    'limit-bytes-total': lim.limitBytesTotal === undefined ? '' : String(lim.limitBytesTotal),
   };
   if (ctx.scope === 'status') {
     const c = session.counters;

@@ -15,6 +15,7 @@ import { contentType, isSubstituted } from './mime.ts';
 import { pageVariables, type PageContext, type PageScope } from './page-vars.ts';
 import { upstreamPage } from './upstream.ts';
 import { walledGarden } from './walled-garden.ts';
+import { requestAttributes } from '../radius/request-attributes.ts';
 
 export interface ServletRequest {
   method: string;
@@ -70,7 +71,7 @@ export class Servlet {
     let session = hs.session(req.mac);
     let showStatus = false;
     if (!session) {
-      const auto = hs.autoLogin(req.mac);
+      const auto = await hs.autoAuthenticate(req.mac);
       if (auto) ({ session, showStatus } = auto);
     }
     const dir = this.o.htmlDir();
@@ -123,7 +124,7 @@ export class Servlet {
         if (errorFact(forced.key)?.fatal) return page.fallback('error.html', 'login', page.links().login, error, username);
         return page.loginForm(error, username);
       }
-      const result = hs.login(req.mac, { username, password: req.params.get('password') ?? '', secure: req.secure === true });
+      const result = await hs.authenticate(req.mac, { username, password: req.params.get('password') ?? '', secure: req.secure === true }, requestAttributes(req.params));
       if (result.ok) {
         const res = await page.alogin(result.session);
         if (result.cookie) {
@@ -132,7 +133,7 @@ export class Servlet {
         }
         return res;
       }
-      return page.loginForm(await page.error(result.error, username), username);
+      return page.loginForm(await page.error(result.error, username, result.detail), username);
     }
     const byCookie = hs.cookieLogin(req.mac, req.cookies[HOTSPOT_COOKIE]);
     if (byCookie) return page.alogin(byCookie);
@@ -311,7 +312,7 @@ class PageWriter {
   private async renderFile(path: string, scope: PageScope, extra: Extra): Promise<ServletResponse> {
     const template = await this.dir.template(path);
     const vars = pageVariables(this.context(scope, extra));
-    const out = renderTemplate(template, { vars });
+    const out = renderTemplate(template, { vars, radius: extra.session?.radius?.grant.attributes });
     const headers: Array<[string, string]> = [['Content-Type', path.endsWith('api.json') ? 'application/json; charset=utf-8' : contentType(path)]];
     for (const [name, value] of out.headers) {
       const i = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());

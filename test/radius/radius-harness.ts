@@ -1,0 +1,92 @@
+/**
+ * A virtual router whose hotspot asks a real FreeRADIUS on loopback, with the classic fixture pages
+ * plus `radius.html`, a page that prints the RADIUS variables of the session.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freeUdpPorts, startFreeRadius, type FreeRadius, type RadiusUser } from '../../tools/lib/freeradius.ts';
+import type { RouterConfigInput } from '../../tools/routeros/config.ts';
+import type { PropInput } from '../../tools/routeros/db/router-db.ts';
+import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
+
+export const SECRET = 'hotspot-radius-test';
+
+/** Guests FreeRADIUS knows, with the reply attributes the tests check. */
+export const RADIUS_USERS: RadiusUser[] = [
+  {
+    name: 'alice',
+    password: 'wonderland',
+    reply: {
+      'Session-Timeout': 3600,
+      'Idle-Timeout': 300,
+      'Mikrotik-Rate-Limit': '2M/4M',
+      'Mikrotik-Total-Limit': 1_000_000,
+      'Reply-Message': 'Welcome, alice',
+    },
+  },
+  { name: 'short', password: 'shortpass', reply: { 'Session-Timeout': 60 } },
+  { name: 'capped', password: 'cappedpass', reply: { 'Mikrotik-Total-Limit': 705_032_704, 'Mikrotik-Total-Limit-Gigawords': 1, 'Mikrotik-Recv-Limit': 4000, 'Mikrotik-Xmit-Limit': 9000 } },
+  { name: 'metered', password: 'meteredpass', reply: { 'Acct-Interim-Interval': 60, Class: 'plan-42' } },
+  { name: 'grouped', password: 'groupedpass', reply: { 'Mikrotik-Group': 'premium' } },
+  { name: 'expired', reject: true, reply: { 'Reply-Message': 'Your <b>plan</b> has "expired" & <script>alert(1)</script>' } },
+  // MAC authentication: User-Name is the MAC in radius-mac-format (XX-XX-XX-XX-XX-XX below).
+  { name: '02-00-00-00-00-4D', password: 'macpass', reply: { 'Session-Timeout': 1800 } },
+];
+
+export const RADIUS_PAGE = `<html><body>
+<p id="r27">$(radius27) $(radius27u)</p>
+<p id="r18">$(radius18[0])</p>
+<p id="rate">$(radius8-14988)</p>
+<p id="total">$(radius17-14988u)</p>
+<p id="missing">[$(radius11)] [$(radius11u)]</p>
+<p id="idle">$(idle-timeout) $(idle-timeout-secs)</p>
+<p id="left">$(session-time-left-secs)</p>
+<p id="limits">$(limit-bytes-in) / $(limit-bytes-out) / $(limit-bytes-total)</p>
+</body></html>
+`;
+
+export interface RadiusRig {
+  radius: FreeRadius;
+  incomingPort: number;
+  htmlDir: string;
+  router(profile?: PropInput, extra?: Partial<RouterConfigInput>): Promise<VirtualRouter>;
+  dispose(): Promise<void>;
+}
+
+export async function radiusRig(users: RadiusUser[] = RADIUS_USERS): Promise<RadiusRig> {
+  const radius = await startFreeRadius({ secret: SECRET, users });
+  const htmlDir = await mkdtemp(join(tmpdir(), 'radius-pages-'));
+  await cp('test/fixtures/classic', htmlDir, { recursive: true });
+  await writeFile(join(htmlDir, 'radius.html'), RADIUS_PAGE);
+  const [incomingPort] = (await freeUdpPorts(1)) as [number];
+  const routers: VirtualRouter[] = [];
+  return {
+    radius,
+    incomingPort,
+    htmlDir,
+    /** A fresh router; the previous one is closed first (they share the incoming port). */
+    async router(profile = {}, extra = {}) {
+      while (routers.length) await routers.pop()!.close();
+      const vr = await startVirtualRouter({
+        htmlDir,
+        clock: { frozen: true },
+        config: {
+          'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,http-pap', 'use-radius': 'yes', 'radius-mac-format': 'XX-XX-XX-XX-XX-XX', ...profile }],
+          'ip/hotspot/user/profile': [{ name: 'premium', 'shared-users': 2 }],
+          'ip/hotspot/user': [{ name: 'bob', password: 'builder' }],
+          radius: [{ address: '127.0.0.1', secret: SECRET, service: 'hotspot', 'authentication-port': radius.authPort, 'accounting-port': radius.acctPort, timeout: '1s' }],
+          'radius/incoming': { accept: 'yes', port: incomingPort },
+          ...extra,
+        },
+      });
+      routers.push(vr);
+      return vr;
+    },
+    async dispose() {
+      for (const vr of routers) await vr.close();
+      await radius.stop();
+      await rm(htmlDir, { recursive: true, force: true });
+    },
+  };
+}
