@@ -88,7 +88,13 @@ export class VirtualRouter {
     if (options.ssh) {
       if (!this.files) throw new UserError('SSH needs the router\'s file store: pass a storage folder (--storage DIR) as well.');
       const env = { db, version, identity: () => this.identity, files: this.files, uptimeMs: () => this.clock.now() - this.startedAt };
-      this.ssh = new SshServer({ ...options.ssh, store: this.files, exec: async (command) => (await runCli(command, env)).output, log: options.log });
+      const exec = async (command: string) => {
+        const { output } = await runCli(command, env);
+        // `/radius incoming set …` takes effect at once, as on RouterOS.
+        await this.radiusIncoming.sync().catch((err: Error) => options.log?.(`radius incoming: ${err.message}`));
+        return output;
+      };
+      this.ssh = new SshServer({ ...options.ssh, store: this.files, exec, log: options.log });
     }
   }
 

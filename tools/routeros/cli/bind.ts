@@ -184,7 +184,7 @@ function bindArgs(b: Extract<Bound, { kind: 'command' }>, words: Word[], env: Ro
     }
     case 'get': {
       allow([]);
-      if (list) {
+      if (list && !list.single) {
         take(2);
         if (!unnamed[0]) throw missingValue('numbers');
         b.items = value(unnamed[0].pieces, unnamed[0].pos);
@@ -204,6 +204,11 @@ function bindArgs(b: Extract<Bound, { kind: 'command' }>, words: Word[], env: Ro
     }
     case 'set':
     case 'remove':
+      if (b.name === 'set' && list?.single) {
+        take(0);
+        checkWrites(b.args, list);
+        return;
+      }
       take(1);
       if (!unnamed[0]) throw missingValue('numbers');
       b.items = value(unnamed[0].pieces, unnamed[0].pos);

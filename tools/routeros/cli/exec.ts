@@ -153,7 +153,8 @@ class Executor {
       case 'print': {
         const shown: Item[] = [];
         for (const item of items) if (await this.matches(item, b.where)) shown.push(item);
-        if (b.flags.has('count-only')) this.out.push(String(shown.length));
+        if (list.single) this.out.push(...printObject(list.props().map((p) => ({ name: p, raw: items[0]?.props[p] ?? '', shown: items[0]?.props[p] ?? '' }))));
+        else if (b.flags.has('count-only')) this.out.push(String(shown.length));
         else if (b.flags.has('terse')) this.out.push(...printTerse(list, shown));
         else if (b.flags.has('detail') || !list.columns) this.out.push(...printDetail(list, shown));
         else this.out.push(...printTable(list, shown));
@@ -165,7 +166,7 @@ class Executor {
         return ids;
       }
       case 'get': {
-        const [id] = await this.resolveItems(list, items, await this.value(b.items!));
+        const [id] = list.single ? [items[0]?.id] : await this.resolveItems(list, items, await this.value(b.items!));
         const item = items.find((i) => i.id === id);
         if (!item) throw noSuchItem();
         const prop = toText(await this.value(b.prop!));
@@ -174,7 +175,7 @@ class Executor {
         return item.props[prop] ?? '';
       }
       case 'set': {
-        const ids = await this.resolveItems(list, items, await this.value(b.items!));
+        const ids = list.single ? items.slice(0, 1).map((i) => i.id) : await this.resolveItems(list, items, await this.value(b.items!));
         const props = await this.writes(b, list);
         for (const id of ids) await list.set!(id, props);
         return undefined;

@@ -19,6 +19,7 @@ export interface Menu {
 
 const LIST_COMMANDS = new Set(['print', 'get', 'set', 'add', 'remove', 'find']);
 const OBJECT_COMMANDS = new Set(['print', 'get']);
+const SETTINGS_COMMANDS = new Set(['print', 'get', 'set']);
 
 function menu(name: string, parent: Menu | undefined, extra: Partial<Menu> = {}): Menu {
   const m: Menu = {
@@ -56,6 +57,8 @@ function build(): Menu {
   table('profile', user, 'ip/hotspot/user/profile');
   const garden = table('walled-garden', hotspot, 'ip/hotspot/walled-garden');
   table('ip', garden, 'ip/hotspot/walled-garden/ip');
+  const radius = table('radius', root, 'radius');
+  menu('incoming', radius, { list: (env) => tableSource(env, 'radius/incoming'), commands: () => SETTINGS_COMMANDS });
   return root;
 }
 

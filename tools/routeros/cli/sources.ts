@@ -20,6 +20,8 @@ export interface Item {
 
 export interface ListSource {
   readonly named: boolean;
+  /** A settings object (`/radius incoming`): one item, `set`/`get` without an item number. */
+  readonly single?: boolean;
   /** Property names this router knows for the menu (what print shows and set/add/find accept). */
   props(): readonly string[];
   /** Quoted in `print detail` (RouterOS quotes string properties there). */
@@ -84,6 +86,7 @@ export function tableSource(env: RouterEnv, path: TablePath): ListSource {
   };
   return {
     named: TABLES[path].named,
+    single: 'single' in TABLES[path],
     props: () => props,
     isString: (p) => spec[p]?.type.kind === 'string' || spec[p]?.type.kind === 'mac',
     columns: TABLE_COLUMNS[path],
