@@ -5,6 +5,7 @@
  * bench/results.md. `--quick` runs a few of each (CI's smoke test) and writes to bench/tmp/ instead,
  * so the committed results are only ever replaced by a full run.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,12 +13,13 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
+import { freeradiusBinary, startFreeRadius } from '../lib/freeradius.ts';
 import { buildPortal } from '../build/main.ts';
 import { loadConfig } from '../config/index.ts';
 import { runCli, UserError } from '../lib/errors.ts';
 import { benchDeploy } from './deploy-bench.ts';
 import { benchGuests } from './guest-timing.ts';
-import { chapLoad } from './load.ts';
+import { chapLoad, type LoadResult } from './load.ts';
 import { describeMachine } from './machine.ts';
 import { folderWeight } from './page-weight.ts';
 import { renderMarkdown, targetsTable } from './report.ts';
@@ -55,6 +57,29 @@ export function outputDir(quick: boolean, out?: string): string {
   return quick ? join(ROOT, 'bench', 'tmp') : join(ROOT, 'bench');
 }
 
+/**
+ * The crowd again, with the accounts in a real FreeRADIUS instead of the router: every login is an
+ * Access-Request (RouterOS's default 300 ms timeout) and an accounting Start, every logout a Stop.
+ */
+async function radiusLoad(host: RouterHost, dist: string, users: Array<{ name: string; password: string }>, crowd: (url: string) => Promise<LoadResult>, log: (line: string) => void): Promise<LoadResult | null> {
+  if (!freeradiusBinary()) {
+    log('FreeRADIUS is not installed: the RADIUS load figure is skipped (apt-get install freeradius freeradius-utils)');
+    return null;
+  }
+  log(`the router under load with RADIUS: ${users.length} guests authenticated by FreeRADIUS`);
+  const secret = randomBytes(12).toString('hex');
+  const radius = await startFreeRadius({ secret, users });
+  try {
+    const profile = { name: 'hsprof1', 'login-by': 'http-chap,cookie', 'use-radius': 'yes' };
+    const server = { address: '127.0.0.1', secret, service: 'hotspot', 'authentication-port': radius.authPort, 'accounting-port': radius.acctPort };
+    const [router] = await host.start([{ htmlDir: dist, config: { 'ip/hotspot/profile': [profile], radius: [server] } }]);
+    return await crowd(router!.url);
+  } finally {
+    await host.closeRouters();
+    await radius.stop();
+  }
+}
+
 const mac = (prefix: string, n: number) => `${prefix}:${((n >> 8) & 255).toString(16).toUpperCase().padStart(2, '0')}:${(n & 255).toString(16).toUpperCase().padStart(2, '0')}`;
 
 export async function runBench(quick: boolean, out: string, log: (line: string) => void): Promise<BenchResults> {
@@ -89,19 +114,22 @@ export async function runBench(quick: boolean, out: string, log: (line: string) 
     log(`the router under load: ${settings.loadGuests} guests doing CHAP, up to ${settings.loadMaxLogins} logins or ${settings.loadMaxSeconds} s`);
     const users = Array.from({ length: settings.loadGuests }, (_, i) => ({ name: `load-${i}`, password: `pw-${i}` }));
     const [router] = await host.start([{ htmlDir: dist, config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie' }], 'ip/hotspot/user': users } }]);
-    const load = await chapLoad({
-      routerUrl: router!.url,
-      guests: settings.loadGuests,
-      maxLogins: settings.loadMaxLogins,
-      maxSeconds: settings.loadMaxSeconds,
-      user: (g) => users[g]!,
-      mac: (g) => mac('02:10:AD:00', g),
-      isLoggedIn: (body) => body.includes('<hs-alogin-page'),
-    });
+    const crowd = (routerUrl: string) =>
+      chapLoad({
+        routerUrl,
+        guests: settings.loadGuests,
+        maxLogins: settings.loadMaxLogins,
+        maxSeconds: settings.loadMaxSeconds,
+        user: (g) => users[g]!,
+        mac: (g) => mac('02:10:AD:00', g),
+        isLoggedIn: (body) => body.includes('<hs-alogin-page'),
+      });
+    const load = await crowd(router!.url);
     await host.closeRouters();
+    const loadRadius = await radiusLoad(host, dist, users, crowd, log);
 
     const machine = { ...describeMachine(), chromium: guest.chromium };
-    const partial = { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), seconds: (performance.now() - started) / 1000, machine, settings, pageWeight, guest, deploy, load } as const;
+    const partial = { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), seconds: (performance.now() - started) / 1000, machine, settings, pageWeight, guest, deploy, load, loadRadius } as const;
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);

@@ -1,5 +1,6 @@
 /** bench/results.md: the figures as tables a reader can check against the targets, and how they were measured. */
 import type { GuestSetResult } from './guest-timing.ts';
+import type { LoadResult } from './load.ts';
 import type { FolderWeight } from './page-weight.ts';
 import type { BenchResults, Target } from './results.ts';
 import type { Summary } from './stats.ts';
@@ -79,16 +80,19 @@ function deployTable(r: BenchResults): string {
 }
 
 function loadTable(r: BenchResults): string {
-  const l = r.load;
-  const errors = Object.entries(l.errorKinds).map(([k, v]) => `${k}: ${v.count} (first: ${v.first})`);
+  const runs = [r.load, ...(r.loadRadius ? [r.loadRadius] : [])];
+  const row = (name: string, f: (l: LoadResult) => string) => [name, ...runs.map(f)];
   return table(
-    ['Router under load', 'Figure'],
+    ['Router under load', 'Local users', ...(r.loadRadius ? ['Users in FreeRADIUS'] : [])],
     [
-      ['concurrent guests', String(l.guests)],
-      ['CHAP logins (attempts)', `${l.logins} (${l.attempts}) in ${l.seconds.toFixed(1)} s`],
-      ['logins per second', l.loginsPerSecond.toFixed(0)],
-      ['GET /login → logged-in page, per login', l.loginMs ? spread(l.loginMs, ms) : '—'],
-      ['errors', errors.length ? `${l.errors}: ${errors.join('; ')}` : '0'],
+      row('concurrent guests', (l) => String(l.guests)),
+      row('CHAP logins (attempts)', (l) => `${l.logins} (${l.attempts}) in ${l.seconds.toFixed(1)} s`),
+      row('logins per second', (l) => l.loginsPerSecond.toFixed(0)),
+      row('GET /login → logged-in page, per login', (l) => (l.loginMs ? spread(l.loginMs, ms) : '—')),
+      row('errors', (l) => {
+        const errors = Object.entries(l.errorKinds).map(([k, v]) => `${k}: ${v.count} (first: ${v.first})`);
+        return errors.length ? `${l.errors}: ${errors.join('; ')}` : '0';
+      }),
     ],
   );
 }
@@ -140,7 +144,7 @@ ${loadTable(r)}
 - **Guest timings**: each run is a fresh browser context (empty cache, no cookies) with a fresh MAC (\`x-vr-mac\`) and its own hotspot account; the router's session is ended after the run. Chromium is started with \`--proxy-server\` pointing at the virtual router and asks for http://example.com/, which the router redirects to http://10.5.50.1/login; emulation is \`Network.emulateNetworkConditions\` on a CDP session (latency is added per request; no packet loss; CPU not throttled). One unmeasured run of each set comes first. Times are taken in the page (\`performance.timeOrigin + performance.now()\` at each animation frame) and counted from the navigation start of the guest's first request. *First contentful paint* is Chromium's paint timing (when the frame was presented), while the other marks are taken at the start of the frame that draws them, so it can read some 20 ms later than "form painted" when the form is in the first frame (the baseline, whose md5.js in the head holds back the first paint). *Form painted*: first frame in which the user-name and password fields and the submit button have a layout box (open shadow roots searched). *Ready*: first frame in which the submit button is enabled and labelled "Log in" and the CHAP code is in place (portal: \`<hs-login-page>\` upgraded, which reads \`window.hsChap\`, and \`hsChap\` holds chap-id and chap-challenge; baseline: \`hexMD5\` defined by md5.js). *Logged in*: ready plus the time from the click on "Log in" to the first frame showing the heading "You are connected" (the automated typing in between, 100–300 ms of Playwright work, is shown separately). The router checks every run logged in by http-chap.
 - **Baseline**: bench/baseline/ is a minimal classic MikroTik-style set written for this bench: login.html with the \`sendin\` form and an inline \`doLogin()\` hashing with \`hexMD5\` from a plain md5.js, alogin.html, and an rlogin.html that redirects with a 302 as the portal's does. Served by the same router in the same run (the profile's html-directory is switched between the two folders).
 - **Deploy**: the deploy core (\`deployFleet\`) in this process, the virtual routers with SSH in a child process. Each fresh router starts with the baseline pages as its own pages in \`hotspot/\`. Per router: a full deploy, a redeploy of the same bundle (no-op), then a copy of the bundle with ${r.deploy.changedFile} changed. The fleet is one \`deployFleet\` call to ${s.fleetSize} fresh routers with the CLI's default concurrency (${s.fleetConcurrency}). A first deploy warms up and is not counted. Loopback has no radio and no router CPU: the figures compare the work the toolkit does (SSH round trips, hashing, uploads, copies by the virtual router's CLI), and the routers of a fleet share this machine's CPUs, which real routers do not.
-- **Load**: ${s.loadGuests} simulated guests at once (one keep-alive connection each, in this process; the router in a child process), each repeating: GET /login, compute the CHAP answer from the page's chap-id and chap-challenge, POST /login, expect the logged-in page, GET /logout (so the router holds at most one session per guest). Bounded by ${s.loadMaxLogins} login attempts or ${s.loadMaxSeconds} s. An error is any answer other than the expected page, a timeout or a failed connection.
+- **Load**: ${s.loadGuests} simulated guests at once (one keep-alive connection each, in this process; the router in a child process), each repeating: GET /login, compute the CHAP answer from the page's chap-id and chap-challenge, POST /login, expect the logged-in page, GET /logout (so the router holds at most one session per guest). Bounded by ${s.loadMaxLogins} login attempts or ${s.loadMaxSeconds} s. An error is any answer other than the expected page, a timeout or a failed connection. *Users in FreeRADIUS*: the same run against a router with \`use-radius=yes\` and no local users, every login an Access-Request to Debian's FreeRADIUS on loopback (CHAP against its \`files\` users; the router's default 300 ms timeout, resent up to 3 times) plus an accounting Start, every logout a Stop; FreeRADIUS shares this machine's CPUs with the router and the guests.
 - Raw data, every run and the spread (quartiles) of each figure: bench/results.json.
 `;
 }

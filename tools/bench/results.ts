@@ -26,6 +26,8 @@ export interface BenchResults {
   guest: GuestTimingResult;
   deploy: DeployBenchResult;
   load: LoadResult;
+  /** The same crowd with every login sent to a real FreeRADIUS; null when FreeRADIUS is not installed. */
+  loadRadius?: LoadResult | null;
   targets: Target[];
 }
 
