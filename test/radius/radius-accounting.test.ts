@@ -5,26 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { radclient } from '../../tools/lib/freeradius.ts';
-import { byId, chapAnswer, Device } from '../support/hotspot-client.ts';
-import { radiusRig, SECRET, type RadiusRig } from './radius-harness.ts';
+import { byId, Device } from '../support/hotspot-client.ts';
+import { chapLogin, SECRET, useRadiusRig } from './radius-harness.ts';
 
-let rig: RadiusRig;
-beforeAll(async () => {
-  rig = await radiusRig();
-});
-afterAll(async () => {
-  await rig?.dispose();
-});
-
-async function chapLogin(guest: Device, username: string, password: string) {
-  const page = await guest.get('/login');
-  return guest.post('/login', { username, password: chapAnswer(page.body, password), dst: 'http://example.com/' });
-}
+const rig = useRadiusRig(beforeAll, afterAll);
 
 /** The detail records of one accounting session, once `count` of them have arrived. */
 async function records(sessionId: string, count: number) {
   for (let i = 0; i < 50; i++) {
-    const mine = (await rig.radius.accounting()).filter((r) => r['Acct-Session-Id'] === sessionId);
+    const mine = (await rig().radius.accounting()).filter((r) => r['Acct-Session-Id'] === sessionId);
     if (mine.length >= count) return mine;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -33,7 +22,7 @@ async function records(sessionId: string, count: number) {
 
 describe('RADIUS sessions and accounting against FreeRADIUS', () => {
   it('sends Start, Interim-Update at the Acct-Interim-Interval, and Stop with octets, packets and time', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const mac = '02:00:00:00:01:01';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'metered', 'meteredpass');
@@ -55,7 +44,7 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
   });
 
   it('ends a session when its Session-Timeout runs out; the next page is the login page', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const mac = '02:00:00:00:01:02';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'short', 'shortpass');
@@ -72,7 +61,7 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
   });
 
   it('ends a session when its Mikrotik-Total-Limit is used up', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const mac = '02:00:00:00:01:03';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'alice', 'wonderland');
@@ -85,17 +74,17 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
   });
 
   it('ends a session on a Disconnect-Request from radclient and answers Disconnect-ACK', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const mac = '02:00:00:00:01:04';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'alice', 'wonderland');
     expect((await guest.viaProxy('http://example.com/')).body).toContain('logged in');
 
-    const unknown = await radclient(rig.incomingPort, 'disconnect', SECRET, ['User-Name = "nobody"']);
+    const unknown = await radclient(rig().incomingPort, 'disconnect', SECRET, ['User-Name = "nobody"']);
     expect(unknown.output).toContain('Disconnect-NAK');
     expect(vr.hotspot.sessions.get(mac)).toBeDefined();
 
-    const res = await radclient(rig.incomingPort, 'disconnect', SECRET, ['User-Name = "alice"', 'Calling-Station-Id = "02-00-00-00-01-04"']);
+    const res = await radclient(rig().incomingPort, 'disconnect', SECRET, ['User-Name = "alice"', 'Calling-Station-Id = "02-00-00-00-01-04"']);
     expect(res.output).toContain('Disconnect-ACK');
     expect(vr.hotspot.sessions.get(mac)).toBeUndefined();
     expect(vr.hotspot.lastEnded(mac)?.reason).toBe('radius-disconnect');
@@ -104,21 +93,21 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
   });
 
   it('drops a Disconnect-Request signed with the wrong secret', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const mac = '02:00:00:00:01:05';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'alice', 'wonderland');
-    const res = await radclient(rig.incomingPort, 'disconnect', 'not-the-secret', ['User-Name = "alice"']);
+    const res = await radclient(rig().incomingPort, 'disconnect', 'not-the-secret', ['User-Name = "alice"']);
     expect(res.output).not.toContain('Disconnect-ACK');
     expect(vr.hotspot.sessions.get(mac)).toBeDefined();
   });
 
   it('changes a session on a CoA-Request: new Session-Timeout and rate limit', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const mac = '02:00:00:00:01:06';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'alice', 'wonderland');
-    const res = await radclient(rig.incomingPort, 'coa', SECRET, ['User-Name = "alice"', 'Session-Timeout = 120', 'Mikrotik-Rate-Limit = "512k/1M"']);
+    const res = await radclient(rig().incomingPort, 'coa', SECRET, ['User-Name = "alice"', 'Session-Timeout = 120', 'Mikrotik-Rate-Limit = "512k/1M"']);
     expect(res.output).toContain('CoA-ACK');
     const page = await guest.get('/radius.html');
     expect(byId(page.body, 'left')).toBe('120');

@@ -5,25 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPorts } from '../../tools/lib/freeradius.ts';
-import { byId, chapAnswer, Device } from '../support/hotspot-client.ts';
-import { radiusRig, SECRET, type RadiusRig } from './radius-harness.ts';
+import { byId, Device } from '../support/hotspot-client.ts';
+import { chapLogin, SECRET, useRadiusRig } from './radius-harness.ts';
 
-let rig: RadiusRig;
-beforeAll(async () => {
-  rig = await radiusRig();
-});
-afterAll(async () => {
-  await rig?.dispose();
-});
-
-async function chapLogin(guest: Device, username: string, password: string) {
-  const page = await guest.get('/login');
-  return guest.post('/login', { username, password: chapAnswer(page.body, password), dst: 'http://example.com/' });
-}
+const rig = useRadiusRig(beforeAll, afterAll);
 
 describe('RADIUS authentication against FreeRADIUS', () => {
   it('logs a guest in by HTTP-CHAP and applies what the Access-Accept grants', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const guest = new Device(vr.url, '02:00:00:00:00:01');
     const res = await chapLogin(guest, 'alice', 'wonderland');
     expect(byId(res.body, 'alogin')).toBe('You are logged in as alice by http-chap.');
@@ -46,7 +35,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
   });
 
   it('logs a guest in by PAP when the profile allows http-pap', async () => {
-    const vr = await rig.router({ 'login-by': 'http-pap' });
+    const vr = await rig().router({ 'login-by': 'http-pap' });
     const guest = new Device(vr.url, '02:00:00:00:00:02');
     const res = await guest.post('/login', { username: 'short', password: 'shortpass' });
     expect(byId(res.body, 'alogin')).toBe('You are logged in as short by http-pap.');
@@ -54,7 +43,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
   });
 
   it('refuses a wrong CHAP or PAP password with invalid-username', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const guest = new Device(vr.url, '02:00:00:00:00:03');
     // (alice's Reply-Message would come back with a reject too, as FreeRADIUS's access_reject filter keeps it.)
     const chap = await chapLogin(guest, 'short', 'not-the-password');
@@ -65,7 +54,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
   });
 
   it("shows a reject's Reply-Message as the radius-reply error", async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const guest = new Device(vr.url, '02:00:00:00:00:04');
     const res = await chapLogin(guest, 'expired', 'anything');
     expect(res.body).toContain('data-type="radius-reply"');
@@ -74,7 +63,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
   });
 
   it('reads 64-bit limits from their Gigawords and the user profile from Mikrotik-Group', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const guest = new Device(vr.url, '02:00:00:00:00:05');
     await chapLogin(guest, 'capped', 'cappedpass');
     const page = await guest.get('/radius.html');
@@ -85,7 +74,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
   });
 
   it('asks local users first: a local user logs in while RADIUS users are still asked', async () => {
-    const vr = await rig.router();
+    const vr = await rig().router();
     const guest = new Device(vr.url, '02:00:00:00:00:07');
     const res = await chapLogin(guest, 'bob', 'builder');
     expect(byId(res.body, 'alogin')).toBe('You are logged in as bob by http-chap.');
@@ -93,7 +82,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
   });
 
   it('logs a device in by MAC through RADIUS, and shows the login page to a MAC it rejects', async () => {
-    const vr = await rig.router({ 'login-by': 'mac,http-chap', 'mac-auth-password': 'macpass' });
+    const vr = await rig().router({ 'login-by': 'mac,http-chap', 'mac-auth-password': 'macpass' });
     const known = new Device(vr.url, '02:00:00:00:00:4D');
     const res = await known.viaProxy('http://example.com/');
     expect(res.body).toContain('logged in');
@@ -109,7 +98,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
 
   it('gives radius-timeout when no server answers, and local users still log in', async () => {
     const [deadPort] = (await freeUdpPorts(1)) as [number];
-    const vr = await rig.router({}, { radius: [{ address: '127.0.0.1', secret: SECRET, service: 'hotspot', 'authentication-port': deadPort, 'accounting-port': deadPort, timeout: '100ms' }] });
+    const vr = await rig().router({}, { radius: [{ address: '127.0.0.1', secret: SECRET, service: 'hotspot', 'authentication-port': deadPort, 'accounting-port': deadPort, timeout: '100ms' }] });
     const guest = new Device(vr.url, '02:00:00:00:00:08');
     const started = Date.now();
     const res = await chapLogin(guest, 'alice', 'wonderland');
@@ -121,7 +110,7 @@ describe('RADIUS authentication against FreeRADIUS', () => {
   });
 
   it('does not ask RADIUS when the profile has use-radius=no', async () => {
-    const vr = await rig.router({ 'use-radius': 'no' });
+    const vr = await rig().router({ 'use-radius': 'no' });
     const guest = new Device(vr.url, '02:00:00:00:00:09');
     const res = await chapLogin(guest, 'alice', 'wonderland');
     expect(res.body).toContain('data-type="invalid-username"');

@@ -9,6 +9,7 @@ import { freeUdpPorts, startFreeRadius, type FreeRadius, type RadiusUser } from 
 import type { RouterConfigInput } from '../../tools/routeros/config.ts';
 import type { PropInput } from '../../tools/routeros/db/router-db.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
+import { chapAnswer, type Device } from '../support/hotspot-client.ts';
 
 export const SECRET = 'hotspot-radius-test';
 
@@ -89,4 +90,22 @@ export async function radiusRig(users: RadiusUser[] = RADIUS_USERS): Promise<Rad
       await rm(htmlDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One rig for a test file: started before its tests, disposed after; call the result for the rig. */
+export function useRadiusRig(before: (fn: () => Promise<void>) => void, after: (fn: () => Promise<void>) => void): () => RadiusRig {
+  let rig: RadiusRig | undefined;
+  before(async () => {
+    rig = await radiusRig();
+  });
+  after(async () => {
+    await rig?.dispose();
+  });
+  return () => rig!;
+}
+
+/** A CHAP login from the classic login page, as its md5.js would answer. */
+export async function chapLogin(guest: Device, username: string, password: string) {
+  const page = await guest.get('/login');
+  return guest.post('/login', { username, password: chapAnswer(page.body, password), dst: 'http://example.com/' });
 }
