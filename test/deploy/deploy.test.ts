@@ -9,7 +9,7 @@ import example from '../../portal.config.ts';
 import type { PortalConfigInput } from '../../tools/config/index.ts';
 import { deployRouter } from '../../tools/deploy/deploy.ts';
 import { renderDeployScript } from '../../tools/deploy/script.ts';
-import { deploySettings } from '../../tools/deploy/settings.ts';
+import { routerModel } from '../../tools/router-model/router-model.ts';
 import { validateConfig } from '../../tools/config/index.ts';
 import type { VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { Device } from '../support/hotspot-client.ts';
@@ -144,7 +144,7 @@ describe('dry-run and secrets', () => {
     expect(r.status).toBe('planned');
     expect(r.planText).toContain('upload: ');
     expect(r.planText).toContain('html-directory-override="flash/acme-guest-wi-fi-');
-    expect(r.planText).toContain('/ip hotspot walled-garden add dst-host="pay.example.com" action=allow comment="hotspot-toolkit:acme-guest-wi-fi"');
+    expect(r.planText).toContain('/ip hotspot walled-garden add dst-host="pay.example.com" action="allow" comment="hotspot-toolkit:acme-guest-wi-fi"');
     expect(await storeFiles(vr)).toEqual(before);
     expect(JSON.stringify(vr.db.rows('ip/hotspot/profile'))).toBe(rows);
   });
@@ -167,13 +167,15 @@ describe('dry-run and secrets', () => {
 
 describe('refusals that change nothing', () => {
   it('a value that could inject a command is rejected with a sentence naming the field', async () => {
-    const settings = deploySettings(validateConfig(example), {});
-    const t = { profile: 'hsprof1', folder: 'flash/x-000000000000', bundle: 'ab', v7: true };
-    expect(() => renderDeployScript({ ...settings, walledGarden: ['evil.com" ; /system reset-configuration'] }, t)).toThrow(
+    const model = routerModel(validateConfig(example), 'hsprof1');
+    const t = { folder: 'flash/x-000000000000', bundle: 'ab', v7: true };
+    const evilHost = { 'dst-host': { value: 'evil.com" ; /system reset-configuration', from: 'walledGarden.hosts', shape: 'host-pattern' as const } };
+    expect(() => renderDeployScript({ ...model, owned: [{ menu: 'ip/hotspot/walled-garden', rows: [evilHost] }] }, t)).toThrow(
       /^walledGarden.hosts "evil.com" ; \/system reset-configuration" cannot be written to the router: it must be a host name/,
     );
-    expect(() => renderDeployScript(settings, { ...t, profile: 'hsprof1] ; /system reboot ; [' })).toThrow(/^hotspot profile .* cannot be written/);
-    expect(() => renderDeployScript({ ...settings, httpCookieLifetime: '1d\n/system reboot' }, t)).toThrow(/^router.httpCookieLifetime "1d\n\/system reboot" cannot be written to the router: it must be a duration/);
+    expect(() => renderDeployScript(routerModel(validateConfig(example), 'hsprof1] ; /system reboot ; ['), t)).toThrow(/^hotspot profile .* cannot be written/);
+    const lifetime = { menu: 'ip/hotspot/profile' as const, name: model.changes[0]!.name, props: { 'http-cookie-lifetime': { value: '1d\n/system reboot', from: 'router.httpCookieLifetime', shape: 'duration' as const } } };
+    expect(() => renderDeployScript({ ...model, changes: [lifetime] }, t)).toThrow(/^router.httpCookieLifetime "1d\n\/system reboot" cannot be written to the router: it must be a duration/);
     expect(() => validateConfig({ ...example, walledGarden: { hosts: ['a.com ; /system reboot'] } })).toThrow(/walledGarden\.hosts/);
   });
 

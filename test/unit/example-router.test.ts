@@ -29,15 +29,16 @@ describe('the example router', () => {
   it('follows the config: other login methods, a DNS name, MAC login and the walled garden', () => {
     const { db, s } = settingsOf({
       ...example,
-      login: { methods: ['pap', 'voucher', 'mac'] },
+      login: { methods: ['pap', 'voucher', 'mac', 'trial'] },
       walledGarden: { hosts: ['pay.example.com'] },
       router: { dnsName: 'wifi.acme.example', trialUptimeLimit: '15m' },
     });
-    expect([...s.loginBy]).toEqual(['http-pap', 'mac']);
+    expect([...s.loginBy]).toEqual(['http-pap', 'trial', 'mac']);
     expect(s.dnsName).toBe('wifi.acme.example');
     expect(s.trialUptimeLimitMs).toBe(15 * 60_000);
     expect(db.byName('ip/hotspot/user', DEMO_MAC_DEVICE)?.password).toBe('');
-    expect(db.rows('ip/hotspot/walled-garden').map((w) => [w['dst-host'], w.action])).toEqual([['pay.example.com', 'allow']]);
+    expect(db.rows('ip/hotspot/walled-garden').map((w) => [w['dst-host'], w.action, w.comment])).toEqual([['pay.example.com', 'allow', 'hotspot-toolkit:acme-guest-wi-fi']]);
+    expect(db.rows('ip/hotspot/walled-garden/ip').map((w) => [w['dst-host'], w.action])).toEqual([['pay.example.com', 'accept']]);
   });
 
   it('names the router after the brand, in the characters an identity takes', () => {

@@ -14,7 +14,7 @@ import { MANIFEST_NAME, sha256, type Manifest, type ManifestFile } from './manif
 import type { DeployPlan } from './plan.ts';
 import type { DeployedManifest } from './router-facts.ts';
 import { rscString } from './rsc.ts';
-import { gardenTag, secretCommand } from './script.ts';
+import { secretCommand } from './script.ts';
 import type { DeploySettings } from './settings.ts';
 
 export type DeployEvent =
@@ -146,7 +146,8 @@ async function verifySettings(conn: RouterConnection, plan: DeployPlan, s: Deplo
   if (dir !== plan.folder || loginBy !== [...s.loginBy].sort().join(',')) {
     throw new DeployStepError(`${conn.target.label}: profile ${plan.profile} does not show the new settings after the import (html directory "${dir}", login-by "${row?.['login-by']}").`);
   }
-  const tag = rscString(gardenTag(s.portal));
+  const tag = rscString(plan.model.tag);
+  const wanted = plan.model.owned.find((o) => o.menu === 'ip/hotspot/walled-garden')?.rows.length ?? 0;
   const http = parseTerse(await conn.run(`/ip hotspot walled-garden print terse where comment=${tag}`)).length;
-  if (http !== s.walledGarden.length) throw new DeployStepError(`${conn.target.label}: the walled garden holds ${http} of this portal's ${s.walledGarden.length} entries after the import.`);
+  if (http !== wanted) throw new DeployStepError(`${conn.target.label}: the walled garden holds ${http} of this portal's ${wanted} entries after the import.`);
 }

@@ -5,6 +5,7 @@
  */
 import { diffManifests, type Manifest, type ManifestFile } from './manifest.ts';
 import type { DeployedManifest, RouterFacts } from './router-facts.ts';
+import type { RouterModel } from '../router-model/router-model.ts';
 import { renderDeployScript, secretCommand } from './script.ts';
 import type { DeploySettings } from './settings.ts';
 
@@ -36,6 +37,8 @@ export interface DeployPlan {
   bytesToUpload: number;
   removeFolders: string[];
   scriptPath: string;
+  /** The router settings the script sets. */
+  model: RouterModel;
   script: string;
   /** The secret command, masked, when there is one. */
   secretShown?: string;
@@ -44,7 +47,8 @@ export interface DeployPlan {
 export function planDeploy(router: string, facts: RouterFacts, manifest: Manifest, settings: DeploySettings, storedScript: string | undefined): DeployPlan {
   const folder = `${facts.base}${settings.portal}-${manifest.id}`;
   const scriptPath = `${folder}.rsc`;
-  const script = renderDeployScript(settings, { profile: facts.profile, folder, bundle: manifest.hash, v7: facts.v7 });
+  const model = settings.model(facts.profile);
+  const script = renderDeployScript(model, { folder, bundle: manifest.hash, v7: facts.v7 });
   const existing = facts.deployments.find((d) => d.folder === folder);
   const pagesReady = existing?.manifest?.hash === manifest.hash;
   const liveManifest: DeployedManifest | undefined = facts.deployments.find((d) => d.folder === facts.liveFolder)?.manifest;
@@ -81,6 +85,7 @@ export function planDeploy(router: string, facts: RouterFacts, manifest: Manifes
     bytesToUpload: upload.reduce((n, f) => n + f.size, 0),
     removeFolders,
     scriptPath,
+    model,
     script,
     secretShown: secretCommand(settings, facts.profile, true),
   };

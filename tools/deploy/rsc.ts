@@ -9,7 +9,7 @@ import { routerosString } from '../routeros/routeros-string.ts';
 /** A RouterOS double-quoted string with every special character escaped. */
 export const rscString = routerosString;
 
-export type Shape = 'name' | 'path' | 'duration' | 'host' | 'host-pattern' | 'path-pattern' | 'address' | 'ports' | 'comment' | 'login-by' | 'yes-no' | 'secret';
+export type Shape = 'name' | 'path' | 'duration' | 'host' | 'host-pattern' | 'path-pattern' | 'address' | 'ports' | 'comment' | 'login-by' | 'yes-no' | 'url-list' | 'secret';
 
 const SHAPES: Record<Shape, { re: RegExp; hint: string }> = {
   name: { re: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, hint: 'letters, digits, dot, dash and underscore' },
@@ -23,6 +23,7 @@ const SHAPES: Record<Shape, { re: RegExp; hint: string }> = {
   comment: { re: /^[A-Za-z0-9 ._:,/()-]{0,120}$/, hint: 'letters, digits, spaces and . _ : , / ( ) -' },
   'login-by': { re: /^(mac|cookie|http-chap|https|http-pap|trial|mac-cookie)(,(mac|cookie|http-chap|https|http-pap|trial|mac-cookie))*$/, hint: 'login methods such as http-chap,cookie,trial' },
   'yes-no': { re: /^(yes|no)$/, hint: 'yes or no' },
+  'url-list': { re: /^https?:\/\/[\x21-\x2b\x2d-\x7e]+(,https?:\/\/[\x21-\x2b\x2d-\x7e]+)*$/, hint: 'http:// or https:// URLs without blanks or commas, separated by commas' },
   // Secrets are never echoed; they may hold any printable character and are escaped when written.
   secret: { re: /^[\x20-\x7e]{0,64}$/, hint: 'up to 64 printable ASCII characters' },
 };

@@ -1,11 +1,13 @@
 /**
- * The RouterOS config script a deploy imports, rendered from templates/router/deploy.rsc.hbs. Every
- * value is checked for its shape and written as an escaped RouterOS string before it reaches the
- * template (which inserts it raw with {{{…}}}: Handlebars' HTML escaping is wrong for .rsc).
+ * The RouterOS config script a deploy imports: the router model's rows (tools/router-model/), rendered
+ * by templates/router/deploy.rsc.hbs. Every value is checked for its shape and written as an escaped
+ * RouterOS string before it reaches the template (which inserts it raw with {{{…}}}: Handlebars' HTML
+ * escaping is wrong for .rsc).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import type { RouterModel, Setting } from '../router-model/router-model.ts';
 import { rscValue } from './rsc.ts';
 import type { DeploySettings } from './settings.ts';
 
@@ -13,7 +15,6 @@ const TEMPLATE = fileURLToPath(new URL('../../templates/router/deploy.rsc.hbs', 
 let compiled: Handlebars.TemplateDelegate | undefined;
 
 export interface ScriptTarget {
-  profile: string;
   /** Folder of the new pages, as the profile names it (`flash/acme-1a2b3c4d5e6f`). */
   folder: string;
   bundle: string;
@@ -33,39 +34,38 @@ export function secretCommand(s: DeploySettings, profile: string, masked: boolea
   return `/ip hotspot profile set [find name=${rscValue('hotspot profile', profile, 'name')}] mac-auth-password=${value}`;
 }
 
-/** The walled-garden comment that marks this portal's entries. */
-export function gardenTag(portal: string): string {
-  return `hotspot-toolkit:${portal}`;
+interface Command {
+  why?: string;
+  menu: string;
+  verb: string;
+  args: Array<{ name: string; value: string }>;
 }
 
+/** `ip/hotspot/walled-garden/ip` → `/ip hotspot walled-garden ip` (the form v6 and v7 both take). */
+const menuOf = (path: string) => `/${path.split('/').join(' ')}`;
+
+const args = (props: Partial<Record<string, Setting>>) =>
+  Object.entries(props).map(([name, s]) => ({ name, value: rscValue(s!.from, s!.value, s!.shape) }));
+
 /** Renders the script. It holds no secret (see secretCommand), so it can be kept on the router for rollback. */
-export function renderDeployScript(s: DeploySettings, t: ScriptTarget): string {
+export function renderDeployScript(model: RouterModel, t: ScriptTarget): string {
   compiled ??= Handlebars.compile(readFileSync(TEMPLATE, 'utf8'), { noEscape: true, strict: true });
-  const has = (m: string) => s.loginBy.includes(m);
-  const exactHosts = s.walledGarden.filter((h) => !/[*?]/.test(h));
-  const data = {
-    portal: rscValue('portal name', s.portal, 'name'),
-    bundle: t.bundle.replace(/[^0-9a-f]/g, ''),
-    profile: rscValue('hotspot profile', t.profile, 'name'),
-    userProfile: rscValue('router.userProfile', s.userProfile, 'name'),
-    loginBy: rscValue('login-by', s.loginBy.join(','), 'login-by'),
-    htmlDirProperty: t.v7 ? 'html-directory-override' : 'html-directory',
-    folder: rscValue('html directory', t.folder, 'path'),
-    dnsName: s.dnsName ? rscValue('router.dnsName', s.dnsName, 'host') : '',
-    httpCookieLifetime: rscValue('router.httpCookieLifetime', s.httpCookieLifetime, 'duration'),
-    trial: has('trial'),
-    trialUptimeLimit: rscValue('router.trialUptimeLimit', s.trialUptimeLimit, 'duration'),
-    trialUptimeReset: rscValue('router.trialUptimeReset', s.trialUptimeReset, 'duration'),
-    trialUserProfile: rscValue('router.trialUserProfile', s.trialUserProfile, 'name'),
-    mac: has('mac') && Boolean(s.macAuthMode),
-    macAuthMode: s.macAuthMode ? rscValue('router.macAuthMode', s.macAuthMode, 'name') : '',
-    openStatusPage: rscValue('router.openStatusPage', s.openStatusPage, 'name'),
-    statusAutorefresh: rscValue('router.statusAutorefresh', s.statusAutorefresh, 'duration'),
-    macCookie: has('mac-cookie') && Boolean(s.macCookieTimeout),
-    macCookieTimeout: s.macCookieTimeout ? rscValue('router.macCookieTimeout', s.macCookieTimeout, 'duration') : '',
-    tag: rscValue('walled-garden tag', gardenTag(s.portal), 'comment'),
-    gardenHttp: s.walledGarden.map((h) => rscValue('walledGarden.hosts', h, 'host-pattern')),
-    gardenIp: exactHosts.map((h) => rscValue('walledGarden.hosts', h, 'host')),
-  };
-  return compiled(data).replace(/\n{2,}/g, '\n');
+  const tag = rscValue('walled-garden tag', model.tag, 'comment');
+  const commands: Command[] = [];
+  let pagesSet = false;
+  for (const c of model.changes) {
+    const command: Command = { why: c.why, menu: menuOf(c.menu), verb: `set [find name=${rscValue(c.name.from, c.name.value, c.name.shape)}]`, args: args(c.props) };
+    if (c.menu === 'ip/hotspot/profile' && !pagesSet) {
+      command.why = 'Pages and login-by change in one command, so guests never meet new pages with old login methods.';
+      command.args.unshift({ name: t.v7 ? 'html-directory-override' : 'html-directory', value: rscValue('html directory', t.folder, 'path') });
+      pagesSet = true;
+    }
+    commands.push(command);
+  }
+  model.owned.forEach((o, i) => {
+    const why = i === 0 ? "This portal's own entries, found by their comment: replaced as a whole." : undefined;
+    commands.push({ why, menu: menuOf(o.menu), verb: `remove [find comment=${tag}]`, args: [] });
+    for (const row of o.rows) commands.push({ menu: menuOf(o.menu), verb: 'add', args: [...args(row), { name: 'comment', value: tag }] });
+  });
+  return compiled({ portal: rscValue('portal name', model.portal, 'name'), bundle: t.bundle.replace(/[^0-9a-f]/g, ''), commands }).replace(/\n{2,}/g, '\n');
 }

@@ -1,6 +1,7 @@
 /**
  * The simulator's control API under `/__vr/` (not part of RouterOS): lets tests, the preview toolbar
- * and scripts move the clock, add traffic and read state over HTTP. Only loopback clients may use it.
+ * and scripts move the clock, add traffic and read state (and the settings, as `/ip hotspot export`)
+ * over HTTP. Only loopback clients may use it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UserError } from '../lib/errors.ts';
@@ -43,6 +44,10 @@ export function controlApi(router: VirtualRouter) {
       const input = parse(body);
       const hs = router.hotspot;
       switch (`${req.method} ${path}`) {
+        case 'GET /__vr/export':
+          res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(await router.export());
+          return true;
         case 'GET /__vr/state':
           json(res, 200, router.state());
           return true;

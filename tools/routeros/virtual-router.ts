@@ -7,7 +7,8 @@ import type { Server } from 'node:http';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../lib/errors.ts';
 import { listenOn } from '../lib/listen.ts';
-import { runCli } from './cli/index.ts';
+import { runCli, type RouterEnv } from './cli/index.ts';
+import { isV7 } from './cli/router-env.ts';
 import { createRouterDb, type RouterConfigInput } from './config.ts';
 import type { RouterDb } from './db/router-db.ts';
 import { controlApi } from './control-api.ts';
@@ -70,6 +71,8 @@ export class VirtualRouter {
   readonly files: FileStore | undefined;
   readonly ssh: SshServer | undefined;
   sshPort = 0;
+  /** What the CLI runs against: this router's database, file store and figures. */
+  readonly cliEnv: RouterEnv;
   private readonly startedAt: number;
 
   constructor(private readonly options: VirtualRouterOptions = {}) {
@@ -85,11 +88,11 @@ export class VirtualRouter {
     this.startedAt = this.clock.now();
     if (options.storageDir) this.files = new FileStore(options.storageDir, { flash: options.flash, freeSpace: options.freeSpace });
     if (options.flash) this.defaultToFlash(options.config);
+    this.cliEnv = { db, version, identity: () => this.identity, files: this.files, uptimeMs: () => this.clock.now() - this.startedAt };
     if (options.ssh) {
       if (!this.files) throw new UserError('SSH needs the router\'s file store: pass a storage folder (--storage DIR) as well.');
-      const env = { db, version, identity: () => this.identity, files: this.files, uptimeMs: () => this.clock.now() - this.startedAt };
       const exec = async (command: string) => {
-        const { output } = await runCli(command, env);
+        const { output } = await runCli(command, this.cliEnv);
         // `/radius incoming set …` takes effect at once, as on RouterOS.
         await this.radiusIncoming.sync().catch((err: Error) => options.log?.(`radius incoming: ${err.message}`));
         return output;
@@ -225,6 +228,11 @@ export class VirtualRouter {
       (server as Server).closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     }
+  }
+
+  /** `/ip hotspot export` as this router's console answers it, without passwords (v6 writes them unless told not to). */
+  async export(): Promise<string> {
+    return (await runCli(`/ip hotspot export${isV7(this.cliEnv) ? '' : ' hide-sensitive'}`, this.cliEnv)).output;
   }
 
   /** A JSON view of the hosts and sessions (passwords never included). */

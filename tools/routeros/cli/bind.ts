@@ -11,6 +11,7 @@
  */
 import { badCommand, CliError, expectedEnd, type Pos } from './errors.ts';
 import { bareText, literal, type Piece, type RawCommand, type Word } from './lexer.ts';
+import { EXPORT_FLAGS } from './export.ts';
 import { ROOT, type Menu } from './menus.ts';
 import { isV7, type RouterEnv } from './router-env.ts';
 import type { ListSource } from './sources.ts';
@@ -172,6 +173,14 @@ function bindArgs(b: Extract<Bound, { kind: 'command' }>, words: Word[], env: Ro
   switch (b.name) {
     case 'print':
     case 'find':
+      return;
+    case 'export':
+      allow([]);
+      for (const w of unnamed) {
+        const flag = bareText(w);
+        if (flag === undefined || !EXPORT_FLAGS.has(flag)) throw expectedEnd(w.pos);
+        b.flags.add(flag);
+      }
       return;
     case 'import': {
       if (b.menu.path === 'certificate') allow(['file-name', 'passphrase', 'name', 'trusted']);

@@ -8,6 +8,7 @@
 import { bindScript, FLAG_PROPS, type Bound, type BoundValue, type Cond } from './bind.ts';
 import { importPem, importReport } from '../certs/certificates.ts';
 import { CliError, failure, noSuchItem } from './errors.ts';
+import { exportMenu } from './export.ts';
 import { lex } from './lexer.ts';
 import type { Menu } from './menus.ts';
 import { printDetail, printObject, printTable, printTerse } from './print.ts';
@@ -69,6 +70,10 @@ class Executor {
       }
       case 'command':
         if (b.name === 'import') return b.menu.path === 'certificate' ? this.importCertificates(b) : this.import(b);
+        if (b.name === 'export') {
+          this.out.push(exportMenu(this.env, b.menu, b.flags));
+          return undefined;
+        }
         if (b.menu.object) return this.objectCommand(b);
         return this.listCommand(b, b.menu.list!(this.env));
     }

@@ -17,7 +17,7 @@ export interface Menu {
   commands: (env: RouterEnv) => ReadonlySet<string>;
 }
 
-const LIST_COMMANDS = new Set(['print', 'get', 'set', 'add', 'remove', 'find']);
+const LIST_COMMANDS = new Set(['print', 'get', 'set', 'add', 'remove', 'find', 'export']);
 const OBJECT_COMMANDS = new Set(['print', 'get']);
 const SETTINGS_COMMANDS = new Set(['print', 'get', 'set']);
 
@@ -39,7 +39,7 @@ function table(name: string, parent: Menu, path: TablePath): Menu {
 }
 
 function build(): Menu {
-  const root = menu('', undefined, { commands: () => new Set(['import']) });
+  const root = menu('', undefined, { commands: () => new Set(['import', 'export']) });
   const system = menu('system', root);
   menu('resource', system, { object: resourceSource, commands: () => OBJECT_COMMANDS });
   menu('identity', system, { object: identitySource, commands: () => OBJECT_COMMANDS });

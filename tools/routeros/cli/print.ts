@@ -33,7 +33,9 @@ function prefix(index: number | string, flags: string, width: number): string {
 
 /** The properties an item shows (comment aside), in schema order. */
 function shownProps(list: ListSource, item: Item): string[] {
-  return list.props().filter((p) => p !== 'comment' && p !== 'disabled' && !(list.omitEmpty && (item.props[p] ?? '') === ''));
+  return list
+    .props()
+    .filter((p) => p !== 'comment' && p !== 'disabled' && !(list.omitEmpty && (item.props[p] ?? '') === '') && (list.shows?.(p, item.props) ?? true));
 }
 
 function legend(list: ListSource): string[] {

@@ -33,6 +33,8 @@ export interface ListSource {
   readonly flagLegend: string;
   /** Leave empty properties out of detail/terse (walled garden, users), as RouterOS does. */
   readonly omitEmpty: boolean;
+  /** Whether print shows a property of this item (RouterOS hides settings of features not in use). */
+  shows?(prop: string, props: Record<string, string>): boolean;
   items(): Promise<Item[]>;
   /** The stored form of a value, or a CliError worded as RouterOS words it. */
   check(prop: string, value: string): string;
@@ -60,6 +62,19 @@ export function valueError(err: RouterDbError, spec: PropSpec | undefined): CliE
     return new CliError(words, 'value');
   }
   return new CliError(err.message.startsWith('failure:') ? err.message : `failure: ${err.message}`, 'runtime');
+}
+
+/**
+ * `/ip hotspot profile print` shows the trial settings only with trial in login-by, the MAC ones
+ * only with mac, ssl-certificate only with https and the RADIUS details only with use-radius=yes.
+ */
+function profileShows(prop: string, props: Record<string, string>): boolean {
+  const loginBy = (props['login-by'] ?? '').split(',');
+  if (prop.startsWith('trial-')) return loginBy.includes('trial');
+  if (prop.startsWith('mac-auth-')) return loginBy.includes('mac');
+  if (prop === 'ssl-certificate') return loginBy.includes('https');
+  if (prop.startsWith('radius-') || prop === 'nas-port-type') return props['use-radius'] === 'yes';
+  return true;
 }
 
 const TABLE_COLUMNS: Partial<Record<TablePath, readonly string[]>> = {
@@ -92,6 +107,7 @@ export function tableSource(env: RouterEnv, path: TablePath): ListSource {
     columns: TABLE_COLUMNS[path],
     flagLegend: hasDefault ? 'Flags: * - default' : 'Flags: X - disabled',
     omitEmpty: !hasDefault && path !== 'ip/hotspot',
+    shows: path === 'ip/hotspot/profile' ? profileShows : undefined,
     items: async () =>
       db.rows(path).map((r) => {
         const { '.id': id, ...rest } = r;

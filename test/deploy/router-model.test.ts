@@ -1,0 +1,73 @@
+/**
+ * One router model: the router the preview simulates (`npm run dev`, `npm run router`) holds exactly
+ * the settings a deploy makes. The example build is deployed over SSH into a virtual router made as
+ * the HotSpot wizard leaves it, and its `/ip hotspot export` is compared with the preview router's.
+ * Only what is not a setting differs: the demo guests, and the folder the deployed profile serves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import example from '../../portal.config.ts';
+import { validateConfig, type PortalConfigInput } from '../../tools/config/index.ts';
+import { deployRouter } from '../../tools/deploy/deploy.ts';
+import { exampleRouter } from '../../tools/router/example-config.ts';
+import { runCli } from '../../tools/routeros/cli/index.ts';
+import { VirtualRouter } from '../../tools/routeros/virtual-router.ts';
+import { DeployLab, target } from './deploy-harness.ts';
+
+let lab: DeployLab;
+let dist: string;
+beforeAll(async () => {
+  lab = await DeployLab.create();
+  dist = await lab.build('example');
+});
+afterAll(() => lab.dispose());
+
+/** The export, one line per entry; users (demo guests, or the router's own) left out. */
+async function settings(vr: VirtualRouter): Promise<string[]> {
+  const { output, error } = await runCli('/ip hotspot export terse', vr.cliEnv);
+  expect(error).toBeUndefined();
+  return output.split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('/ip hotspot user add'));
+}
+
+const RICH: PortalConfigInput = {
+  ...example,
+  login: { ...example.login, methods: [...example.login.methods, 'mac'] },
+  walledGarden: { hosts: ['pay.example.com', '*.cdn.example.net'] },
+  adverts: { urls: ['https://ads.example.com/spring?from=hotspot'], interval: '15m', timeout: '30s' },
+  router: { ...example.router, dnsName: 'wifi.acme.example', macAuthMode: 'mac-as-username-and-password', macCookieTimeout: '1d', trialUptimeLimit: '20m' },
+};
+
+describe('the preview router and a deployed router', () => {
+  it.each([
+    ['the example config', example],
+    ['a config with MAC login, a DNS name, a walled garden and adverts', RICH],
+  ])('hold the same hotspot settings: %s', async (name, config) => {
+    const deployed = await lab.router(name.replace(/\W+/g, '-'));
+    const r = await deployRouter(target(deployed), await lab.job(dist, 'deploy', config));
+    expect(r.error).toBeUndefined();
+    const preview = new VirtualRouter({ config: exampleRouter(validateConfig(config)) });
+
+    const got = (await settings(deployed)).map((l) => l.replace(` html-directory-override=${r.folder}`, ''));
+    const want = await settings(preview);
+    expect(got).toEqual(want);
+    // The comparison covers the settings a deploy makes (it would miss nothing but users and the folder).
+    expect(want.join('\n')).toContain('login-by=http-chap,cookie,trial');
+    if (config === RICH) {
+      expect(want).toContain('/ip hotspot walled-garden ip add action=accept comment=hotspot-toolkit:acme-guest-wi-fi disabled=no dst-host=ads.example.com');
+      expect(want.join('\n')).toMatch(/advertise=yes advertise-interval=15m advertise-timeout=30s advertise-url="https:\/\/ads.example.com\/spring\\\?from=hotspot"/);
+    }
+  });
+
+  it('the control API serves the same export', async () => {
+    const vr = await new VirtualRouter({ htmlDir: dist, config: exampleRouter(validateConfig(example)) }).listen();
+    try {
+      const res = await fetch(`${vr.url}/__vr/export`);
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      const text = await res.text();
+      expect(text).toMatch(/^# \d{4}-\d\d-\d\d \d\d:\d\d:\d\d by RouterOS 7\.19\.4\n\/ip hotspot profile\n/);
+      expect(text.split('\n').slice(1)).toEqual((await runCli('/ip hotspot export', vr.cliEnv)).output.split('\n').slice(1));
+      expect(text).not.toContain('wonderland');
+    } finally {
+      await vr.close();
+    }
+  });
+});
