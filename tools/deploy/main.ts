@@ -7,13 +7,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
-import { buildPortal } from '../build/main.ts';
-import { loadConfig } from '../config/index.ts';
 import { runCli, UserError } from '../lib/errors.ts';
 import type { RouterTarget } from './connection.ts';
-import { deployFleet } from './deploy.ts';
-import { buildManifest } from './manifest.ts';
-import { deploySettings } from './settings.ts';
 import { parseTarget, readInventory, uniqueTargets } from './targets.ts';
 import { connectOptions, positive, withLoginOptions, type LoginFlags } from './router-login.ts';
 import { progressPrinter, resultsTable } from './terminal.ts';
@@ -54,11 +49,18 @@ await runCli(async () => {
   const concurrency = positive('--concurrency', flags.concurrency, 64);
   positive('--timeout', flags.timeout, 600);
 
+  // Loaded only now, so that --help and a bad flag answer at once: the build pulls in the whole of Vite.
+  const [{ loadConfig }, { deploySettings }, { buildManifest }, { deployFleet }] = await Promise.all([
+    import('../config/load.ts'),
+    import('./settings.ts'),
+    import('./manifest.ts'),
+    import('./deploy.ts'),
+  ]);
   const { config } = await loadConfig();
   const settings = deploySettings(config);
   if (flags.profile) settings.profile = flags.profile;
   const distDir = resolve(flags.dist);
-  if (flags.build && !flags.rollback) await buildPortal({ outDir: flags.dist, quiet: true });
+  if (flags.build && !flags.rollback) await (await import('../build/main.ts')).buildPortal({ outDir: flags.dist, quiet: true });
   if (!existsSync(join(distDir, 'login.html'))) throw new UserError(`${flags.dist} holds no built portal: run npm run build first (or drop --no-build).`);
   const manifest = await buildManifest(distDir);
 
