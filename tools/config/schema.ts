@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseDuration } from '../routeros/time.ts';
+import { RADIUS_MAC_FORMAT_VALUES } from '../routeros/radius/mac-format.ts';
 
 export const LOGIN_METHODS = ['chap', 'pap', 'https', 'voucher', 'member', 'cookie', 'trial', 'mac'] as const;
 export type LoginMethodName = (typeof LOGIN_METHODS)[number];
@@ -162,6 +163,45 @@ const vouchers = z.strictObject({
   paper: z.enum(['a4', 'letter', '58mm', '80mm']).default('a4'),
 });
 
+/**
+ * RADIUS for the hotspot (`/radius` entries for service=hotspot, the profile's use-radius and its RADIUS
+ * properties, `/radius incoming`). The shared secret is never written here: deploy reads it from the
+ * environment variable `secretEnv` names.
+ */
+const radiusPort = z.number().int().min(1).max(65535);
+const radius = z.strictObject({
+  /** Asked in order, as RouterOS asks its `/radius` entries. */
+  servers: z
+    .array(
+      z.strictObject({
+        address: z.string().regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'must be an IPv4 address such as "10.0.0.5"'),
+        authenticationPort: radiusPort.default(1812),
+        accountingPort: radiusPort.default(1813),
+        /** Resend after this long without an answer (RouterOS default 300ms). */
+        timeout: duration.default('300ms'),
+      }),
+    )
+    .min(1, 'must list at least one RADIUS server'),
+  /** Refused with a pointer to secretEnv: a secret in portal.config.ts would end up in git. */
+  secret: z
+    .unknown()
+    .refine((v) => v === undefined, 'must not be written in portal.config.ts: deploy reads the RADIUS secret from the environment variable secretEnv names (RADIUS_SECRET by default)')
+    .optional(),
+  /** Name of the environment variable that holds the shared secret. */
+  secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name such as "RADIUS_SECRET"').default('RADIUS_SECRET'),
+  /** radius-accounting of the profile: Start, Interim-Update and Stop for every RADIUS session. */
+  accounting: z.boolean().default(true),
+  /** radius-interim-update: "received" (the server's Acct-Interim-Interval) or a duration such as "2m". */
+  interimUpdate: z.union([z.literal('received'), duration]).default('received'),
+  /** `/radius incoming`: accept Disconnect and CoA requests on this port; false leaves it off. */
+  incoming: z.union([z.literal(false), z.strictObject({ port: radiusPort.default(3799) })]).default({ port: 3799 }),
+  /** radius-mac-format: how MACs are written in Calling-Station-Id and MAC authentication. */
+  macFormat: z.enum(RADIUS_MAC_FORMAT_VALUES as [string, ...string[]]).optional(),
+  /** radius-location-id and radius-location-name of the profile (sent as WISPr-Location-ID/-Name). */
+  locationId: z.string().min(1).max(253).regex(/^[^\0\r\n]*$/, 'must be one line').optional(),
+  locationName: z.string().min(1).max(253).regex(/^[^\0\r\n]*$/, 'must be one line').optional(),
+});
+
 const router = z.strictObject({
   /** Hotspot server profile deploy changes; left out, deploy uses the one the hotspot server uses. */
   profile: z.string().min(1, 'must not be empty').optional(),
@@ -184,6 +224,8 @@ const router = z.strictObject({
   macCookieTimeout: duration.optional(),
   /** ssl-certificate of the profile: needed by the "https" login method and by the captive-portal API. */
   https: https.optional(),
+  /** Authenticate guests through RADIUS (deploy sets it up; the secret comes from the environment). */
+  radius: radius.optional(),
 });
 
 export const portalConfigSchema = z.strictObject({

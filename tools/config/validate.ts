@@ -30,6 +30,7 @@ function valueAt(root: unknown, path: Path): unknown {
 
 function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (value === '(hidden)') return 'a value, not shown';
   const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
@@ -39,7 +40,8 @@ const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${t
 /** One zod issue as "path must …". */
 function describe(issue: z.core.$ZodIssue, raw: unknown): string {
   const path = formatPath(issue.path);
-  const got = valueAt(raw, issue.path);
+  // A value under a secret-looking name is never repeated back (it would land in terminals and logs).
+  const got = /secret|password/i.test(String(issue.path.at(-1) ?? '')) ? '(hidden)' : valueAt(raw, issue.path);
   switch (issue.code) {
     case 'invalid_type':
       if (got === undefined) return `${path} is missing; it must be ${article(issue.expected)}`;
