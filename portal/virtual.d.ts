@@ -12,6 +12,8 @@ declare module 'virtual:hotspot/config' {
     defaultMode: 'member' | 'voucher';
     trial: boolean;
     cookie: boolean;
+    /** `https` is a login method: over TLS the form sends the plain password and says the page is secure. */
+    https: boolean;
     terms: boolean;
     continueAfterSeconds: number;
     /** How a typed voucher code is normalised and sent (portal/hotspot/login.ts `voucherLogin`). */

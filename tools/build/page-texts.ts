@@ -14,6 +14,7 @@ export function unusedTexts(config: PortalConfig): Set<string> {
   const out = new Set<string>();
   // login.plainNote always ships: the router may allow PAP even when the config does not say so.
   if (!m.has('trial')) ['trial.offer', 'trial.button', 'trial.usedUp'].forEach((k) => out.add(k));
+  if (!m.has('https')) out.add('login.secureNote');
   if (!config.brand.terms) ['terms.required'].forEach((k) => out.add(k));
   if (!m.has('voucher')) ['login.voucher', 'login.voucherHint', 'login.needVoucher'].forEach((k) => out.add(k));
   if (!m.has('member')) ['login.username', 'login.password', 'login.needCredentials'].forEach((k) => out.add(k));

@@ -28,6 +28,7 @@ export function clientConfig(config: PortalConfig) {
     defaultMode: config.login.defaultMode ?? modes[0] ?? 'member',
     trial: m.has('trial'),
     cookie: m.has('cookie'),
+    https: m.has('https'),
     terms: config.brand.terms !== undefined,
     continueAfterSeconds: config.login.continueAfterSeconds,
     voucher: { ...config.login.voucher } satisfies VoucherSettings,

@@ -31,6 +31,7 @@ export const en = {
   'login.sending': 'Logging in…',
   'login.needCredentials': 'Enter your username and password.',
   'login.needVoucher': 'Enter your voucher code.',
+  'login.secureNote': 'This page is encrypted: your password is sent over a secure connection.',
   'login.plainNote': 'This page is not encrypted, so your password travels as plain text. Use a password or voucher you use nowhere else.',
   'terms.required': 'Please accept the terms of use first.',
   'trial.offer': 'No account? Try the internet for free for a short while.',

@@ -28,6 +28,7 @@ export const es: Messages = {
   'login.sending': 'Entrando…',
   'login.needCredentials': 'Escriba su usuario y su contraseña.',
   'login.needVoucher': 'Escriba el código del bono.',
+  'login.secureNote': 'Esta página está cifrada: su contraseña viaja por una conexión segura.',
   'login.plainNote': 'Esta página no está cifrada, así que su contraseña viaja como texto legible. Use una contraseña o un bono que no use en ningún otro sitio.',
   'terms.required': 'Acepte primero las condiciones de uso.',
   'trial.offer': '¿No tiene cuenta? Pruebe internet gratis durante un rato.',
