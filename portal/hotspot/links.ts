@@ -8,20 +8,15 @@ export function safeHttpUrl(value: string | undefined, base: string = location.h
   if (!value) return undefined;
   try {
     const url = new URL(value, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? keepScheme(url, new URL(base)) : undefined;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    const page = new URL(base);
+    // An http:// link to the https page's own host is followed over TLS, on the page's port.
+    if (page.protocol === 'https:' && url.protocol === 'http:' && url.hostname === page.hostname) {
+      url.protocol = 'https:';
+      url.port = page.port;
+    }
+    return url;
   } catch {
     return undefined;
   }
-}
-
-/**
- * A link as the guest should follow it: on an https page, an http:// link to the page's own host becomes
- * https:// on the page's port. Links to other hosts (the guest's own site) are left as they are.
- */
-export function keepScheme(link: URL, page: URL): URL {
-  if (page.protocol !== 'https:' || link.protocol !== 'http:' || link.hostname !== page.hostname) return link;
-  const out = new URL(link.href);
-  out.protocol = 'https:';
-  out.port = page.port;
-  return out;
 }

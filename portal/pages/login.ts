@@ -62,11 +62,6 @@ class HsLoginPage extends LitElement {
     return !this.chap && this.values.is('plain-passwd', 'yes') && location.protocol !== 'https:';
   }
 
-  /** HTTPS login on a TLS page: the password goes back over TLS, with no CHAP (login.hbs withholds it). */
-  private get overTls(): boolean {
-    return config.https && !this.chap && location.protocol === 'https:';
-  }
-
   private get trialState(): 'available' | 'used' | '' {
     if (!config.trial) return '';
     const trial = this.values.get('trial');
@@ -79,7 +74,7 @@ class HsLoginPage extends LitElement {
       <p class="lead">${t('login.intro')}</p>
       <hs-message kind="error" .text=${routerErrorText(this.values)}></hs-message>
       ${this.plainOverHttp && config.modes.length ? html`<hs-message kind="warning" .text=${t('login.plainNote')}></hs-message>` : nothing}
-      ${this.overTls && config.modes.length ? html`<hs-message kind="info" .text=${t('login.secureNote')}></hs-message>` : nothing}
+      ${config.https && !this.chap && location.protocol === 'https:' ? html`<hs-message .text=${t('login.secureNote')}></hs-message>` : nothing}
       ${config.terms
         ? html`<hs-terms
             .text=${t('brand.terms')}
