@@ -1,5 +1,7 @@
 /** Limits as RouterOS takes them, and in words of the ticket's language. */
 import { describe, expect, it } from 'vitest';
+import example from '../../portal.config.ts';
+import { validateConfig } from '../../tools/config/index.ts';
 import { bytesWords, checkUptime, durationWords, parseByteSize, rateWords } from '../../tools/vouchers/limits.ts';
 
 describe('voucher limits', () => {
@@ -21,5 +23,18 @@ describe('voucher limits', () => {
     expect(bytesWords(1.5 * 1024 ** 3, 'es')).toBe('1,5 gigabytes');
     expect(rateWords('2M/4M', 'en')).toBe('4 megabits per second');
     expect(durationWords('1h', 'ar')).toMatch(/ساعة/);
+  });
+});
+
+describe('vouchers in portal.config.ts', () => {
+  it('takes the example profiles with defaults, and names the field of a bad value', () => {
+    const c = validateConfig(example);
+    expect(c.vouchers.profiles['1h']).toEqual({ uptime: '1h', data: '500M', rateLimit: '2M/4M', price: '$2', sharedUsers: 1 });
+    expect(c.vouchers).toMatchObject({ alphabet: 'ABCDEFGHJKMNPQRSTUVWXYZ23456789', length: 8, paper: 'a4' });
+    const bad = (vouchers: unknown) => () => validateConfig({ ...structuredClone(example), vouchers } as never);
+    expect(bad({ profiles: { 'one hour': {} } })).toThrow(/vouchers\.profiles/);
+    expect(bad({ profiles: { '1h': { data: 'lots' } } })).toThrow(/vouchers\.profiles\.1h\.data.*must be a size such as "500M"/);
+    expect(bad({ profiles: { '1h': { rateLimit: 'fast' } } })).toThrow(/rateLimit.*must be a RouterOS rate limit/);
+    expect(bad({ paper: 'a3' })).toThrow(/vouchers\.paper/);
   });
 });

@@ -121,7 +121,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const batches = await listBatches(conn);
       if (!batches.length) io.stdout.write(`${target.label} has no voucher batches.\n`);
       else {
-        const rows = [['batch', 'vouchers', 'profile'], ...batches.map((b) => [b.batch, String(b.count), b.profiles.join(',')])];
+        // Names come from the router's comments: control characters are not sent to the terminal.
+        const shown = (t: string) => t.replace(/[\x00-\x1f\x7f]/g, '?');
+        const rows = [['batch', 'vouchers', 'profile'], ...batches.map((b) => [shown(b.batch), String(b.count), shown(b.profiles.join(','))])];
         const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
         for (const r of rows) io.stdout.write(`${r.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd()}\n`);
       }
@@ -163,6 +165,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       locale,
       paper: paper ?? v.paper,
       ssid: flags.ssid ?? v.ssid,
+      templatesDir: path.join(root, 'templates', 'tickets'),
     });
     await mkdir(flags.out, { recursive: true });
     const base = path.join(flags.out, batch.batch);

@@ -50,7 +50,8 @@ export interface UserProfileSpec {
 
 /** Creates the user profile, or brings an existing one to the config's values. */
 export async function upsertUserProfile(router: RouterShell, spec: UserProfileSpec, exists: boolean): Promise<void> {
-  const props = [`shared-users=${spec.sharedUsers}`, `rate-limit=${q(spec.rateLimit ?? '')}`, `session-timeout=${q(spec.sessionTimeout ?? '')}`].join(' ');
+  // Unset values go back to RouterOS's own: no rate limit, session-timeout 0s (none).
+  const props = [`shared-users=${spec.sharedUsers}`, `rate-limit=${q(spec.rateLimit ?? '')}`, `session-timeout=${q(spec.sessionTimeout ?? '0s')}`].join(' ');
   await router.run(exists ? `/ip hotspot user profile set [find name=${q(spec.name)}] ${props}` : `/ip hotspot user profile add name=${q(spec.name)} ${props}`);
 }
 

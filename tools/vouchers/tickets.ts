@@ -111,7 +111,7 @@ export async function renderSheet(req: SheetRequest): Promise<string> {
   );
   const pages: (typeof tickets)[] = [];
   for (let i = 0; i < tickets.length; i += layout.perPage) pages.push(tickets.slice(i, i + layout.perPage));
-  const render = templates(req.templatesDir ?? path.resolve('templates/tickets'));
+  const render = templates(req.templatesDir ?? path.resolve(req.brand.root, 'templates', 'tickets'));
   return render({
     lang: req.locale,
     dir: textDirection(req.locale),
