@@ -62,11 +62,11 @@ export class DeployLab {
     }));
   }
 
-  async job(distDir: string, mode: DeployJob['mode'] = 'deploy', config: PortalConfigInput = example, connect?: ConnectOptions): Promise<DeployJob> {
+  async job(distDir: string, mode: DeployJob['mode'] = 'deploy', config: PortalConfigInput = example, connect?: ConnectOptions, env: NodeJS.ProcessEnv = {}): Promise<DeployJob> {
     return {
       distDir,
       manifest: await buildManifest(distDir),
-      settings: deploySettings(validateConfig(config), {}),
+      settings: deploySettings(validateConfig(config), env),
       connect: connect ?? (await this.connect()),
       mode,
     };

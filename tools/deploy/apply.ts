@@ -14,7 +14,7 @@ import { MANIFEST_NAME, sha256, type Manifest, type ManifestFile } from './manif
 import type { DeployPlan } from './plan.ts';
 import type { DeployedManifest } from './router-facts.ts';
 import { rscString } from './rsc.ts';
-import { secretCommand } from './script.ts';
+import { secretCommands } from './script.ts';
 import type { DeploySettings } from './settings.ts';
 
 export type DeployEvent =
@@ -70,8 +70,7 @@ export async function applyPlan(
 
   step(`switching profile ${plan.profile} to ${plan.folder}`);
   await importScript(conn, plan.scriptPath, plan.script);
-  const secret = secretCommand(ctx.settings, plan.profile, false);
-  if (secret) await conn.run(secret);
+  for (const secret of secretCommands(ctx.settings, plan.profile, plan.model.tag, false)) await conn.run(secret);
   await verifySettings(conn, plan, ctx.settings);
 
   for (const folder of plan.removeFolders) {

@@ -6,7 +6,7 @@
 import { diffManifests, type Manifest, type ManifestFile } from './manifest.ts';
 import type { DeployedManifest, RouterFacts } from './router-facts.ts';
 import type { RouterModel } from '../router-model/router-model.ts';
-import { renderDeployScript, secretCommand } from './script.ts';
+import { renderDeployScript, secretCommands } from './script.ts';
 import type { DeploySettings } from './settings.ts';
 
 /** RouterOS reads and writes `contents` of files up to 60 KB (fact sheet §8.2). */
@@ -40,8 +40,8 @@ export interface DeployPlan {
   /** The router settings the script sets. */
   model: RouterModel;
   script: string;
-  /** The secret command, masked, when there is one. */
-  secretShown?: string;
+  /** The commands that set secrets, masked. */
+  secretShown: string[];
 }
 
 export function planDeploy(router: string, facts: RouterFacts, manifest: Manifest, settings: DeploySettings, storedScript: string | undefined): DeployPlan {
@@ -87,7 +87,7 @@ export function planDeploy(router: string, facts: RouterFacts, manifest: Manifes
     scriptPath,
     model,
     script,
-    secretShown: secretCommand(settings, facts.profile, true),
+    secretShown: secretCommands(settings, facts.profile, model.tag, true),
   };
 }
 
@@ -108,7 +108,7 @@ export function describePlan(p: DeployPlan): string {
     if (p.removeFolders.length) lines.push(`  remove older versions: ${p.removeFolders.join(', ')}`);
     lines.push(`  config script ${p.scriptPath}:`);
     for (const l of p.script.trim().split('\n')) lines.push(`    ${l}`);
-    if (p.secretShown) lines.push(`    ${p.secretShown}`);
+    for (const c of p.secretShown) lines.push(`    ${c}`);
   }
   return lines.join('\n');
 }

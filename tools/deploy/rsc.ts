@@ -14,7 +14,7 @@ export type Shape = 'name' | 'path' | 'duration' | 'host' | 'host-pattern' | 'pa
 const SHAPES: Record<Shape, { re: RegExp; hint: string }> = {
   name: { re: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, hint: 'letters, digits, dot, dash and underscore' },
   path: { re: /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, hint: 'a folder path of letters, digits, dot, dash and underscore' },
-  duration: { re: /^(\d+[wdhms])+$|^\d{1,2}:\d{2}:\d{2}$/, hint: 'a duration like 30m, 1h30m or 1d' },
+  duration: { re: /^(\d+(ms|[wdhms]))+$|^\d{1,2}:\d{2}:\d{2}$/, hint: 'a duration like 300ms, 30m, 1h30m or 1d' },
   host: { re: /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, hint: 'a host name like pay.example.com' },
   'host-pattern': { re: /^[A-Za-z0-9*?]([A-Za-z0-9*?.-]{0,252})$/, hint: 'a host name, with * and ? wildcards allowed' },
   'path-pattern': { re: /^\/[A-Za-z0-9*?._~%/+-]*$/, hint: 'a URL path starting with /, with * and ? wildcards allowed' },

@@ -25,13 +25,18 @@ export interface ScriptTarget {
 export const MASK = '********';
 
 /**
- * The mac-auth-password command, sent over SSH exec on its own so that the secret is never written into
- * a file on the router or the computer; `masked` shows ******** instead (dry-run, logs).
+ * The commands that set secrets (the mac-auth-password, the RADIUS secret of this portal's `/radius`
+ * entries), each sent over SSH exec on its own so that a secret is never written into a file on the
+ * router or the computer; `masked` shows ******** instead (dry-run, logs).
  */
-export function secretCommand(s: DeploySettings, profile: string, masked: boolean): string | undefined {
-  if (!s.macAuthPassword || !s.loginBy.includes('mac')) return undefined;
-  const value = masked ? `"${MASK}"` : rscValue('MAC_AUTH_PASSWORD', s.macAuthPassword, 'secret');
-  return `/ip hotspot profile set [find name=${rscValue('hotspot profile', profile, 'name')}] mac-auth-password=${value}`;
+export function secretCommands(s: DeploySettings, profile: string, tag: string, masked: boolean): string[] {
+  const value = (field: string, secret: string) => (masked ? `"${MASK}"` : rscValue(field, secret, 'secret'));
+  const out: string[] = [];
+  if (s.macAuthPassword && s.loginBy.includes('mac')) {
+    out.push(`/ip hotspot profile set [find name=${rscValue('hotspot profile', profile, 'name')}] mac-auth-password=${value('MAC_AUTH_PASSWORD', s.macAuthPassword)}`);
+  }
+  if (s.radiusSecret) out.push(`/radius set [find comment=${rscValue('walled-garden tag', tag, 'comment')}] secret=${value('the RADIUS secret', s.radiusSecret)}`);
+  return out;
 }
 
 interface Command {
@@ -54,7 +59,8 @@ export function renderDeployScript(model: RouterModel, t: ScriptTarget): string 
   const commands: Command[] = [];
   let pagesSet = false;
   for (const c of model.changes) {
-    const command: Command = { why: c.why, menu: menuOf(c.menu), verb: `set [find name=${rscValue(c.name.from, c.name.value, c.name.shape)}]`, args: args(c.props) };
+    const verb = c.name ? `set [find name=${rscValue(c.name.from, c.name.value, c.name.shape)}]` : 'set';
+    const command: Command = { why: c.why, menu: menuOf(c.menu), verb, args: args(c.props) };
     if (c.menu === 'ip/hotspot/profile' && !pagesSet) {
       command.why = 'Pages and login-by change in one command, so guests never meet new pages with old login methods.';
       command.args.unshift({ name: t.v7 ? 'html-directory-override' : 'html-directory', value: rscValue('html directory', t.folder, 'path') });

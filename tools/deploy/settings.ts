@@ -3,6 +3,7 @@
  * changes, and the one setting that never goes into a file, the mac-auth password.
  */
 import type { PortalConfig } from '../config/schema.ts';
+import { UserError } from '../lib/errors.ts';
 import { portalSlug, routerModel, type RouterModel } from '../router-model/router-model.ts';
 
 export interface DeploySettings {
@@ -13,12 +14,20 @@ export interface DeploySettings {
   loginBy: string[];
   /** From the MAC_AUTH_PASSWORD environment variable only; never from a file or an argument. */
   macAuthPassword?: string;
+  /** The RADIUS shared secret, from the variable router.radius.secretEnv names; set on this portal's `/radius` entries. */
+  radiusSecret?: string;
   /** The router settings for the profile the deploy changes (known once the router has been read). */
   model: (profile: string) => RouterModel;
 }
 
 export function deploySettings(config: PortalConfig, env: NodeJS.ProcessEnv = process.env): DeploySettings {
+  const radius = config.router.radius;
+  const radiusSecret = radius ? env[radius.secretEnv] : undefined;
+  if (radius && !radiusSecret) {
+    throw new UserError(`router.radius needs the RADIUS shared secret: set the ${radius.secretEnv} environment variable (it is never read from a file or an argument).`);
+  }
   return {
+    radiusSecret,
     portal: portalSlug(config.brand.name),
     profile: config.router.profile,
     loginBy: config.router.loginBy,

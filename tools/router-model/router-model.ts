@@ -8,6 +8,7 @@
 import type { PortalConfig } from '../config/schema.ts';
 import type { Shape } from '../deploy/rsc.ts';
 import type { TABLES, TablePath } from '../routeros/db/schema.ts';
+import { radiusModel } from './radius.ts';
 
 /** One value, with the config field it comes from (named in refusals) and the shape it must have. */
 export interface Setting {
@@ -19,9 +20,12 @@ export interface Setting {
 export type PropName<P extends TablePath> = keyof (typeof TABLES)[P]['props'] & string;
 export type Props<P extends TablePath> = Partial<Record<PropName<P>, Setting>>;
 
-/** A change to an entry every router has, found by name (the hotspot profile, a user profile). */
+/**
+ * A change to an entry every router has, found by name (the hotspot profile, a user profile), or to a
+ * settings object, which has no name (`/radius incoming`).
+ */
 export type RouterChange = {
-  [P in TablePath]: { menu: P; name: Setting; props: Props<P>; /** Why it is a command of its own. */ why?: string };
+  [P in TablePath]: { menu: P; name?: Setting; props: Props<P>; /** Why it is a command of its own. */ why?: string };
 }[TablePath];
 
 /** Entries this portal owns, marked with `comment=<tag>`: a deploy replaces all of them at once. */
@@ -123,7 +127,8 @@ export function routerModel(config: PortalConfig, profile: string): RouterModel 
       rows: hosts.filter((h) => !/[*?]/.test(h)).map((h) => ({ 'dst-host': set('walledGarden.hosts', 'host', h), action: set('walledGarden', 'name', 'accept') })),
     },
   ];
-  return { portal, tag: gardenTag(portal), changes, owned };
+  const radius = radiusModel(config, profileName);
+  return { portal, tag: gardenTag(portal), changes: [...changes, ...radius.changes], owned: [...owned, ...radius.owned] };
 }
 
 /** Plain property values of a row (what the virtual router stores). */

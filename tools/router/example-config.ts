@@ -35,14 +35,20 @@ export function identityFor(brandName: string): string {
 }
 
 /** The preview's router: the router model of the config applied to a wizard-made router, plus demo guests. */
-export function exampleRouter(config: PortalConfig): RouterConfigInput {
+export function exampleRouter(config: PortalConfig, env: NodeJS.ProcessEnv = process.env): RouterConfigInput {
   const r = config.router;
   const profile = r.profile ?? EXAMPLE_PROFILE;
   const model = routerModel(config, profile);
   const out: RouterConfigInput = { identity: identityFor(config.brand.name) };
-  const rows = (path: TablePath) => (out[path] ??= []);
-  for (const change of model.changes) rows(change.menu).push({ name: change.name.value, ...values(change.props) });
-  for (const owned of model.owned) for (const row of owned.rows) rows(owned.menu).push({ ...values(row), comment: model.tag });
+  const rows = (path: Exclude<TablePath, 'radius/incoming'>) => (out[path] ??= []);
+  for (const change of model.changes) {
+    if (change.name) rows(change.menu as Exclude<TablePath, 'radius/incoming'>).push({ name: change.name.value, ...values(change.props) });
+    else out[change.menu as 'radius/incoming'] = values(change.props);
+  }
+  for (const owned of model.owned) for (const row of owned.rows) rows(owned.menu as Exclude<TablePath, 'radius/incoming'>).push({ ...values(row), comment: model.tag });
+  // The preview asks the configured RADIUS servers with the secret from the same variable deploy reads.
+  const secret = r.radius ? env[r.radius.secretEnv] : undefined;
+  if (secret) for (const row of out.radius ?? []) row.secret = secret;
   if (r.profile) out['ip/hotspot'] = [{ name: 'hotspot1', profile: r.profile }];
 
   const u = DEMO_USERS;
