@@ -21,9 +21,15 @@ const listeners = new Set<() => void>();
 /** `errors`: the page shows a router error, so fetch the error texts too. */
 export function configureI18n(b: I18nBundle, errors = false, doc: Document = document): void {
   bundle = b;
-  inline = readTextsIsland(doc);
+  inline = b.inline ?? readTextsIsland(doc);
   current = b.defaultLocale;
   withErrors = errors;
+}
+
+/** Texts set directly, without a document (the build's server render of a page). */
+export function useMessages(code: string, catalog: Catalog): void {
+  current = code;
+  messages = catalog;
 }
 
 export function locales(): readonly LocaleInfo[] {

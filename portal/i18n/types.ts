@@ -13,6 +13,8 @@ export interface LocaleInfo {
 }
 
 export interface I18nBundle {
+  /** The default locale's texts, when the page does not carry them itself (login: in its full script). */
+  inline?: { locale: string; messages: Catalog };
   defaultLocale: string;
   locales: readonly LocaleInfo[];
   /**

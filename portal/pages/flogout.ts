@@ -1,5 +1,6 @@
-/** flogout.html: /logout for a guest who is not logged in. */
+/** flogout.html: the page as the build rendered it, taken over by the notice view (views/notice-page.ts). */
 import texts from 'virtual:hotspot/i18n/flogout';
-import { startNotLoggedIn } from './shared/not-logged-in.ts';
+import { boot } from './shared/boot.ts';
+import { HsNoticePage } from './views/notice-page.ts';
 
-startNotLoggedIn(texts);
+void boot('hs-notice-page', HsNoticePage, 'title.notLoggedIn', texts);

@@ -6,23 +6,16 @@
 import { css } from 'lit';
 
 export const base = css`
+  /* Kept short: the build writes it into every rendered component of every page. Font and colour
+     inherit from the page. */
   :host {
     display: block;
-    font-family: var(--hs-font);
-    color: var(--hs-text);
-  }
-  [hidden] {
-    display: none !important;
   }
   * {
     box-sizing: border-box;
   }
   p {
     margin: 0 0 0.75rem;
-  }
-  a {
-    color: var(--hs-primary);
-    text-underline-offset: 0.15em;
   }
   :focus-visible {
     outline: 3px solid var(--hs-primary);

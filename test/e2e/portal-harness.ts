@@ -22,6 +22,7 @@ export const HOTSPOT = 'http://10.5.50.1';
 export const USERS: Array<Record<string, string>> = [
   { name: 'alice', password: 'secret', 'limit-uptime': '1h', 'limit-bytes-total': '1000000' },
   { name: 'bob', password: 'builder' },
+  { name: 'carol', password: 'cheese' },
   { name: 'V7KQ2M', password: 'V7KQ2M' },
 ];
 

@@ -128,15 +128,42 @@ describe('terms', () => {
 });
 
 describe('without JavaScript', () => {
-  it('says JavaScript is needed and offers no plain form when PAP is not configured', async () => {
+  it('says JavaScript is needed, offers no plain form when PAP is not configured, and offers the trial', async () => {
     const { page, context } = await portal.guest('02:00:00:00:01:07', { javaScriptEnabled: false });
     await page.goto(`${HOTSPOT}/login`);
     // (Playwright's text search skips <noscript>, so the paragraph is found by place.)
-    const note = page.locator('main p').first();
+    const card = page.locator('main noscript .hs-card');
+    expect(await card.locator('h1').textContent()).toBe('Welcome to Acme Guest Wi-Fi');
+    const note = card.locator('p').first();
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toBe('This page needs JavaScript to log you in securely. Please turn JavaScript on and reload the page.');
-    expect(await page.locator('form').count()).toBe(0);
+    expect(await page.locator('form:visible').count()).toBe(0); // the rendered CHAP form is hidden: it cannot hash
+    expect(await page.locator('hs-login-page').isVisible()).toBe(false);
+    // The free trial needs no password: a plain link, as on MikroTik's own page.
+    await card.getByRole('link', { name: 'Start free trial' }).click();
+    await expect.poll(() => portal.vr.hotspot.session('02:00:00:00:01:07')?.loginBy).toBe('trial');
     await context.close();
+  });
+
+  it('shows the page as the build rendered it, with the figures the router fills in, on status and logout', async () => {
+    const { page, context } = await portal.guest('02:00:00:00:01:10');
+    await page.goto(`${HOTSPOT}/login`);
+    await memberLogin(page, 'carol', 'cheese');
+    await expect.poll(() => page.getByRole('heading', { name: 'You are connected' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => portal.vr.hotspot.session('02:00:00:00:01:10')?.user).toBe('carol');
+    await context.close();
+    const off = await portal.guest('02:00:00:00:01:10', { javaScriptEnabled: false });
+    await off.page.goto(`${HOTSPOT}/status`);
+    expect(await off.page.getByRole('heading', { level: 1 }).textContent()).toBe('You are connected');
+    expect(await off.page.getByText('Welcome, carol.').isVisible()).toBe(true);
+    expect(await off.page.locator('[data-figure=ip] dd').textContent()).toMatch(/^10\.5\.50\.\d+$/);
+    expect(await off.page.locator('[data-figure=uptime] dd').textContent()).toMatch(/\d+s$/);
+    await off.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await expect.poll(() => off.page.getByRole('heading', { level: 1 }).textContent()).toBe('You have logged out');
+    expect(portal.vr.hotspot.session('02:00:00:00:01:10')).toBeUndefined();
+    await off.page.getByRole('link', { name: 'Log in again' }).click();
+    expect(await off.page.locator('main noscript .hs-card h1').textContent()).toBe('Welcome to Acme Guest Wi-Fi');
+    await off.context.close();
   });
 });
 
@@ -166,13 +193,14 @@ describe('PAP', () => {
   it('offers a plain form without JavaScript, gated by the terms', async () => {
     const { page, context } = await pap.guest('02:00:00:00:01:09', { javaScriptEnabled: false });
     await page.goto(`${HOTSPOT}/login`);
-    expect(await page.locator('main p').first().textContent()).toMatch(/^This page needs JavaScript/);
-    await page.getByLabel('Username').fill('alice');
-    await page.getByLabel('Password').fill('secret');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    expect(await page.locator('main noscript .hs-card p').first().textContent()).toMatch(/^You can also log in with this simple form/);
+    const plain = page.locator('main noscript');
+    await plain.getByLabel('Username').fill('alice');
+    await plain.getByLabel('Password').fill('secret');
+    await plain.getByRole('button', { name: 'Log in' }).click();
     expect(pap.vr.hotspot.session('02:00:00:00:01:09')).toBeUndefined(); // the required terms box stops the form
-    await page.getByRole('checkbox').check();
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await plain.getByRole('checkbox').check();
+    await plain.getByRole('button', { name: 'Log in' }).click();
     await expect.poll(() => pap.vr.hotspot.session('02:00:00:00:01:09')?.loginBy).toBe('http-pap');
     await context.close();
   });

@@ -28,13 +28,13 @@ function watch(page: Page): string[] {
 const heading = (page: Page, name: string) => expect.poll(() => page.getByRole('heading', { name }).isVisible()).toBe(true);
 
 describe('what the login page fetches', () => {
-  it('in the default language: the page and its two scripts, nothing else (no texts, logo or icon)', async () => {
+  it('in the default language: the page and its three scripts, nothing else (no texts, logo or icon)', async () => {
     const { page, context, errors } = await portal.guest('02:00:00:00:07:01');
     const paths = watch(page);
     await page.goto(`${HOTSPOT}/login`);
     await heading(page, 'Welcome to Acme Guest Wi-Fi');
     await page.waitForLoadState('networkidle'); // the browser asks for a page's icon after it loads
-    expect(paths.sort()).toEqual(['/assets/login-*.js', '/assets/portal-*.js', '/login']);
+    expect(paths.sort()).toEqual(['/assets/login-*.js', '/assets/login-app-*.js', '/assets/portal-*.js', '/login']);
     expect(await page.evaluate(() => document.querySelector('link[rel=icon]')?.getAttribute('href')?.startsWith('data:image/svg+xml,'))).toBe(true);
     expect(await page.locator('header svg.hs-logo').getAttribute('aria-hidden')).toBe('true');
     expect(errors).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * What each built page makes a guest download: the page itself (logo, icon and default-locale texts
  * inline), its one entry script, and on Lit pages the shared `portal` chunk; light pages (redirect,
- * rlogin, radvert) never load Lit. Other locales' texts stay files fetched on demand, and the login
+ * rlogin, radvert) never load Lit. The login page's entry is the small CHAP path, which loads the
+ * page's full script (`login-app`, with its default-locale texts) and Lit after it. Other locales' texts stay files fetched on demand, and the login
  * budget counts the page with the largest of them.
  */
 import { readFileSync, rmSync } from 'node:fs';
@@ -38,23 +39,31 @@ describe('what each page loads', () => {
       const load = pageLoad(dir, spec.file);
       const scripts = load.files.filter((f) => f.endsWith('.js')).map((f) => f.replace(/-[\w-]{8}\.js$/, ''));
       const name = spec.file.replace('.html', '');
-      expect(scripts.sort(), spec.file).toEqual(LIGHT.includes(spec.file) ? [`assets/${name}`] : [`assets/${name}`, 'assets/portal'].sort());
+      const own = spec.app ? [`assets/${name}`, `assets/${name}-app`] : [`assets/${name}`];
+      expect(scripts.sort(), spec.file).toEqual(LIGHT.includes(spec.file) ? own : [...own, 'assets/portal'].sort());
       expect(load.files.filter((f) => !f.endsWith('.js')), spec.file).toEqual([spec.file]); // no logo, icon or texts file
     }
   });
 
   it('no chunk besides the entries and the portal chunk', () => {
     const scripts = listFiles(dir).map((f) => f.path).filter((f) => f.endsWith('.js'));
-    expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...pagesFor(config).map((p) => p.file.replace('.html', '')), 'portal'].sort());
+    const entries = pagesFor(config).flatMap((p) => (p.app ? [p.file.replace('.html', ''), p.file.replace('.html', '-app')] : [p.file.replace('.html', '')]));
+    expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...entries, 'portal'].sort());
   });
 
-  it('the default locale\'s texts are in each Lit page, as the page\'s texts; the others are files', () => {
+  it('the default locale\'s texts are in each Lit page (login: in its full script), as the page\'s texts; the others are files', () => {
     const catalogs = buildCatalogs(config);
     const en = catalogs.find((c) => c.code === 'en')!;
     for (const spec of pagesFor(config)) {
       const found = island(read(spec.file));
       if (LIGHT.includes(spec.file)) {
         expect(found, spec.file).toBeNull();
+        continue;
+      }
+      if (spec.app) {
+        expect(found, spec.file).toBeNull();
+        const app = pageLoad(dir, spec.file).files.find((f) => /-app-[\w-]{8}\.js$/.test(f))!;
+        for (const text of Object.values(pageTexts(en, spec, unusedTexts(config)))) expect(read(app), spec.file).toContain(text);
         continue;
       }
       expect(found?.[1], spec.file).toBe('en');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
 import { buildCatalogs } from '../../tools/build/catalogs.ts';
-import { pagesFor } from '../../tools/build/pages.ts';
+import { pagesFor, ROUTER_FILLED } from '../../tools/build/pages.ts';
 import { createShells } from '../../tools/build/shells.ts';
 import { validateConfig } from '../../tools/config/index.ts';
 import { listVariables, parseTemplate, render } from '../../tools/routeros/engine/index.ts';
@@ -34,14 +34,26 @@ describe('page shells', () => {
     expect(Object.fromEntries(out.headers)['Location']).toBe('http://10.5.50.1/login?dst=x');
   });
 
-  it('print router values only as -esc inside the data island (link-login-only also in no-JavaScript fallbacks)', () => {
+  it('print router values only as -esc inside the data island (link-login-only in no-JavaScript fallbacks, router-computed figures)', () => {
     for (const [file, text] of pages) {
       const island = /<script type="application\/x-hotspot" id="hs-data">([^<]*)<\/script>/.exec(text)?.[1] ?? '';
       expect(island, file).toMatch(/^([a-z-]+=\$\([a-z-]+-esc\))(&[a-z-]+=\$\([a-z-]+-esc\))*$/);
       const outside = listVariables(parseTemplate(text.replace(island, ''), file)).filter((u) => u.use === 'output').map((u) => u.name);
-      const allowed = file === 'login.html' ? ['chap-id', 'chap-challenge'] : ['rlogin.html', 'redirect.html', 'radvert.html'].includes(file) ? ['link-redirect', 'link-login-only'] : [];
+      const allowed = [
+        ...(file === 'login.html' ? ['chap-id', 'chap-challenge'] : ['rlogin.html', 'redirect.html', 'radvert.html'].includes(file) ? ['link-redirect', 'link-login-only'] : []),
+        ...(ROUTER_FILLED[file] ?? []),
+      ];
       expect(outside.filter((n) => !allowed.includes(n)), file).toEqual([]);
     }
+  });
+
+  it('let the router fill the status figures and who is logged in, for guests without JavaScript', () => {
+    const body = serve('status.html', { username: 'ann<b>', 'username-esc': 'ann%3Cb%3E', ip: '10.5.50.9', uptime: '1h2m', 'bytes-out-nice': '12.3 MiB', 'bytes-in-nice': '1.1 MiB', 'session-time-left': '' }).body;
+    expect(body).toContain('ann%3Cb%3E');
+    expect(body).not.toContain('ann<b>');
+    for (const figure of ['10.5.50.9', '1h2m', '12.3 MiB', '1.1 MiB']) expect(body).toContain(figure);
+    expect(body).not.toContain('data-figure="time-left"'); // no limit, no row
+    expect(serve('status.html', { 'session-time-left': '30m' }).body).toContain('data-figure="time-left"');
   });
 
   it('fill chap values into the login page script only when the router offers CHAP', () => {

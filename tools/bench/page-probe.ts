@@ -10,9 +10,9 @@
  * - form: first frame in which the user-name and password fields and the submit button are laid out
  *   with a non-empty box (searching open shadow roots too).
  * - ready: first frame in which the form can be submitted with CHAP: the submit button is enabled and
- *   labelled "Log in", and the page holds its hash code and challenge — for the portal, the
- *   <hs-login-page> element is upgraded (it reads window.hsChap when constructed) and window.hsChap
- *   holds chap-id and chap-challenge; for the classic page, md5.js has defined hexMD5.
+ *   labelled "Log in", and the page holds its hash code and challenge — for the portal, its first
+ *   script (the CHAP path) has wired the form the build rendered (`data-hs-ready` on <html>) and
+ *   window.hsChap holds chap-id and chap-challenge; for the classic page, md5.js has defined hexMD5.
  * - submit: the guest's click on the submit button.
  * - connected: first frame in which a visible heading reads "You are connected" (alogin).
  *
@@ -48,7 +48,7 @@ export function probeScript(kind: PageKind, connectedText = 'You are connected',
     return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
   };
   const hashReady = () => kind === 'portal'
-    ? Boolean(customElements.get('hs-login-page') && document.querySelector('hs-login-page')?.shadowRoot && typeof window.hsChap?.id === 'string' && window.hsChap.id.length > 0 && typeof window.hsChap.challenge === 'string' && window.hsChap.challenge.length > 0)
+    ? Boolean(document.documentElement.hasAttribute('data-hs-ready') && typeof window.hsChap?.id === 'string' && window.hsChap.id.length > 0 && typeof window.hsChap.challenge === 'string' && window.hsChap.challenge.length > 0)
     : typeof window.hexMD5 === 'function';
   let loginDoc = false;
   let fcp;

@@ -6,6 +6,7 @@
 import type { MessageKey } from '../../portal/i18n/locales/en.ts';
 import type { PortalConfig } from '../config/index.ts';
 import { ERROR_MESSAGES } from '../routeros/data/error-messages.ts';
+import type { PageView } from './ssr.ts';
 
 export interface PageSpec {
   /** File name in dist/hotspot/. */
@@ -17,6 +18,10 @@ export interface PageSpec {
   titleKey: MessageKey;
   /** Router values the page reads, sent through the data island as `name=$(name-esc)`. */
   fields: readonly string[];
+  /** The page's full script when `entry` is a small first script that loads it (login: the CHAP path first). */
+  app?: string;
+  /** The Lit view the build renders into the page (tools/build/ssr.ts); none on the light pages. */
+  view?: PageView;
   /** Pages without the language picker and footer (redirects load no Lit). */
   minimal?: boolean;
   /**
@@ -28,6 +33,19 @@ export interface PageSpec {
   /** Texts fetched only when the router reports an error (a separate small file per locale). */
   errorTexts?: readonly string[];
 }
+
+/**
+ * Variables a page may print outside its data island, for reading without JavaScript: figures the
+ * router computes itself (never a value a guest chooses), and `-esc` (URL-encoded) forms, which hold
+ * no markup: the user name on the status page, and the trial link as MikroTik's own login page builds it.
+ */
+export const ROUTER_FILLED: Readonly<Record<string, readonly string[]>> = {
+  'login.html': ['link-orig-esc', 'mac-esc'],
+  'status.html': ['username-esc', 'ip', 'uptime', 'session-time-left', 'bytes-out-nice', 'bytes-in-nice', 'remain-bytes-total-nice'],
+  'logout.html': ['uptime', 'bytes-out-nice', 'bytes-in-nice'],
+  'fstatus.html': ['ip'],
+  'flogout.html': ['ip'],
+};
 
 export const COMMON_TEXT_GROUPS = ['common', 'brand'];
 
@@ -43,6 +61,8 @@ const ALL: readonly PageSpec[] = [
     file: 'login.html',
     template: 'login',
     entry: '/portal/pages/login.ts',
+    app: '/portal/pages/login-app.ts',
+    view: { tag: 'hs-login-page' },
     titleKey: 'title.login',
     texts: ['login', 'terms', 'trial'],
     errorTexts: LOGIN_ERRORS,
@@ -52,6 +72,7 @@ const ALL: readonly PageSpec[] = [
     file: 'alogin.html',
     template: 'alogin',
     entry: '/portal/pages/alogin.ts',
+    view: { tag: 'hs-alogin-page' },
     titleKey: 'title.alogin',
     texts: ['alogin'],
     fields: ['username', 'login-by', 'link-redirect', 'link-orig', 'link-status'],
@@ -60,6 +81,7 @@ const ALL: readonly PageSpec[] = [
     file: 'status.html',
     template: 'status',
     entry: '/portal/pages/status.ts',
+    view: { tag: 'hs-status-page' },
     titleKey: 'title.status',
     texts: ['status'],
     fields: [
@@ -67,10 +89,10 @@ const ALL: readonly PageSpec[] = [
       'remain-bytes-total', 'refresh-timeout-secs', 'link-logout', 'link-login-only',
     ],
   },
-  { file: 'logout.html', template: 'logout', entry: '/portal/pages/logout.ts', titleKey: 'title.logout', texts: ['logout', 'status'], fields: ['username', 'ip', ...SESSION, 'link-login-only'] },
-  { file: 'error.html', template: 'error', entry: '/portal/pages/error.ts', titleKey: 'title.error', texts: ['error', 'errors'], fields: [...ERROR, 'username', 'ip', ...LINKS] },
-  { file: 'fstatus.html', template: 'fstatus', entry: '/portal/pages/fstatus.ts', titleKey: 'title.notLoggedIn', texts: ['notLoggedIn', 'errors.not-logged-in'], fields: ['ip', 'link-login-only'] },
-  { file: 'flogout.html', template: 'flogout', entry: '/portal/pages/flogout.ts', titleKey: 'title.notLoggedIn', texts: ['notLoggedIn', 'errors.not-logged-in'], fields: ['ip', 'link-login-only'] },
+  { file: 'logout.html', template: 'logout', entry: '/portal/pages/logout.ts', view: { tag: 'hs-notice-page', attrs: { kind: 'logout' } }, titleKey: 'title.logout', texts: ['logout', 'status'], fields: ['username', 'ip', ...SESSION, 'link-login-only'] },
+  { file: 'error.html', template: 'error', entry: '/portal/pages/error.ts', view: { tag: 'hs-notice-page', attrs: { kind: 'error' } }, titleKey: 'title.error', texts: ['error', 'errors'], fields: [...ERROR, 'username', 'ip', ...LINKS] },
+  { file: 'fstatus.html', template: 'fstatus', entry: '/portal/pages/fstatus.ts', view: { tag: 'hs-notice-page', attrs: { kind: 'not-logged-in' } }, titleKey: 'title.notLoggedIn', texts: ['notLoggedIn', 'errors.not-logged-in'], fields: ['ip', 'link-login-only'] },
+  { file: 'flogout.html', template: 'flogout', entry: '/portal/pages/flogout.ts', view: { tag: 'hs-notice-page', attrs: { kind: 'not-logged-in' } }, titleKey: 'title.notLoggedIn', texts: ['notLoggedIn', 'errors.not-logged-in'], fields: ['ip', 'link-login-only'] },
   { file: 'redirect.html', template: 'redirect', entry: '/portal/pages/redirect.ts', titleKey: 'title.redirect', fields: ['link-redirect', 'link-login-only'], minimal: true },
   { file: 'rlogin.html', template: 'rlogin', entry: '/portal/pages/rlogin.ts', titleKey: 'title.redirect', fields: ['link-redirect', 'link-login-only'], minimal: true },
   { file: 'radvert.html', template: 'radvert', entry: '/portal/pages/radvert.ts', titleKey: 'title.advert', fields: ['link-redirect', 'link-login-only'], minimal: true },

@@ -74,8 +74,13 @@ export function hotspotI18n(config: PortalConfig): Plugin {
           if (c.code !== def) urls[c.code] = emit('texts', c.code, pageTexts(c, spec, unused));
           if (spec.errorTexts?.length) errorUrls[c.code] = emit('errors', c.code, pageMessages(c, spec.errorTexts, unused, false));
         }
+        // A page with a first script (login) carries its texts in its full script instead: the bytes the
+        // form needs before it can be sent stay few, and the texts arrive with the code that uses them.
+        const defCatalog = catalogs.find((c) => c.code === def);
+        const inline = spec.app && defCatalog ? { locale: def, messages: pageTexts(defCatalog, spec, unused) } : undefined;
         return [
           `export default {`,
+          ...(inline ? [`  inline: ${JSON.stringify(inline)},`] : []),
           `  defaultLocale: ${JSON.stringify(def)},`,
           `  locales: ${JSON.stringify(list)},`,
           `  urls: ${JSON.stringify(urls)},`,

@@ -7,7 +7,8 @@
  *  - code only some pages use (the status figures, the not-logged-in page, …) is copied into each
  *    of those pages' entry scripts instead of becoming a chunk of its own;
  *  - light pages (redirect, rlogin, radvert: no Lit) get their own copies of everything they use,
- *    so they never load the portal chunk.
+ *    so they never load the portal chunk; so does the login page's first script (the small CHAP
+ *    path, `early`), which then loads the page's full script (`app`) with Lit.
  * Copies are made by giving a project module a different id per page (`?hs-page=<page>`), which the
  * bundler then treats as a separate module. Packages (node_modules) and virtual modules are never
  * copied. Build only: the dev server serves modules one by one.
@@ -20,7 +21,7 @@ const TAG = '?hs-page=';
 
 /** Modules every Lit page uses: the `portal` chunk. */
 export const SHARED_BY_LIT_PAGES =
-  /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]portal[\\/]i18n[\\/](?:runtime|choose|island)\.ts$|[\\/]portal[\\/]theme[\\/]|[\\/]portal[\\/]pages[\\/]shared[\\/](?:boot|page-styles|error-text)\.ts$|[\\/]portal[\\/]components[\\/](?:events\.ts|hs-(?:message|language-picker)[\\/])|[\\/]portal[\\/]hotspot[\\/](?:send|links|router-values)\.ts$|virtual:hotspot\/config/;
+  /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]portal[\\/]i18n[\\/](?:runtime|choose|island)\.ts$|[\\/]portal[\\/]theme[\\/]|[\\/]portal[\\/]pages[\\/]shared[\\/](?:boot|page-styles|error-text)\.ts$|[\\/]portal[\\/]components[\\/](?:events\.ts|hs-element\.ts|hs-(?:message|language-picker)[\\/])|[\\/]portal[\\/]hotspot[\\/](?:send|links|router-values|page-env)\.ts$|virtual:hotspot\/config/;
 
 /** The page a module id was copied for, and the id without the tag. */
 export function untag(id: string): { id: string; page?: string } {
@@ -31,8 +32,17 @@ export function untag(id: string): { id: string; page?: string } {
 export function hotspotPageChunks(pages: readonly PageSpec[], root: string): Plugin {
   // Tags are page names without `.html`: the transform takes a module's language from how its id ends.
   const name = (p: PageSpec) => p.file.replace(/\.html$/, '');
-  const entries = new Map(pages.map((p) => [path.join(root, p.entry), name(p)]));
+  const entries = new Map<string, string>();
   const light = new Set(pages.filter((p) => p.minimal).map(name));
+  for (const p of pages) {
+    if (p.app) {
+      entries.set(path.join(root, p.entry), `${name(p)}-early`);
+      light.add(`${name(p)}-early`);
+      entries.set(path.join(root, p.app), name(p));
+    } else {
+      entries.set(path.join(root, p.entry), name(p));
+    }
+  }
   return {
     name: 'hotspot:page-chunks',
     apply: 'build',

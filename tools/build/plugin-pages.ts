@@ -16,9 +16,27 @@ export interface PagesOptions {
   root: string;
 }
 
-/** Vite's input map: page name → virtual HTML file at the root. */
+/**
+ * Vite's input map: page name → virtual HTML file at the root, and `<page>-app` → the full script of a
+ * page whose first script loads it later (login): an entry of its own, so that first script carries
+ * no loader code, only the URL the page gives it (`<meta name="hs-app">`).
+ */
 export function pageInputs(config: PortalConfig, root: string): Record<string, string> {
-  return Object.fromEntries(pagesFor(config).map((p) => [p.file.replace(/\.html$/, ''), path.join(root, p.file)]));
+  const pages = pagesFor(config);
+  return Object.fromEntries([
+    ...pages.map((p) => [p.file.replace(/\.html$/, ''), path.join(root, p.file)]),
+    ...pages.filter((p) => p.app).map((p) => [`${p.file.replace(/\.html$/, '')}-app`, path.join(root, p.app!)]),
+  ]);
+}
+
+/** `<meta name="hs-app" content="/portal/…ts">` → the built chunk of that entry. */
+function appMeta(html: string, root: string, chunks: Iterable<{ type: string; fileName: string; facadeModuleId?: string | null }>): string {
+  return html.replace(/(<meta name="hs-app" content=")([^"]+)(")/, (whole, open: string, src: string, close: string) => {
+    const abs = path.join(root, src.replace(/^\//, ''));
+    const chunk = [...chunks].find((c) => c.type === 'chunk' && c.facadeModuleId === abs);
+    if (!chunk) throw new Error(`no built script for ${src}`);
+    return `${open}/${chunk.fileName}${close}`;
+  });
 }
 
 export function hotspotPages({ config, root }: PagesOptions): Plugin {
@@ -45,6 +63,12 @@ export function hotspotPages({ config, root }: PagesOptions): Plugin {
       const html = s.renderPage(spec);
       for (const f of s.files) this.addWatchFile(f);
       return html;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        return ctx.bundle ? appMeta(html, root, Object.values(ctx.bundle) as Parameters<typeof appMeta>[2]) : html;
+      },
     },
     generateBundle() {
       const s = getShells();

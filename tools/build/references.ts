@@ -56,6 +56,9 @@ export function htmlReferences(text: string): Reference[] {
         }
       } else out.push(at(map, offset, value, 'attribute'));
     }
+    // The page's full script, which its first script loads (tools/build/pages.ts `app`).
+    const app = /^<meta\s+name="hs-app"\s+content="([^"]*)"/.exec(tag[0]);
+    if (app) out.push(at(map, tag.index + tag[0].indexOf(app[1]!, 10), app[1]!, 'attribute'));
     if (/^<meta\b/i.test(tag[0]) && /http-equiv\s*=\s*["']?refresh/i.test(tag[0])) {
       const m = META_REFRESH.exec(tag[0]);
       if (m) out.push(at(map, tag.index + m.index + m[0].indexOf('url=') + 4, m[1]!.trim(), 'attribute'));

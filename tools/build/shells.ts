@@ -15,6 +15,7 @@ import { inlineLogo, isSvg, readBrandSvg, svgDataUrl } from './brand-svg.ts';
 import type { LocaleCatalog } from './catalogs.ts';
 import { pageTexts, textsIsland, unusedTexts } from './page-texts.ts';
 import type { PageSpec } from './pages.ts';
+import { renderView, type SsrContext } from './ssr.ts';
 
 export interface ShellOptions {
   config: PortalConfig;
@@ -75,12 +76,15 @@ export function createShells(opts: ShellOptions): Shells {
 
   const def = catalogs.find((c) => c.code === config.locales.default) ?? catalogs[0]!;
   const unused = unusedTexts(config);
+  hb.registerHelper('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('t', (key: unknown) => {
     const text = typeof key === 'string' ? def.messages[key] : undefined;
     if (text === undefined) throw new UserError(`a template uses {{t "${String(key)}"}}, which names no text; use a key of portal/i18n/locales/en.ts.`);
     return text;
   });
 
+  const ssr: SsrContext = { config, locale: def.code };
   const brand = config.brand;
   const colors = brand.colors;
   const favicon = brand.favicon ?? brand.logo;
@@ -130,16 +134,22 @@ export function createShells(opts: ShellOptions): Shells {
   return {
     files,
     renderPage(spec) {
+      const texts = pageTexts(def, spec, unused);
       return run(path.join(dir, 'pages', `${spec.template}.hbs`), {
         ...common,
         methods: { chap: false, pap: false, ...common.methods },
         page: spec.file,
         title: def.messages[spec.titleKey],
         entry: spec.entry,
+        appScript: spec.app ?? '',
         minimal: spec.minimal ?? false,
         routerData: routerDataIsland(spec.fields),
         // Pages that run the Lit app get their texts in the default locale with the page.
-        textsData: spec.minimal ? '' : textsIsland(def.code, pageTexts(def, spec, unused)),
+        textsData: spec.minimal || spec.app ? '' : textsIsland(def.code, texts),
+        // The page's view and the language picker, rendered by the build from the Lit components.
+        app: spec.view ? renderView(ssr, spec.view, texts) : '',
+        // The language picker comes with the script (without one it could not switch): its box is reserved.
+        picker: !spec.minimal && catalogs.length > 1,
       });
     },
     renderErrorsTxt(catalog) {

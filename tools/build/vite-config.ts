@@ -39,7 +39,7 @@ export function hotspotViteConfig({ config, dir }: LoadedConfig, options: Hotspo
       // Vite inlines no asset: data: URLs would grow the pages the router substitutes. (The SVG logo
       // and icon are put into the pages on purpose, by the shells: they spare a first visit two requests.)
       assetsInlineLimit: 0,
-      modulePreload: { polyfill: false },
+      modulePreload: false,
       reportCompressedSize: false,
       sourcemap: false,
       rolldownOptions: {

@@ -1,5 +1,6 @@
 /** Language switcher: a labelled native select (works with every screen reader). Emits `hs-locale-change`. */
-import { LitElement, css, html } from 'lit';
+import { HsElement } from '../hs-element.ts';
+import { css, html } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
 import { base } from '../../theme/base.ts';
 import { emit } from '../events.ts';
@@ -9,7 +10,7 @@ export interface PickerLocale {
   name: string;
 }
 
-export class HsLanguagePicker extends LitElement {
+export class HsLanguagePicker extends HsElement {
   static override properties = {
     locales: { attribute: false },
     value: {},
@@ -20,13 +21,20 @@ export class HsLanguagePicker extends LitElement {
   static override styles = [
     base,
     css`
+      /* Compact: the select alone (its label is for screen readers), so it never takes a row of its own. */
       :host {
-        display: flex;
-        align-items: center;
-        gap: 0.375rem;
         font-size: 0.875rem;
       }
+      .sr {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       select {
+        width: 100%;
         font: inherit;
         min-height: 2.75rem;
         padding: 0.25rem 0.5rem;
@@ -48,7 +56,7 @@ export class HsLanguagePicker extends LitElement {
 
   override render() {
     if (this.locales.length < 2) return html``;
-    return html`<label for="lang">${t('common.language')}</label>
+    return html`<label class="sr" for="lang">${t('common.language')}</label>
       <select id="lang" @change=${this.onChange}>
         ${this.locales.map((l) => html`<option value=${l.code} lang=${l.code} ?selected=${l.code === this.value}>${l.name}</option>`)}
       </select>`;

@@ -3,20 +3,22 @@
  * are enabled. It never submits anything itself: it emits `hs-login` with what was typed, and the
  * page decides how it travels (CHAP hash or plain), so the typed password never leaves the page here.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { HsElement } from '../hs-element.ts';
+import { css, html, nothing } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
 import { base, controls } from '../../theme/base.ts';
 import { emit } from '../events.ts';
 
 export type LoginMode = 'member' | 'voucher';
 
-export class HsLoginForm extends LitElement {
+export class HsLoginForm extends HsElement {
   static override properties = {
     modes: { attribute: false },
     mode: { type: String, reflect: true },
     username: {},
     voucher: {},
     busy: { type: Boolean },
+    ready: { type: Boolean },
     problem: { state: true },
   };
   declare modes: readonly LoginMode[];
@@ -26,6 +28,8 @@ export class HsLoginForm extends LitElement {
   /** Pre-filled voucher code (from a `?voucher=` link or a failed voucher login). */
   declare voucher: string;
   declare busy: boolean;
+  /** False in the page as the build renders it: the page's script enables the button once it can send. */
+  declare ready: boolean;
   declare problem: '' | 'credentials' | 'voucher';
 
   static override styles = [
@@ -69,6 +73,7 @@ export class HsLoginForm extends LitElement {
     this.username = '';
     this.voucher = '';
     this.busy = false;
+    this.ready = true;
     this.problem = '';
   }
 
@@ -80,7 +85,7 @@ export class HsLoginForm extends LitElement {
             <legend>${t('login.modeLegend')}</legend>
             ${this.modes.map(
               (m) => html`<label class="mode"
-                ><input type="radio" name="mode" value=${m} .checked=${this.mode === m} @change=${() => this.switchMode(m)} />${t(
+                ><input type="radio" id=${`mode-${m}`} name="mode" value=${m} ?checked=${this.mode === m} .checked=${this.mode === m} @change=${() => this.switchMode(m)} />${t(
                   m === 'member' ? 'login.modeMember' : 'login.modeVoucher',
                 )}</label
               >`,
@@ -121,8 +126,11 @@ export class HsLoginForm extends LitElement {
                 aria-invalid=${this.problem === 'voucher' ? 'true' : 'false'}
               />
               <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`}
-        <p class="problem" role="alert">${this.problem === 'credentials' ? t('login.needCredentials') : this.problem === 'voucher' ? t('login.needVoucher') : ''}</p>
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? t('login.sending') : t('login.submit')}</button>
+        ${this.ready
+          ? html`<p class="problem" role="alert">${this.problem ? t(this.problem === 'voucher' ? 'login.needVoucher' : 'login.needCredentials') : ''}</p>`
+          : // As the build renders the form, the page's first script shows this one when a field is empty.
+            html`<p class="problem" role="alert" hidden>${t(member ? 'login.needCredentials' : 'login.needVoucher')}</p>`}
+        <button type="submit" ?disabled=${this.busy || !this.ready}>${this.busy ? t('login.sending') : t('login.submit')}</button>
       </form>
     `;
   }

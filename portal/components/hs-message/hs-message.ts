@@ -2,12 +2,13 @@
  * A message box: errors are announced at once (role=alert), notes politely (role=status).
  * The text is a Lit text binding, so a hostile router value shows as characters and never as markup.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { HsElement } from '../hs-element.ts';
+import { css, html, nothing } from 'lit';
 import { base } from '../../theme/base.ts';
 
 export type MessageKind = 'error' | 'warning' | 'info';
 
-export class HsMessage extends LitElement {
+export class HsMessage extends HsElement {
   static override properties = {
     kind: { type: String, reflect: true },
     text: {},

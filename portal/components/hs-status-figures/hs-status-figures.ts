@@ -2,7 +2,9 @@
  * Session figures as a description list. Byte counts carry the raw number in `<data value>` and
  * durations an ISO duration in `<time datetime>`, next to the human text.
  */
-import { LitElement, css, html } from 'lit';
+import { HsElement } from '../hs-element.ts';
+import { css, html, nothing } from 'lit';
+import { routerMarkup } from '../../hotspot/page-env.ts';
 import { base } from '../../theme/base.ts';
 
 export interface Figure {
@@ -13,9 +15,11 @@ export interface Figure {
   /** Raw bytes or seconds behind the text. */
   value?: number;
   kind: 'bytes' | 'duration' | 'text';
+  /** Only as the build renders a page: the RouterOS variable that must be set for the row to show. */
+  when?: string;
 }
 
-export class HsStatusFigures extends LitElement {
+export class HsStatusFigures extends HsElement {
   static override properties = {
     items: { attribute: false },
   };
@@ -63,7 +67,7 @@ export class HsStatusFigures extends LitElement {
   override render() {
     return html`<dl>
       ${this.items.map(
-        (f) => html`<div data-figure=${f.name}>
+        (f) => html`${f.when ? routerMarkup(`if ${f.when}`) : nothing}<div data-figure=${f.name}>
           <dt>${f.label}</dt>
           <dd>
             ${f.kind === 'bytes' && f.value !== undefined
@@ -72,7 +76,7 @@ export class HsStatusFigures extends LitElement {
                 ? html`<time datetime=${`PT${f.value}S`}>${f.text}</time>`
                 : f.text}
           </dd>
-        </div>`,
+        </div>${f.when ? routerMarkup('endif') : nothing}`,
       )}
     </dl>`;
   }

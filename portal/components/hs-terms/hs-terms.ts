@@ -1,11 +1,12 @@
 /** The terms-of-use checkbox that must be ticked before any login. Emits `hs-terms-change`. */
-import { LitElement, css, html } from 'lit';
+import { HsElement } from '../hs-element.ts';
+import { css, html } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
 import { base } from '../../theme/base.ts';
 import { emit } from '../events.ts';
 
-export class HsTerms extends LitElement {
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class HsTerms extends HsElement {
+  static override shadowRootOptions = { ...HsElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     text: {},
     accepted: { type: Boolean },

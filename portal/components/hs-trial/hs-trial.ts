@@ -1,10 +1,11 @@
 /** The free-trial offer (router says trial = yes) or the "trial used up" note (trial = no). Emits `hs-trial`. */
-import { LitElement, css, html, nothing } from 'lit';
+import { HsElement } from '../hs-element.ts';
+import { css, html, nothing } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
 import { base, controls } from '../../theme/base.ts';
 import { emit } from '../events.ts';
 
-export class HsTrial extends LitElement {
+export class HsTrial extends HsElement {
   static override properties = {
     state: {},
     busy: { type: Boolean },

@@ -20,6 +20,10 @@ export const actions = css`
   .links {
     margin-top: 1rem;
   }
+  a {
+    color: var(--hs-primary);
+    text-underline-offset: 0.15em;
+  }
   .links a {
     display: inline-block;
     padding: 0.5rem 0;

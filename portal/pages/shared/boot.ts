@@ -1,11 +1,15 @@
 /**
- * Starting a page: pick the language, wire the shell's language picker and translated texts, then
- * define the page's root element (so its first render is already in the guest's language).
+ * Starting a page: pick the language, wire the shell's language picker and translated texts, give the
+ * views their router values, then define the page's root element (so its first render, which takes
+ * over the page as the build rendered it, is already in the guest's language).
  */
 import config from 'virtual:hotspot/config';
 import '../../components/hs-language-picker/hs-language-picker.ts';
 import { configureI18n, currentLocale, initLocale, locales, onLocaleChange, setLocale, t, useTitle, type TextKey } from '../../i18n/runtime.ts';
 import type { I18nBundle } from '../../i18n/types.ts';
+import type { ChapValues } from '../../hotspot/chap.ts';
+import { setPageEnv } from '../../hotspot/page-env.ts';
+import { readRouterValues } from '../../hotspot/router-values.ts';
 
 export { config };
 
@@ -26,9 +30,17 @@ function wireShell(): void {
   onLocaleChange(translate);
 }
 
-/** `texts` is the page's own `virtual:hotspot/i18n/<page>` module; `withErrors` when it shows a router error. */
-export async function boot(tag: string, element: CustomElementConstructor, titleKey: TextKey, texts: I18nBundle, withErrors = false): Promise<void> {
-  configureI18n(texts, withErrors);
+export interface BootOptions {
+  /** The page shows a router error: fetch the error texts with the guest's language. */
+  withErrors?: boolean;
+  chap?: ChapValues;
+}
+
+/** `texts` is the page's own `virtual:hotspot/i18n/<page>` module. */
+export async function boot(tag: string, element: CustomElementConstructor, titleKey: TextKey, texts: I18nBundle, options: BootOptions = {}): Promise<void> {
+  const values = readRouterValues();
+  setPageEnv({ config, values, chap: options.chap, search: new URLSearchParams(location.search), server: false });
+  configureI18n(texts, options.withErrors ?? Boolean(values.get('error')));
   await initLocale();
   useTitle(titleKey, config.brand);
   wireShell();

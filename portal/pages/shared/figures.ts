@@ -4,8 +4,26 @@ import { statusFigures } from '../../hotspot/figures.ts';
 import type { RouterValues } from '../../hotspot/router-values.ts';
 import { formatBytes, formatSeconds } from '../../i18n/format.ts';
 import { t } from '../../i18n/runtime.ts';
+import { pageEnv, routerMarkup } from '../../hotspot/page-env.ts';
+
+/**
+ * As the build renders a page (and as it reads without JavaScript), the router writes the figures
+ * itself: its own durations and `-nice` byte counts, rows with a limit only when there is one.
+ */
+function routerFigures(opts: { withIp: boolean; withLimits: boolean }): Figure[] {
+  const row = (name: string, label: string, variable: string, when?: string): Figure => ({ name, label, text: routerMarkup(variable), kind: 'text', when });
+  return [
+    ...(opts.withIp ? [row('ip', t('status.ip'), 'ip')] : []),
+    row('uptime', t('status.uptime'), 'uptime'),
+    ...(opts.withLimits ? [row('time-left', t('status.timeLeft'), 'session-time-left', 'session-time-left')] : []),
+    row('download', t('status.download'), 'bytes-out-nice'),
+    row('upload', t('status.upload'), 'bytes-in-nice'),
+    ...(opts.withLimits ? [row('data-left', t('status.dataLeft'), 'remain-bytes-total-nice', 'remain-bytes-total')] : []),
+  ];
+}
 
 export function sessionFigures(v: RouterValues, opts: { withIp: boolean; withLimits: boolean }): Figure[] {
+  if (pageEnv().server) return routerFigures(opts);
   const f = statusFigures(v);
   const out: Figure[] = [];
   const bytes = (name: string, label: string, value: number | undefined) => {

@@ -1,0 +1,17 @@
+/**
+ * The login page's full script, loaded by the small CHAP path (login.ts) once the form works: language
+ * switch, voucher tab, terms, trial and translated router errors. Logins go through the same CHAP path.
+ */
+import texts from 'virtual:hotspot/i18n/login';
+import type { LoginRequest } from '../hotspot/login-submit.ts';
+import { early } from './login.ts';
+import { boot } from './shared/boot.ts';
+import { HsLoginPage } from './views/login-page.ts';
+
+class Page extends HsLoginPage {
+  protected override send(req: LoginRequest): boolean {
+    return early.send(req);
+  }
+}
+
+void boot('hs-login-page', Page, 'title.login', texts, { chap: early.chap });

@@ -1,0 +1,86 @@
+/**
+ * Rendering each page's Lit view at build time (@lit-labs/ssr): the HTML the router serves holds the
+ * page's header, card, form, figures and buttons as declarative shadow DOM, so it paints with the
+ * HTML and its inline CSS, and reads without JavaScript. The view renders with no router values
+ * (`server: true`); where the router can fill a figure itself, the view writes RouterOS markup
+ * through `routerMarkup()` (portal/hotspot/page-env.ts), the only `$(` this output may contain.
+ * In the browser each page's script takes the rendered content over (portal/components/hs-element.ts).
+ */
+import { render } from '@lit-labs/ssr';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { RouterValues } from '../../portal/hotspot/router-values.ts';
+import { ROUTER_MARK_CLOSE, ROUTER_MARK_OPEN, setPageEnv } from '../../portal/hotspot/page-env.ts';
+import { useMessages } from '../../portal/i18n/runtime.ts';
+import type { Catalog } from '../../portal/i18n/types.ts';
+import { HsAloginPage } from '../../portal/pages/views/alogin-page.ts';
+import { HsLoginPage } from '../../portal/pages/views/login-page.ts';
+import { HsNoticePage } from '../../portal/pages/views/notice-page.ts';
+import { HsStatusPage } from '../../portal/pages/views/status-page.ts';
+import type { PortalConfig } from '../config/index.ts';
+import { minifyCss } from './plugin-lit-templates.ts';
+import { clientConfig } from './plugin-i18n.ts';
+
+/** The page views by tag, as the pages' entries define them in the browser. */
+const VIEWS: Record<string, CustomElementConstructor> = {
+  'hs-login-page': HsLoginPage,
+  'hs-alogin-page': HsAloginPage,
+  'hs-status-page': HsStatusPage,
+  'hs-notice-page': HsNoticePage,
+};
+
+export interface PageView {
+  tag: string;
+  /** Attributes of the root element, e.g. `kind` of hs-notice-page. */
+  attrs?: Readonly<Record<string, string>>;
+}
+
+const ATTR_NAME = /^[a-z][a-z-]*$/;
+
+/** One element's markup (tag and attribute names are the build's own constants; values are escaped). */
+function elementTemplate(view: PageView) {
+  const attrs = Object.entries(view.attrs ?? {});
+  for (const name of [view.tag, ...attrs.map(([n]) => n)]) if (!ATTR_NAME.test(name)) throw new Error(`not an element or attribute name: ${name}`);
+  const open = attrs.map(([n, v]) => ` ${n}="${v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join('');
+  return staticHtml`<${unsafeStatic(view.tag + open)}></${unsafeStatic(view.tag)}>`;
+}
+
+/**
+ * SSR output made small and router-safe: no hydration comments (pages are taken over, not hydrated),
+ * formatting whitespace gone as the Vite build minifies the same templates, styles minified, `false`
+ * booleans dropped, every `$` escaped except the RouterOS markup the views asked for.
+ */
+export function tidy(out: string): string {
+  return out
+    .replace(/<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g, '')
+    .replace(/ shadowroot="open"| defer-hydration/g, '')
+    .replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${minifyCss(css)}</style>`)
+    .replace(/ (checked|disabled|selected)="false"/g, '')
+    .replace(/ (checked|disabled|selected)="true"/g, ' $1')
+    .replace(/\s*\n\s*/g, (ws, at: number, all: string) => (all[at - 1] === '>' || /^[<>]|^\/>/.test(all.slice(at + ws.length)) ? '' : ' '))
+    .replace(/ +(\/?>)/g, '$1')
+    .replace(/\$/g, '&#36;')
+    .replace(new RegExp(`${ROUTER_MARK_OPEN}([^${ROUTER_MARK_CLOSE}]*)${ROUTER_MARK_CLOSE}`, 'g'), (_, expr: string) => `$(${expr})`);
+}
+
+export interface SsrContext {
+  config: PortalConfig;
+  locale: string;
+}
+
+function define(): void {
+  for (const [tag, view] of Object.entries(VIEWS)) if (!customElements.get(tag)) customElements.define(tag, view);
+}
+
+function prepare(ctx: SsrContext, texts: Catalog): void {
+  define();
+  useMessages(ctx.locale, texts);
+  setPageEnv({ config: clientConfig(ctx.config), values: new RouterValues(new Map()), chap: undefined, search: new URLSearchParams(), server: true });
+}
+
+/** A page's view as HTML, in the default locale with `texts` (the page's own). */
+export function renderView(ctx: SsrContext, view: PageView, texts: Catalog): string {
+  if (!VIEWS[view.tag]) throw new Error(`no view for <${view.tag}>; add it to tools/build/ssr.ts`);
+  prepare(ctx, texts);
+  return tidy(collectResultSync(render(elementTemplate(view))));
+}
