@@ -77,6 +77,7 @@ export class HsElement extends LitElement {
     this.kept = undefined;
     void settled(this.renderRoot).then(() => {
       for (const f of fieldsUnder(this.renderRoot)) {
+        if (f.id === kept.focus) f.focus();
         const was = kept.fields.get(f.id);
         if (!was) continue;
         if (was.checked !== undefined) {
@@ -84,7 +85,6 @@ export class HsElement extends LitElement {
         } else if (was.value !== undefined) {
           f.value = was.value;
         }
-        if (f.id === kept.focus) f.focus();
       }
     });
   }

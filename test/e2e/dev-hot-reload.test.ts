@@ -70,7 +70,7 @@ describe('hot reload', () => {
 
   it("a malformed $( in a shell shows the engine's file:line:col on the page and in the terminal; the next good edit recovers", async () => {
     const page = await openLogin();
-    const restore = edit('templates/pages/login.hbs', (t) => t.replace('<hs-login-page>', '<hs-login-page>\n<p>$(username</p>'));
+    const restore = edit('templates/pages/login.hbs', (t) => t.replace('{{{app}}}', '<p>$(username</p>\n{{{app}}}'));
     let message = '';
     try {
       // The open page: Vite's error overlay with the engine's message.

@@ -23,6 +23,7 @@ export const USERS: Array<Record<string, string>> = [
   { name: 'alice', password: 'secret', 'limit-uptime': '1h', 'limit-bytes-total': '1000000' },
   { name: 'bob', password: 'builder' },
   { name: 'carol', password: 'cheese' },
+  { name: 'dave', password: 'dive' },
   { name: 'V7KQ2M', password: 'V7KQ2M' },
 ];
 

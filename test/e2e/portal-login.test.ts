@@ -33,7 +33,7 @@ describe('member login by CHAP', () => {
     await acceptTerms(page);
     await page.getByRole('button', { name: 'Log in' }).click();
 
-    await expect.poll(() => page.getByRole('heading', { name: 'You are connected' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor();
     await page.waitForURL('http://example.com/news?id=7');
     expect(await page.locator('#vr-upstream-url').textContent()).toBe('http://example.com/news?id=7');
 
@@ -59,6 +59,67 @@ describe('member login by CHAP', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent()).toBe('Usuario o contraseña incorrectos.');
     expect(await page.getByLabel('Usuario').inputValue()).toBe('alice');
     expect(portal.vr.hotspot.session('02:00:00:00:01:02')).toBeUndefined();
+    await context.close();
+  });
+});
+
+describe('before and while the full script arrives', () => {
+  /** Holds back login-app-*.js (Lit and the page's interactivity) until `release()`. */
+  async function heldBack(mac: string) {
+    const guest = await portal.guest(mac);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await guest.page.route(/\/assets\/login-app-/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    return { ...guest, release };
+  }
+  const inForm = (page: import('playwright-core').Page) =>
+    page.evaluate(() => {
+      const root = document.querySelector('hs-login-page')!.shadowRoot!;
+      const form = root.querySelector('hs-login-form')!.shadowRoot!;
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return {
+        username: form.querySelector<HTMLInputElement>('#username')!.value,
+        password: form.querySelector<HTMLInputElement>('#password')!.value,
+        terms: root.querySelector('hs-terms')!.shadowRoot!.querySelector<HTMLInputElement>('#accept')!.checked,
+        focus: el?.id,
+        taken: Boolean(customElements.get('hs-login-page')),
+      };
+    });
+
+  it('logs in by CHAP from the page as the build rendered it, before Lit has loaded', async () => {
+    const { page, posts, context, release } = await heldBack('02:00:00:00:01:11');
+    await page.goto(`${HOTSPOT}/login`);
+    await page.getByLabel('Username').fill('bob');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    // Every missing step at once, from the small script alone.
+    expect(await page.getByText('Please accept the terms of use first.').isVisible()).toBe(true);
+    expect(posts).toEqual([]);
+    await acceptTerms(page);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => posts.length).toBe(1);
+    expect(new URLSearchParams(posts[0]).get('password')).toMatch(/^[0-9a-f]{32}$/);
+    release();
+    await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
+    await context.close();
+  });
+
+  it('keeps what the guest typed and ticked, and the focus, when the full script takes the page over', async () => {
+    const { page, context, release } = await heldBack('02:00:00:00:01:12');
+    await page.goto(`${HOTSPOT}/login`);
+    await page.getByLabel('Username').fill('dave');
+    await page.getByLabel('Password').fill('dive');
+    await acceptTerms(page);
+    await page.getByLabel('Username').focus();
+    expect(await inForm(page)).toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', taken: false });
+    release();
+    await expect.poll(() => inForm(page), { timeout: 10_000 }).toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', taken: true });
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor();
     await context.close();
   });
 });

@@ -25,7 +25,7 @@ function watch(page: Page): string[] {
   return paths;
 }
 
-const heading = (page: Page, name: string) => expect.poll(() => page.getByRole('heading', { name }).isVisible()).toBe(true);
+const heading = (page: Page, name: string) => page.getByRole('heading', { name }).waitFor();
 
 describe('what the login page fetches', () => {
   it('in the default language: the page and its three scripts, nothing else (no texts, logo or icon)', async () => {
@@ -67,7 +67,7 @@ describe('what the login page fetches', () => {
     await acceptTerms(page);
     const paths = watch(page);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent()).toBe('Wrong username or password.');
+    await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
     expect(paths.filter((p) => p.endsWith('.json'))).toEqual(['/assets/errors-en-login-*.json']);
     await context.close();
   });
