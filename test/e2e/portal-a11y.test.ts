@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Device } from '../support/hotspot-client.ts';
-import { acceptTerms, axeViolations, HOTSPOT, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
+import { acceptTerms, axeViolations, HOTSPOT, live, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
 
 const MAC_DEVICE = '02:00:00:00:04:99';
 let portal: Portal;
@@ -23,7 +23,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const ready = (page: Page, heading: string | RegExp) => expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
+const ready = live;
 
 describe('languages', () => {
   it.each([
@@ -105,8 +105,10 @@ describe('accessibility', () => {
     await memberLogin(page, 'alice', 'secret');
     await ready(page, 'You are connected');
     expect(await axeViolations(page)).toEqual([]);
+    // alogin continues by itself to the status page (its link-redirect): wait for that, then reload it.
+    await page.waitForURL(`${HOTSPOT}/status`);
     portal.vr.hotspot.addTraffic(mac, { bytesIn: 1000, bytesOut: 20_000 });
-    await page.goto(`${HOTSPOT}/status`);
+    await page.reload();
     await ready(page, 'You are connected');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
@@ -155,7 +157,7 @@ describe('accessibility', () => {
         route.fulfill({ status: 200, contentType: 'text/html', body: served.body.replace(/<script type="module"[^>]*><\/script>/g, '') }),
       );
       await page.goto(`${HOTSPOT}/${file}`);
-      await ready(page, 'Redirecting');
+      await page.getByRole('heading', { name: 'Redirecting' }).waitFor(); // no Lit here: nothing takes over
       expect(await axeViolations(page)).toEqual([]);
     }
     await context.close();

@@ -89,6 +89,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
 }
 
+/**
+ * Waits until the page's script has taken over the page the build rendered (boot.ts sets
+ * `data-hs-app`) and shows `heading`: the live page, in the guest's language.
+ */
+export async function live(page: Page, heading: string | RegExp): Promise<void> {
+  await page.locator('html[data-hs-app]').waitFor({ state: 'attached' });
+  await page.getByRole('heading', { name: heading }).waitFor();
+}
+
 /** Ticks the terms box (every login needs it with the example brand). */
 export async function acceptTerms(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: /acceptable use|uso aceptable|الاستخدام المقبول/ }).check();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import example from '../../portal.config.ts';
-import { acceptTerms, HOTSPOT, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
+import { acceptTerms, HOTSPOT, live, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
 
 let portal: Portal;
 beforeAll(async () => {
@@ -46,6 +46,7 @@ describe('status page', () => {
     portal.vr.hotspot.addTraffic(mac, { bytesIn: 250_000, bytesOut: 450_000, packetsIn: 900, packetsOut: 1200 });
     portal.vr.clock.advance('5m');
     await page.goto(`${HOTSPOT}/status`);
+    await live(page, 'You are connected');
     const state = portal.vr.state().sessions.find((s) => s.mac === mac)!;
     expect(await figures(page)).toEqual({
       ip: { value: null, text: state.ip },

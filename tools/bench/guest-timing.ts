@@ -51,6 +51,14 @@ export interface GuestRun {
   /** Requests the login document made (itself included), and the bytes Chromium received for them (headers and bodies). */
   loginRequests: number;
   loginWireBytes: number;
+  /**
+   * Bytes the form needed before it could be submitted: the document and what its markup loads
+   * (parser-initiated: the page's first script, the baseline's md5.js), headers included; not what
+   * scripts load later (the portal's full script and Lit).
+   */
+  beforeSubmitBytes: number;
+  /** Cumulative layout shift of the login page up to the click on "Log in". */
+  layoutShift: number;
   loginUrls: string[];
 }
 
@@ -64,6 +72,8 @@ export interface GuestSetResult {
   loggedInAsDriven: Summary;
   loginRequests: Summary;
   loginWireBytes: Summary;
+  beforeSubmitBytes: Summary;
+  layoutShift: Summary;
 }
 
 export interface GuestTimingResult {
@@ -167,6 +177,8 @@ export function summarizeRuns(runs: GuestRun[]): GuestSetResult {
     loggedInAsDriven: s('loggedInAsDriven'),
     loginRequests: s('loginRequests'),
     loginWireBytes: s('loginWireBytes'),
+    beforeSubmitBytes: s('beforeSubmitBytes'),
+    layoutShift: s('layoutShift'),
   };
 }
 
@@ -229,6 +241,8 @@ async function guestRun(browser: Browser, vr: VirtualRouter, spec: RunSpec): Pro
       loggedInAsDriven: at('connected') - origin,
       loginRequests: login.requests,
       loginWireBytes: login.bytes,
+      beforeSubmitBytes: login.beforeSubmit,
+      layoutShift: marks.get('shift') ?? 0,
       loginUrls: login.urls,
     };
   } finally {
@@ -255,10 +269,15 @@ async function waitForMark(marks: Map<MarkName, number>, name: MarkName, errors:
 function watchLoginDocument(cdp: CDPSession) {
   let loader: string | undefined;
   const requests = new Map<string, string>();
+  const byMarkup = new Set<string>();
   const bytes = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (e) => {
     if (!loader && e.type === 'Document' && e.request.method === 'GET' && e.request.url.startsWith(`${HOTSPOT}/login`)) loader = e.loaderId;
-    if (loader && e.loaderId === loader && e.request.url.startsWith(`${HOTSPOT}/`)) requests.set(e.requestId, e.request.url);
+    if (loader && e.loaderId === loader && e.request.url.startsWith(`${HOTSPOT}/`)) {
+      requests.set(e.requestId, e.request.url);
+      // The document itself ('other') and what its markup asks for ('parser'), not what scripts import later.
+      if (e.initiator.type === 'other' || e.initiator.type === 'parser') byMarkup.add(e.requestId);
+    }
   });
   cdp.on('Network.loadingFinished', (e) => {
     if (requests.has(e.requestId)) bytes.set(e.requestId, e.encodedDataLength);
@@ -267,6 +286,7 @@ function watchLoginDocument(cdp: CDPSession) {
     summary: () => ({
       requests: requests.size,
       bytes: [...requests.keys()].reduce((n, id) => n + (bytes.get(id) ?? 0), 0),
+      beforeSubmit: [...byMarkup].reduce((n, id) => n + (bytes.get(id) ?? 0), 0),
       urls: [...requests.values()].map((u) => u.slice(HOTSPOT.length)),
     }),
   };

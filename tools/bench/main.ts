@@ -6,7 +6,7 @@
  * so the committed results are only ever replaced by a full run.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +23,7 @@ import { chapLoad, type LoadResult } from './load.ts';
 import { describeMachine } from './machine.ts';
 import { folderWeight } from './page-weight.ts';
 import { renderMarkdown, targetsTable } from './report.ts';
-import { evaluateTargets, type BenchResults, type BenchSettings } from './results.ts';
+import { evaluateTargets, type BenchResults, type BenchSettings, type Target } from './results.ts';
 import { RouterHost } from './router-host-client.ts';
 
 export const FULL: BenchSettings = {
@@ -132,12 +132,23 @@ export async function runBench(quick: boolean, out: string, log: (line: string) 
     const partial = { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), seconds: (performance.now() - started) / 1000, machine, settings, pageWeight, guest, deploy, load, loadRadius } as const;
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
     await mkdir(out, { recursive: true });
+    const before = await previousRun(join(out, 'results.json'));
     await writeFile(join(out, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
-    await writeFile(join(out, 'results.md'), renderMarkdown(results));
+    await writeFile(join(out, 'results.md'), renderMarkdown(results, before));
     return results;
   } finally {
     await host?.stop();
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The run a new one replaces, judged by today's targets (for the "run before" column); none when unreadable. */
+async function previousRun(file: string): Promise<{ date: string; targets: Target[] } | undefined> {
+  try {
+    const old = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+    return { date: old.date, targets: evaluateTargets(old) };
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,13 +15,16 @@
  *   window.hsChap holds chap-id and chap-challenge; for the classic page, md5.js has defined hexMD5.
  * - submit: the guest's click on the submit button.
  * - connected: first frame in which a visible heading reads "You are connected" (alogin).
+ * - shift: not a time but the login document's cumulative layout shift (Chromium's `layout-shift`
+ *   entries without recent input, summed) up to the click on the submit button: how far the page
+ *   moved while it loaded and its scripts took it over.
  *
  * Written as a string, not a function: tsx (esbuild) may add helpers to a function's source that do not
  * exist in the page.
  */
 
 export type PageKind = 'portal' | 'baseline';
-export const MARKS = ['origin', 'fcp', 'form', 'ready', 'submit', 'connected'] as const;
+export const MARKS = ['origin', 'fcp', 'form', 'ready', 'submit', 'connected', 'shift'] as const;
 export type MarkName = (typeof MARKS)[number];
 export const BINDING = '__benchMark';
 
@@ -52,6 +55,12 @@ export function probeScript(kind: PageKind, connectedText = 'You are connected',
     : typeof window.hexMD5 === 'function';
   let loginDoc = false;
   let fcp;
+  let shift = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch (e) {}
   let done = { form: false, ready: false, connected: false };
   try {
     new PerformanceObserver((list) => {
@@ -64,7 +73,10 @@ export function probeScript(kind: PageKind, connectedText = 'You are connected',
   } catch (e) {}
   addEventListener('click', (e) => {
     const target = e.composedPath()[0];
-    if (loginDoc && target && target.type === 'submit') mark('submit', now());
+    if (loginDoc && target && target.type === 'submit') {
+      mark('shift', shift);
+      mark('submit', now());
+    }
   }, true);
   const started = performance.now();
   const tick = () => {

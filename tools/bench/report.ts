@@ -23,17 +23,31 @@ export function showTarget(t: Target): string {
       return `${kb(t.measured)} (${Math.round(t.measured)} B)`;
     case 'ratio':
       return times(t.measured);
+    case 'shift':
+      return t.measured.toFixed(3);
     default:
       return count(t.measured);
   }
 }
 
-/** The targets table (also quoted in README.md). */
-export function targetsTable(targets: readonly Target[]): string {
-  return table(
-    ['Target', 'Measured', 'Met'],
-    targets.map((t) => [t.text, showTarget(t), t.met ? 'yes' : '**no**']),
-  );
+/**
+ * The targets table (also quoted in README.md), with the figures of the run before this one beside
+ * them when given (the committed results.json the run replaces), for comparison.
+ */
+export function targetsTable(targets: readonly Target[], before?: { date: string; targets: readonly Target[] }): string {
+  const prior = (t: Target) => {
+    const b = before?.targets.find((x) => x.id === t.id);
+    return b && Number.isFinite(b.measured) ? showTarget(b) : '—';
+  };
+  return before
+    ? table(
+        ['Target', 'Measured', 'Met', `Run before (${before.date.slice(0, 10)})`],
+        targets.map((t) => [t.text, showTarget(t), t.met ? 'yes' : '**no**', prior(t)]),
+      )
+    : table(
+        ['Target', 'Measured', 'Met'],
+        targets.map((t) => [t.text, showTarget(t), t.met ? 'yes' : '**no**']),
+      );
 }
 
 function weightTable(w: FolderWeight): string {
@@ -62,6 +76,8 @@ function guestTable(r: BenchResults): string {
       row('logged in, with the automated typing', 'loggedInAsDriven', ms),
       row('login page: requests', 'loginRequests', count),
       row('login page: bytes over the wire', 'loginWireBytes', kb),
+      row('login page: bytes before the form can be submitted', 'beforeSubmitBytes', kb),
+      row('login page: layout shift until the click', 'layoutShift', (x) => x.toFixed(3)),
     ],
   );
 }
@@ -97,7 +113,7 @@ function loadTable(r: BenchResults): string {
   );
 }
 
-export function renderMarkdown(r: BenchResults): string {
+export function renderMarkdown(r: BenchResults, before?: { date: string; targets: readonly Target[] }): string {
   const m = r.machine;
   const s = r.settings;
   const n = r.guest.network;
@@ -108,9 +124,9 @@ ${r.mode === 'quick' ? '**Quick mode** (few runs: a smoke test of the bench, not
 
 ## Targets
 
-${targetsTable(r.targets)}
+${targetsTable(r.targets, before)}
 
-KB = 1024 bytes. The login page's figures are what Chromium received in the timed runs: response headers included, with the English texts the page carries inline. From the files alone, login.html with what it loads is ${kb(w.portal.pages.find((p) => p.page === 'login.html')?.bytes ?? 0)} in ${w.portal.pages.find((p) => p.page === 'login.html')?.requests ?? 0} files (with the largest language, as the build's size budget counts it).
+KB = 1024 bytes. Ratios compare the portal with the plain baseline measured in the same run, alternating: other work on the machine slows both alike, so the ratios are the figures to judge, not the absolute times.${before ? ' "Run before" is the committed result this run replaced, judged by the same targets (— where that run did not measure the figure).' : ''} The login page's figures are what Chromium received in the timed runs: response headers included, with the English texts the page carries inline. From the files alone, login.html with what it loads is ${kb(w.portal.pages.find((p) => p.page === 'login.html')?.bytes ?? 0)} in ${w.portal.pages.find((p) => p.page === 'login.html')?.requests ?? 0} files (with the largest language, as the build's size budget counts it).
 
 ## Page weight
 
@@ -141,7 +157,7 @@ ${loadTable(r)}
 ## Method
 
 - **Page weight** is computed from the built files. The targets on the login page use what Chromium itself counted in the timed runs: every request made by the login document (the document included; the redirect from the guest's first URL belongs to rlogin and is not counted), and the bytes received for them, headers included (CDP \`Network.loadingFinished\` \`encodedDataLength\`), for an \`en-US\` browser (English texts).
-- **Guest timings**: each run is a fresh browser context (empty cache, no cookies) with a fresh MAC (\`x-vr-mac\`) and its own hotspot account; the router's session is ended after the run. Chromium is started with \`--proxy-server\` pointing at the virtual router and asks for http://example.com/, which the router redirects to http://10.5.50.1/login; emulation is \`Network.emulateNetworkConditions\` on a CDP session (latency is added per request; no packet loss; CPU not throttled). One unmeasured run of each set comes first. Times are taken in the page (\`performance.timeOrigin + performance.now()\` at each animation frame) and counted from the navigation start of the guest's first request. *First contentful paint* is Chromium's paint timing (when the frame was presented), while the other marks are taken at the start of the frame that draws them, so it can read some 20 ms later than "form painted" when the form is in the first frame (the baseline, whose md5.js in the head holds back the first paint). *Form painted*: first frame in which the user-name and password fields and the submit button have a layout box (open shadow roots searched). *Ready*: first frame in which the submit button is enabled and labelled "Log in" and the CHAP code is in place (portal: \`<hs-login-page>\` upgraded, which reads \`window.hsChap\`, and \`hsChap\` holds chap-id and chap-challenge; baseline: \`hexMD5\` defined by md5.js). *Logged in*: ready plus the time from the click on "Log in" to the first frame showing the heading "You are connected" (the automated typing in between, 100–300 ms of Playwright work, is shown separately). The router checks every run logged in by http-chap.
+- **Guest timings**: each run is a fresh browser context (empty cache, no cookies) with a fresh MAC (\`x-vr-mac\`) and its own hotspot account; the router's session is ended after the run. Chromium is started with \`--proxy-server\` pointing at the virtual router and asks for http://example.com/, which the router redirects to http://10.5.50.1/login; emulation is \`Network.emulateNetworkConditions\` on a CDP session (latency is added per request; no packet loss; CPU not throttled). One unmeasured run of each set comes first. Times are taken in the page (\`performance.timeOrigin + performance.now()\` at each animation frame) and counted from the navigation start of the guest's first request. *First contentful paint* is Chromium's paint timing (when the frame was presented), while the other marks are taken at the start of the frame that draws them, so it can read some 20 ms later than "form painted" when the form is in the first frame (the baseline, whose md5.js in the head holds back the first paint). *Form painted*: first frame in which the user-name and password fields and the submit button have a layout box (open shadow roots searched). *Ready*: first frame in which the submit button is enabled and labelled "Log in" and the CHAP code is in place (portal: its first script, the small CHAP path, has wired the form the build rendered into the page and set \`data-hs-ready\`, and \`hsChap\` holds chap-id and chap-challenge; baseline: \`hexMD5\` defined by md5.js). *Bytes before submit*: the document and the requests its markup makes (CDP initiator \`parser\`), not what scripts load afterwards (the portal's full script and Lit). *Layout shift*: Chromium's \`layout-shift\` entries of the login document up to the click, summed. *Logged in*: ready plus the time from the click on "Log in" to the first frame showing the heading "You are connected" (the automated typing in between, 100–300 ms of Playwright work, is shown separately). The router checks every run logged in by http-chap.
 - **Baseline**: bench/baseline/ is a minimal classic MikroTik-style set written for this bench: login.html with the \`sendin\` form and an inline \`doLogin()\` hashing with \`hexMD5\` from a plain md5.js, alogin.html, and an rlogin.html that redirects with a 302 as the portal's does. Served by the same router in the same run (the profile's html-directory is switched between the two folders).
 - **Deploy**: the deploy core (\`deployFleet\`) in this process, the virtual routers with SSH in a child process. Each fresh router starts with the baseline pages as its own pages in \`hotspot/\`. Per router: a full deploy, a redeploy of the same bundle (no-op), then a copy of the bundle with ${r.deploy.changedFile} changed. The fleet is one \`deployFleet\` call to ${s.fleetSize} fresh routers with the CLI's default concurrency (${s.fleetConcurrency}). A first deploy warms up and is not counted. Loopback has no radio and no router CPU: the figures compare the work the toolkit does (SSH round trips, hashing, uploads, copies by the virtual router's CLI), and the routers of a fleet share this machine's CPUs, which real routers do not.
 - **Load**: ${s.loadGuests} simulated guests at once (one keep-alive connection each, in this process; the router in a child process), each repeating: GET /login, compute the CHAP answer from the page's chap-id and chap-challenge, POST /login, expect the logged-in page, GET /logout (so the router holds at most one session per guest). Bounded by ${s.loadMaxLogins} login attempts or ${s.loadMaxSeconds} s. An error is any answer other than the expected page, a timeout or a failed connection. *Users in FreeRADIUS*: the same run against a router with \`use-radius=yes\` and no local users, every login an Access-Request to Debian's FreeRADIUS on loopback (CHAP against its \`files\` users; the router's default 300 ms timeout, resent up to 3 times) plus an accounting Start, every logout a Stop; FreeRADIUS shares this machine's CPUs with the router and the guests.

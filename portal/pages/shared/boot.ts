@@ -3,6 +3,7 @@
  * views their router values, then define the page's root element (so its first render, which takes
  * over the page as the build rendered it, is already in the guest's language).
  */
+import type { ReactiveElement } from 'lit';
 import config from 'virtual:hotspot/config';
 import '../../components/hs-language-picker/hs-language-picker.ts';
 import { configureI18n, currentLocale, initLocale, locales, onLocaleChange, setLocale, t, useTitle, type TextKey } from '../../i18n/runtime.ts';
@@ -45,4 +46,7 @@ export async function boot(tag: string, element: CustomElementConstructor, title
   useTitle(titleKey, config.brand);
   wireShell();
   customElements.define(tag, element);
+  // The page as the build rendered it is now the live page: say so (tests and the bench wait for it).
+  await (document.querySelector(tag) as ReactiveElement | null)?.updateComplete;
+  document.documentElement.setAttribute('data-hs-app', '');
 }
