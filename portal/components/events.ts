@@ -10,6 +10,8 @@ export interface HsLoginDetail {
 
 export interface HsEventMap {
   'hs-login': HsLoginDetail;
+  /** A submit with a field left empty: the page reports its own missing steps (terms) at the same time. */
+  'hs-login-incomplete': Record<string, never>;
   'hs-mode-change': { mode: 'member' | 'voucher' };
   'hs-terms-change': { accepted: boolean };
   'hs-trial': Record<string, never>;
@@ -22,6 +24,7 @@ export type HsEvent<K extends keyof HsEventMap> = CustomEvent<HsEventMap[K]>;
 declare global {
   interface HTMLElementEventMap {
     'hs-login': HsEvent<'hs-login'>;
+    'hs-login-incomplete': HsEvent<'hs-login-incomplete'>;
     'hs-mode-change': HsEvent<'hs-mode-change'>;
     'hs-terms-change': HsEvent<'hs-terms-change'>;
     'hs-trial': HsEvent<'hs-trial'>;

@@ -11,6 +11,8 @@ export function formatBytes(bytes: number, locale = currentLocale()): string {
     value /= 1000;
     i++;
   }
+  // Intl's short "byte" reads "0 byte"; under a kilobyte the unit is written as B.
+  if (i === 0) return `${new Intl.NumberFormat(locale).format(value)} B`;
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: UNITS[i],

@@ -9,8 +9,12 @@ import { boot } from './shared/boot.ts';
 import { HsLoginPage } from './views/login-page.ts';
 
 class Page extends HsLoginPage {
+  protected override termsKept(): boolean {
+    return early.termsRemembered();
+  }
+
   protected override send(req: LoginRequest): boolean {
-    return early.send(req);
+    return early.send(req, this.termsAccepted);
   }
 }
 

@@ -5,14 +5,28 @@
  * It imports nothing of the shared `portal` chunk: its few helpers are its own copies.
  */
 import { readChap } from '../hotspot/chap.ts';
-import { submitLogin, type LoginRequest } from '../hotspot/login-submit.ts';
+import type { VoucherSettings } from '../hotspot/login.ts';
+import { rememberTerms, submitLogin, termsRemembered, type LoginRequest } from '../hotspot/login-submit.ts';
 import { readRouterValues } from '../hotspot/router-values.ts';
 
 const values = readRouterValues();
 
+/** login.voucher as the build wrote it into the page (`<meta name="hs-voucher">`). */
+function voucherRule(): VoucherSettings | undefined {
+  const m = document.querySelector<HTMLMetaElement>('meta[name="hs-voucher"]')?.dataset;
+  if (!m) return undefined;
+  return { case: m['case'] === 'as-typed' ? 'as-typed' : 'upper', ignore: m['ignore'] ?? '', password: m['password'] === 'empty' ? 'empty' : 'same-as-code' };
+}
+
 export const early = {
   chap: readChap(),
-  send: (req: LoginRequest): boolean => submitLogin(values, early.chap, req),
+  voucher: voucherRule(),
+  /** `terms`: the box was ticked (kept for the page a failed login comes back to). */
+  send: (req: LoginRequest, terms = false): boolean => {
+    rememberTerms(terms);
+    return submitLogin(values, early.chap, req, early.voucher);
+  },
+  termsRemembered: () => termsRemembered(values),
 };
 
 /** The open shadow root of the first `tag` under `root`. */
@@ -42,9 +56,12 @@ function wireRenderedForm(): void {
     const first = tick && !tick.checked ? tick : missing[0];
     if (first) return first.focus();
     const code = voucher?.value ?? '';
-    const sent = early.send(voucher ? { mode: 'voucher', username: code, password: code } : { mode: 'member', username: user!.value.trim(), password: pass!.value });
+    const sent = early.send(voucher ? { mode: 'voucher', username: code, password: code } : { mode: 'member', username: user!.value.trim(), password: pass!.value }, Boolean(tick?.checked));
     button.disabled = sent;
   });
+  // The tick of the login that failed a moment ago survives.
+  const tick = inside(pageRoot, 'hs-terms')?.querySelector<HTMLInputElement>('#accept');
+  if (tick && early.termsRemembered()) tick.checked = true;
   button.disabled = false;
   document.documentElement.setAttribute('data-hs-ready', '');
 }

@@ -25,6 +25,7 @@ export const USERS: Array<Record<string, string>> = [
   { name: 'carol', password: 'cheese' },
   { name: 'dave', password: 'dive' },
   { name: 'V7KQ2M', password: 'V7KQ2M' },
+  { name: 'K3PX9Q', password: 'K3PX9Q' },
 ];
 
 export const ROUTER: RouterConfigInput = {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
-import { acceptTerms, HOTSPOT, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
+import { acceptTerms, HOTSPOT, live, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
 
 let portal: Portal;
 beforeAll(async () => {
@@ -151,6 +151,19 @@ describe('voucher mode', () => {
     await context.close();
   });
 
+  it('matches a code the way it is printed: capitals, spaces and dashes dropped', async () => {
+    const { page, posts, context } = await portal.guest('02:00:00:00:01:13');
+    await page.goto(`${HOTSPOT}/login`);
+    await page.getByRole('radio', { name: 'Voucher' }).check();
+    await page.getByLabel('Voucher code').fill(' k3px-9q ');
+    await acceptTerms(page);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor();
+    expect(portal.vr.hotspot.session('02:00:00:00:01:13')?.user).toBe('K3PX9Q');
+    expect(new URLSearchParams(posts[0]).get('username')).toBe('K3PX9Q');
+    await context.close();
+  });
+
   it('reopens the voucher form after a failed voucher login', async () => {
     const { page, context } = await portal.guest('02:00:00:00:01:05');
     await page.goto(`${HOTSPOT}/login`);
@@ -158,13 +171,26 @@ describe('voucher mode', () => {
     await page.getByLabel('Voucher code').fill('NOPE99');
     await acceptTerms(page);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent()).toBe('Wrong username or password.');
+    await page.getByRole('alert').filter({ hasText: 'That voucher code is not valid or has been used.' }).waitFor();
     expect(await page.getByLabel('Voucher code').inputValue()).toBe('NOPE99');
+    // The tick survives the failed login.
+    expect(await page.getByRole('checkbox', { name: /acceptable use/ }).isChecked()).toBe(true);
     await context.close();
   });
 });
 
 describe('terms', () => {
+  it('reports every missing step at once: the empty fields and the unticked box', async () => {
+    const { page, posts, context } = await portal.guest('02:00:00:00:01:14');
+    await page.goto(`${HOTSPOT}/login`);
+    await live(page, 'Welcome to Acme Guest Wi-Fi');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('Please accept the terms of use first.').waitFor();
+    expect(await page.getByText('Enter your username and password.').isVisible()).toBe(true);
+    expect(posts).toEqual([]);
+    await context.close();
+  });
+
   it('must be accepted before any login: the form and the trial do nothing until then', async () => {
     const { page, posts, context } = await portal.guest('02:00:00:00:01:06');
     await page.goto(`${HOTSPOT}/login`);
@@ -172,6 +198,7 @@ describe('terms', () => {
     await page.getByLabel('Password').fill('builder');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect.poll(() => page.getByText('Please accept the terms of use first.').isVisible()).toBe(true);
+    expect(await page.getByText('Enter your username and password.').isVisible()).toBe(false);
     const focused = await page.evaluate(() => {
       let el = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

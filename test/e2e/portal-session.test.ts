@@ -57,6 +57,9 @@ describe('status page', () => {
       'data-left': { value: String(state.remainBytesTotal), text: '300 kB' },
     });
     expect(state).toMatchObject({ bytesOut: 450_000, bytesIn: 250_000, remainBytesTotal: 300_000, timeLeft: '55m' });
+    // What is left is a bar of the whole allowance too (alice: 1 h, 1 MB).
+    const bars = await page.locator('hs-status-figures progress').evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label'), (e as HTMLProgressElement).value, (e as HTMLProgressElement).max]));
+    expect(bars).toEqual([['Time left', 3300, 3600], ['Data left', 300_000, 1_000_000]]);
     expect(await page.getByText('Welcome, alice.').isVisible()).toBe(true);
     expect(await page.getByText('This page updates every 1 min.').isVisible()).toBe(true);
     expect(await api(page)).toEqual({ captive: false, 'user-portal-url': `${HOTSPOT}/login`, 'seconds-remaining': 3300, 'bytes-remaining': 300000, 'can-extend-session': true });

@@ -86,7 +86,7 @@ const ALL: readonly PageSpec[] = [
     texts: ['status'],
     fields: [
       'username', 'ip', 'mac', 'login-by', 'login-by-mac', ...SESSION, 'session-time-left-secs', 'session-timeout-secs',
-      'remain-bytes-total', 'refresh-timeout-secs', 'link-logout', 'link-login-only',
+      'remain-bytes-total', 'limit-bytes-total', 'refresh-timeout-secs', 'link-logout', 'link-login-only',
     ],
   },
   { file: 'logout.html', template: 'logout', entry: '/portal/pages/logout.ts', view: { tag: 'hs-notice-page', attrs: { kind: 'logout' } }, titleKey: 'title.logout', texts: ['logout', 'status'], fields: ['username', 'ip', ...SESSION, 'link-login-only'] },

@@ -109,6 +109,7 @@ export function createShells(opts: ShellOptions): Shells {
       style: f.style,
     })),
     methods: Object.fromEntries(config.login.methods.map((m) => [m, true])),
+    voucher: config.login.voucher,
     terms: def.messages['brand.terms'] ?? '',
     support: {
       shown: brand.support !== undefined,

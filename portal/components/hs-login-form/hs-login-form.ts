@@ -156,6 +156,7 @@ export class HsLoginForm extends HsElement {
       if (!username || !password) {
         this.problem = 'credentials';
         (username ? pass : user)?.focus();
+        emit(this, 'hs-login-incomplete', {});
         return;
       }
       this.problem = '';
@@ -166,6 +167,7 @@ export class HsLoginForm extends HsElement {
       if (!code) {
         this.problem = 'voucher';
         input?.focus();
+        emit(this, 'hs-login-incomplete', {});
         return;
       }
       this.problem = '';

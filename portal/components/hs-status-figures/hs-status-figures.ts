@@ -14,6 +14,8 @@ export interface Figure {
   text: string;
   /** Raw bytes or seconds behind the text. */
   value?: number;
+  /** The allowance `value` is left of (time or data left): shown as a bar too. */
+  max?: number;
   kind: 'bytes' | 'duration' | 'text';
   /** Only as the build renders a page: the RouterOS variable that must be set for the row to show. */
   when?: string;
@@ -50,6 +52,13 @@ export class HsStatusFigures extends HsElement {
         font-size: 0.875rem;
         color: var(--hs-muted);
       }
+      progress {
+        display: block;
+        width: 100%;
+        height: 0.5rem;
+        margin-top: 0.25rem;
+        accent-color: var(--hs-primary);
+      }
       dd {
         margin: 0;
         font-size: 1.125rem;
@@ -75,6 +84,7 @@ export class HsStatusFigures extends HsElement {
               : f.kind === 'duration' && f.value !== undefined
                 ? html`<time datetime=${`PT${f.value}S`}>${f.text}</time>`
                 : f.text}
+            ${f.max !== undefined && f.value !== undefined ? html`<progress value=${f.value} max=${f.max} aria-label=${f.label}></progress>` : nothing}
           </dd>
         </div>${f.when ? routerMarkup('endif') : nothing}`,
       )}

@@ -24,6 +24,7 @@ export const ar: Messages = {
   'login.password': 'كلمة المرور',
   'login.voucher': 'رمز القسيمة',
   'login.voucherHint': 'الرمز المطبوع على تذكرتك.',
+  'login.voucherInvalid': 'رمز القسيمة هذا غير صالح أو تم استخدامه.',
   'login.submit': 'دخول',
   'login.sending': 'جارٍ تسجيل الدخول…',
   'login.needCredentials': 'أدخل اسم المستخدم وكلمة المرور.',

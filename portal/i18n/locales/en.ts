@@ -31,6 +31,7 @@ export const en = {
   'login.sending': 'Logging in…',
   'login.needCredentials': 'Enter your username and password.',
   'login.needVoucher': 'Enter your voucher code.',
+  'login.voucherInvalid': 'That voucher code is not valid or has been used.',
   'login.secureNote': 'This page is encrypted: your password is sent over a secure connection.',
   'login.plainNote': 'This page is not encrypted, so your password travels as plain text. Use a password or voucher you use nowhere else.',
   'terms.required': 'Please accept the terms of use first.',

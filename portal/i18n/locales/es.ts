@@ -24,6 +24,7 @@ export const es: Messages = {
   'login.password': 'Contraseña',
   'login.voucher': 'Código del bono',
   'login.voucherHint': 'El código impreso en su tique.',
+  'login.voucherInvalid': 'Ese código de bono no es válido o ya se ha usado.',
   'login.submit': 'Entrar',
   'login.sending': 'Entrando…',
   'login.needCredentials': 'Escriba su usuario y su contraseña.',

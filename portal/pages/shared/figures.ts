@@ -26,17 +26,20 @@ export function sessionFigures(v: RouterValues, opts: { withIp: boolean; withLim
   if (pageEnv().server) return routerFigures(opts);
   const f = statusFigures(v);
   const out: Figure[] = [];
-  const bytes = (name: string, label: string, value: number | undefined) => {
-    if (value !== undefined) out.push({ name, label, value, text: formatBytes(value), kind: 'bytes' });
+  // A bar beside what is left, when the router gives the whole allowance too.
+  const of = (value: number | undefined, max: number | undefined) => (value !== undefined && max && max >= value ? { max } : {});
+  const bytes = (name: string, label: string, value: number | undefined, max?: number) => {
+    if (value !== undefined) out.push({ name, label, value, text: formatBytes(value), kind: 'bytes', ...of(value, max) });
   };
-  const secs = (name: string, label: string, value: number | undefined) => {
-    if (value !== undefined) out.push({ name, label, value, text: formatSeconds(value), kind: 'duration' });
+  const secs = (name: string, label: string, value: number | undefined, max?: number) => {
+    if (value !== undefined) out.push({ name, label, value, text: formatSeconds(value), kind: 'duration', ...of(value, max) });
   };
   if (opts.withIp && v.get('ip')) out.push({ name: 'ip', label: t('status.ip'), text: v.get('ip'), kind: 'text' });
   secs('uptime', t('status.uptime'), f.uptimeSecs);
-  if (opts.withLimits) secs('time-left', t('status.timeLeft'), f.timeLeftSecs);
+  // The time allowance is what was used plus what is left (session-timeout is the time left too).
+  if (opts.withLimits) secs('time-left', t('status.timeLeft'), f.timeLeftSecs, f.timeLeftSecs !== undefined ? (f.uptimeSecs ?? 0) + f.timeLeftSecs : undefined);
   bytes('download', t('status.download'), f.bytesDown);
   bytes('upload', t('status.upload'), f.bytesUp);
-  if (opts.withLimits) bytes('data-left', t('status.dataLeft'), f.bytesLeft);
+  if (opts.withLimits) bytes('data-left', t('status.dataLeft'), f.bytesLeft, v.number('limit-bytes-total'));
   return out;
 }

@@ -57,6 +57,16 @@ export class HsLoginPage extends HsElement {
     return false;
   }
 
+  /** Whether the terms were ticked for the login that just failed; the entry knows. */
+  protected termsKept(): boolean {
+    return false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.env.config.terms && this.termsKept()) this.termsAccepted = true;
+  }
+
   /** Plain passwords travel readable unless the page came over TLS. */
   private get plainOverHttp(): boolean {
     return !this.env.chap && this.env.values.is('plain-passwd', 'yes') && location.protocol !== 'https:';
@@ -96,6 +106,7 @@ export class HsLoginPage extends HsElement {
             .busy=${this.busy}
             .ready=${!server}
             @hs-login=${this.onLogin}
+            @hs-login-incomplete=${() => this.termsOk()}
           ></hs-login-form>`
         : nothing}
       ${server ? nothing : html`<hs-trial .state=${this.trialState} .busy=${this.busy} @hs-trial=${this.onTrial}></hs-trial>`}
