@@ -51,7 +51,7 @@ export default defineConfig({
     es: { 'login.title': 'Bienvenido a Acme Guest Wi-Fi' },
     ar: { 'login.title': 'مرحبًا بك في شبكة Acme Guest Wi-Fi' },
   },
-  budgets: { loginPageKB: 50, totalKB: 150 },
+  budgets: { loginPageKB: 52, totalKB: 150 },
   walledGarden: { hosts: [] },
   router: {
     httpCookieLifetime: '3d',
