@@ -107,6 +107,8 @@ describe('HTTPS login through the virtual router', () => {
     await memberLogin(page, 'bob', 'builder');
     await expect.poll(() => page.getByRole('heading', { name: 'You are connected' }).isVisible()).toBe(true);
     expect(page.url()).toMatch(new RegExp(`^${SECURE}/`));
+    // The links are the router's once the page's script has taken over the page the build rendered.
+    await page.locator('html[data-hs-app]').waitFor({ state: 'attached' });
     const status = page.getByRole('link', { name: /status/i }).first();
     expect(await status.getAttribute('href')).toBe(`${SECURE}/status`);
     await status.click();
