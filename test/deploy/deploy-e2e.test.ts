@@ -3,7 +3,7 @@
  * virtual router (proxy mode), a v7 router with flash/ and a v6 router without.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'playwright';
 import { deployRouter } from '../../tools/deploy/deploy.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { memberLogin } from '../e2e/portal-harness.ts';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'playwright';
 import { SYSTEM_CHROMIUM, chromiumArgs, launchChromium } from '../support/chromium.ts';
 
 const PAGE = `<!doctype html>

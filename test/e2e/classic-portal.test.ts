@@ -4,7 +4,7 @@
  * by HTTP-CHAP with the page's own md5.js. Only loopback is contacted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'playwright';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { launchChromium } from '../support/chromium.ts';
 

@@ -4,7 +4,7 @@
  * global the payloads try to set stays unset, and the text appears literally.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'playwright';
 import { acceptTerms, HOTSPOT, Portal } from './portal-harness.ts';
 
 let portal: Portal;

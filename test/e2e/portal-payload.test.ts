@@ -4,7 +4,7 @@
  * whose browser prefers another language fetches that language only; switching back needs nothing;
  * error texts are fetched only after a failed login.
  */
-import type { Page } from 'playwright-core';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptTerms, HOTSPOT, Portal } from './portal-harness.ts';
 

@@ -4,7 +4,7 @@
  * device", MAC login without a logout button, api.json in each state, and adverts (radvert.html).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'playwright';
 import example from '../../portal.config.ts';
 import { acceptTerms, HOTSPOT, live, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
 

@@ -6,7 +6,7 @@
  */
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright';
 import { launchChromium } from '../lib/chromium.ts';
 import { UserError } from '../lib/errors.ts';
 import { startVirtualRouter, type VirtualRouter } from '../routeros/virtual-router.ts';

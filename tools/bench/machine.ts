@@ -15,7 +15,7 @@ export interface Machine {
 }
 
 export function describeMachine(): Machine {
-  const pkg = JSON.parse(readFileSync(new URL('../../node_modules/playwright-core/package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../node_modules/playwright/package.json', import.meta.url), 'utf8')) as { version: string };
   return {
     nproc: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',

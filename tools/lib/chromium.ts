@@ -1,9 +1,9 @@
 /**
  * One way to start Chromium for the browser tests and the bench: Debian's /usr/bin/chromium when
- * installed (`npx playwright install` cannot download here), else the browser Playwright manages itself.
+ * installed, else the browser Playwright manages itself (`npx playwright install chromium`).
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions } from 'playwright';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -25,6 +25,13 @@ export interface LaunchChromiumOptions extends Omit<LaunchOptions, 'args'> {
 export function chromiumArgs(extra: readonly string[] = []): string[] {
   const root = process.getuid?.() === 0;
   return [...BASE_ARGS, ...(root ? ['--no-sandbox'] : []), ...extra];
+}
+
+/** The Chromium a launch will use, or undefined when there is none yet. */
+export function findChromium(): string | undefined {
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  const managed = chromium.executablePath();
+  return managed && existsSync(managed) ? managed : undefined;
 }
 
 /** Launches headless Chromium; options other than `args` pass through to Playwright. */
