@@ -5,8 +5,6 @@
 import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { runCli, UserError } from '../lib/errors.ts';
-import { DEMO_USERS } from '../router/example-config.ts';
-import { startDevServer } from './server.ts';
 
 const program = withUserErrors(
   new Command('dev')
@@ -20,6 +18,8 @@ await runCli(async () => {
   if (!parseCommand(program)) return 0;
   const flags = program.opts<{ port: string; host: string; cacheDir?: string; https?: boolean }>();
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new UserError(`--port "${flags.port}" is not a port number from 0 to 65535.`);
+  // Loaded only after the flags are read, so that --help and a bad flag answer at once.
+  const [{ DEMO_USERS }, { startDevServer }] = await Promise.all([import('../router/example-config.ts'), import('./server.ts')]);
   const dev = await startDevServer({ port: Number(flags.port), host: flags.host, cacheDir: flags.cacheDir, https: flags.https });
   const { config } = dev.portal;
   const member = DEMO_USERS.member;

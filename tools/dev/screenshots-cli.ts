@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { runCli, UserError } from '../lib/errors.ts';
-import { copyReadmePictures, README_PICTURES, takeScreenshots, type ShotSize } from './screenshots.ts';
+import type { ShotSize } from './screenshots.ts';
+import { README_PICTURES } from './readme-pictures.ts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -19,6 +20,8 @@ const program = withUserErrors(
 await runCli(async () => {
   if (!parseCommand(program)) return 0;
   const flags = program.opts<{ out: string; only?: string[]; locale?: string[]; size?: ShotSize[]; readme?: boolean }>();
+  // Loaded only after the flags are read, so that --help and a bad flag answer at once.
+  const { copyReadmePictures, takeScreenshots } = await import('./screenshots.ts');
   const { files, ms } = await takeScreenshots({ out: flags.out, only: flags.only, locales: flags.locale, sizes: flags.size });
   process.stdout.write(`wrote ${files.length} PNG files to ${path.relative(process.cwd(), path.resolve(flags.out)) || '.'}/ in ${(ms / 1000).toFixed(1)} s\n`);
   if (flags.readme) {

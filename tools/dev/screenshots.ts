@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright';
 import { UserError } from '../lib/errors.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { GALLERY, type GalleryEntry } from './gallery-states.ts';
@@ -17,7 +17,9 @@ export const SHOT_SIZES = { phone: VIEWPORTS.phone, desktop: VIEWPORTS.desktop }
 export type ShotSize = keyof typeof SHOT_SIZES;
 
 /** The README's pictures: screenshots/<file> copied to docs/img/<file>. */
-export const README_PICTURES = ['login.en.phone.png', 'status.en.phone.png', 'login-error.ar.phone.png'];
+import { README_PICTURES } from './readme-pictures.ts';
+
+export { README_PICTURES };
 
 export interface ScreenshotOptions {
   /** Output folder (default screenshots/). */

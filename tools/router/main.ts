@@ -8,9 +8,6 @@ import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { KEY_PASSPHRASE_ENV } from '../lib/certificate.ts';
 import { runCli, UserError } from '../lib/errors.ts';
-import { startVirtualRouter } from '../routeros/virtual-router.ts';
-import { loadConfig } from '../config/index.ts';
-import { exampleRouter } from './example-config.ts';
 import { applyFlags, parsePort, readConfigFile, type RouterFlags } from './options.ts';
 import { ADMIN_PASSWORD_ENV, sshOptions, type SshFlags } from './ssh-flags.ts';
 
@@ -50,6 +47,12 @@ await runCli(async () => {
   const port = parsePort(flags.httpPort);
   const { version, ...ssh } = sshOptions(flags);
   const custom = Boolean(flags.config || flags.user.length);
+  // Loaded only after the flags are read, so that --help and a bad flag answer at once.
+  const [{ startVirtualRouter }, { loadConfig }, { exampleRouter }] = await Promise.all([
+    import('../routeros/virtual-router.ts'),
+    import('../config/load.ts'),
+    import('./example-config.ts'),
+  ]);
   const base = flags.config ? await readConfigFile(flags.config) : custom ? {} : exampleRouter((await loadConfig()).config);
   // With a file store the profile's html directory decides what is served, unless --html-dir overrides it.
   const htmlDir = flags.htmlDir ?? (flags.storage ? undefined : 'dist/hotspot');

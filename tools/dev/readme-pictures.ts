@@ -1,0 +1,2 @@
+/** The screenshots the README shows (docs/img/), copied there by `npm run screenshots -- --readme`. */
+export const README_PICTURES = ['login.en.phone.png', 'status.en.phone.png', 'login-error.ar.phone.png'];
