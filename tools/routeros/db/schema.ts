@@ -37,8 +37,9 @@ const int = (d: string, min = 0): PropSpec => ({ type: { kind: 'int', min }, def
 const oneOf = (values: readonly string[], d: string): PropSpec => ({ type: { kind: 'enum', values }, default: d });
 const secret = (): PropSpec => ({ type: { kind: 'string' }, default: '', secret: true });
 
-export const LOGIN_METHODS = ['mac', 'cookie', 'http-chap', 'https', 'http-pap', 'trial', 'mac-cookie'] as const;
-export type LoginMethod = (typeof LOGIN_METHODS)[number];
+/** RouterOS `login-by` values (the portal's own login methods are config's LOGIN_METHODS). */
+export const LOGIN_BY = ['mac', 'cookie', 'http-chap', 'https', 'http-pap', 'trial', 'mac-cookie'] as const;
+export type LoginBy = (typeof LOGIN_BY)[number];
 
 export const RADIUS_SERVICES = ['ppp', 'login', 'hotspot', 'wireless', 'dhcp', 'ipsec', 'dot1x'] as const;
 
@@ -73,7 +74,7 @@ export const TABLES = {
       'rate-limit': str(),
       'http-proxy': str('0.0.0.0:0'),
       'smtp-server': str('0.0.0.0'),
-      'login-by': { type: { kind: 'set', values: LOGIN_METHODS }, default: 'http-chap,cookie' },
+      'login-by': { type: { kind: 'set', values: LOGIN_BY }, default: 'http-chap,cookie' },
       'mac-auth-mode': oneOf(['mac-as-username', 'mac-as-username-and-password'], 'mac-as-username'),
       'mac-auth-password': secret(),
       'http-cookie-lifetime': dur('3d'),

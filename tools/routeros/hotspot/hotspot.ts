@@ -3,7 +3,7 @@
  * and which errors.txt key a refused login gets (fact sheet §4, §5, §6.2).
  */
 import type { RouterDb, Row } from '../db/router-db.ts';
-import type { LoginMethod } from '../db/schema.ts';
+import type { LoginBy } from '../db/schema.ts';
 import { RadiusNas, type Credentials } from '../radius/nas.ts';
 import { RemoteLogin } from './remote-login.ts';
 import { sessionLimits, sessionTimeoutMs, type SessionLimits } from './limits.ts';
@@ -32,7 +32,7 @@ export type LoginResult =
 /** A login the local user list cannot decide and RADIUS must (no such local user, use-radius=yes). */
 export interface RadiusAsk {
   radius: Credentials;
-  method: LoginMethod;
+  method: LoginBy;
 }
 
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -157,7 +157,7 @@ export class Hotspot {
       if (papOn) return { radius: { kind: 'pap', password }, method: 'http-pap' };
       return fail(chapOn ? 'chap-missing' : 'invalid-username');
     }
-    let method: LoginMethod | undefined;
+    let method: LoginBy | undefined;
     if (user && challenge && HEX32.test(password) && chapResponse(challenge.id, user.password ?? '', challenge.challenge) === password) {
       method = 'http-chap';
     } else if (user && httpsOn && password === user.password) {
@@ -269,7 +269,7 @@ export class Hotspot {
   }
 
   /** Starts a session (the remote login starts RADIUS-admitted ones through here too). */
-  start(mac: string, user: string, loginBy: LoginMethod, userProfile: string, trial: boolean, radius?: Session['radius']): Session {
+  start(mac: string, user: string, loginBy: LoginBy, userProfile: string, trial: boolean, radius?: Session['radius']): Session {
     const now = this.clock.now();
     const host = this.hosts.ensure(mac, now);
     const session: Session = { mac, ip: host.ip, user, loginBy, userProfile, startedAt: now, counters: zeroCounters(), trial, advertShownAt: now, advertIndex: 0 };

@@ -2,7 +2,7 @@
  * Logins RADIUS decides (fact sheet §2.7, §5.3, §6.2): the form's CHAP or PAP login of a name the local
  * users do not have, and MAC authentication. A host with a request in flight gets auth-in-progress.
  */
-import type { LoginMethod } from '../db/schema.ts';
+import type { LoginBy } from '../db/schema.ts';
 import { formatMac } from '../radius/mac-format.ts';
 import type { Credentials } from '../radius/nas.ts';
 import type { Attribute } from '../radius/packet.ts';
@@ -50,7 +50,7 @@ export class RemoteLogin {
   }
 
   /** Asks RADIUS and starts the session it admits, under the user profile Mikrotik-Group names. */
-  private async ask(mac: string, username: string, credentials: Credentials, method: LoginMethod, extra?: Attribute[]): Promise<LoginResult> {
+  private async ask(mac: string, username: string, credentials: Credentials, method: LoginBy, extra?: Attribute[]): Promise<LoginResult> {
     const hs = this.hs;
     const fail = (error: string, detail?: string): LoginResult => ({ ok: false, error, username, ...(detail ? { detail } : {}) });
     this.authorizing.add(mac);

@@ -2,7 +2,7 @@
  * Active sessions (`/ip hotspot active`) and the counters that outlive them: a local user's uptime
  * and bytes add up across sessions (so `limit-uptime` is a total), and trial time is kept per MAC.
  */
-import type { LoginMethod } from '../db/schema.ts';
+import type { LoginBy } from '../db/schema.ts';
 import type { RadiusSessionState } from '../radius/nas.ts';
 
 export interface Counters {
@@ -18,7 +18,7 @@ export interface Session {
   mac: string;
   ip: string;
   user: string;
-  loginBy: LoginMethod;
+  loginBy: LoginBy;
   userProfile: string;
   startedAt: number;
   counters: Counters;

@@ -3,7 +3,7 @@
  * to the profile (config file now, CLI over SSH later) applies to the next page.
  */
 import type { RouterDb, Row } from '../db/router-db.ts';
-import type { LoginMethod } from '../db/schema.ts';
+import type { LoginBy } from '../db/schema.ts';
 import { parseDuration } from '../time.ts';
 
 /** A duration property where empty, `none` and `0s` all mean "no limit". */
@@ -26,7 +26,7 @@ export interface HotspotSettings {
   dnsName: string;
   /** `$(hostname)`: the DNS name, or the address when no name is set (fact sheet §2.1). */
   hostname: string;
-  loginBy: ReadonlySet<LoginMethod>;
+  loginBy: ReadonlySet<LoginBy>;
   cookieLifetimeMs: number;
   trialUptimeLimitMs: number;
   trialUptimeResetMs: number;
@@ -54,7 +54,7 @@ export function readSettings(db: RouterDb): HotspotSettings {
     hotspotAddress: address,
     dnsName: p('dns-name'),
     hostname: p('dns-name') || address,
-    loginBy: new Set(p('login-by').split(',').filter(Boolean) as LoginMethod[]),
+    loginBy: new Set(p('login-by').split(',').filter(Boolean) as LoginBy[]),
     cookieLifetimeMs: limitMs(p('http-cookie-lifetime')) ?? 0,
     trialUptimeLimitMs: limitMs(p('trial-uptime-limit')) ?? 0,
     trialUptimeResetMs: limitMs(p('trial-uptime-reset')) ?? 0,
