@@ -9,7 +9,7 @@ import example from '../../portal.config.ts';
 import { validateConfig, type PortalConfigInput } from '../../tools/config/index.ts';
 import { deployRouter } from '../../tools/deploy/deploy.ts';
 import { exampleRouter } from '../../tools/router/example-config.ts';
-import { runCli } from '../../tools/routeros/cli/index.ts';
+import { runConsole } from '../../tools/routeros/cli/index.ts';
 import { VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { DeployLab, target } from './deploy-harness.ts';
 
@@ -23,7 +23,7 @@ afterAll(() => lab.dispose());
 
 /** The export, one line per entry; users (demo guests, or the router's own) left out. */
 async function settings(vr: VirtualRouter): Promise<string[]> {
-  const { output, error } = await runCli('/ip hotspot export terse', vr.cliEnv);
+  const { output, error } = await runConsole('/ip hotspot export terse', vr.cliEnv);
   expect(error).toBeUndefined();
   return output.split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('/ip hotspot user add'));
 }
@@ -64,7 +64,7 @@ describe('the preview router and a deployed router', () => {
       expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       const text = await res.text();
       expect(text).toMatch(/^# \d{4}-\d\d-\d\d \d\d:\d\d:\d\d by RouterOS 7\.19\.4\n\/ip hotspot profile\n/);
-      expect(text.split('\n').slice(1)).toEqual((await runCli('/ip hotspot export', vr.cliEnv)).output.split('\n').slice(1));
+      expect(text.split('\n').slice(1)).toEqual((await runConsole('/ip hotspot export', vr.cliEnv)).output.split('\n').slice(1));
       expect(text).not.toContain('wonderland');
     } finally {
       await vr.close();

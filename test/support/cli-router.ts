@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliResult, type RouterEnv } from '../../tools/routeros/cli/index.ts';
+import { runConsole, type CliResult, type RouterEnv } from '../../tools/routeros/cli/index.ts';
 import { createRouterDb, type RouterConfigInput } from '../../tools/routeros/config.ts';
 import { FileStore, type FileStoreOptions } from '../../tools/routeros/files/file-store.ts';
 
@@ -22,7 +22,7 @@ export async function cliRouter(version = '7.19.4', config: RouterConfigInput = 
   const dir = await mkdtemp(join(tmpdir(), 'vr-cli-'));
   const { db } = createRouterDb({ ...config, version });
   const env: RouterEnv = { db, version, identity: () => 'MikroTik', files: new FileStore(dir, store), uptimeMs: () => 3_723_000 };
-  const run = (source: string) => runCli(source, env);
+  const run = (source: string) => runConsole(source, env);
   return {
     env,
     dir,

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../lib/errors.ts';
 import { listenOn } from '../lib/listen.ts';
-import { runCli, type RouterEnv } from './cli/index.ts';
+import { runConsole, type RouterEnv } from './cli/index.ts';
 import { isV7 } from './cli/router-env.ts';
 import { createRouterDb, type RouterConfigInput } from './config.ts';
 import type { RouterDb } from './db/router-db.ts';
@@ -92,7 +92,7 @@ export class VirtualRouter {
     if (options.ssh) {
       if (!this.files) throw new UserError('SSH needs the router\'s file store: pass a storage folder (--storage DIR) as well.');
       const exec = async (command: string) => {
-        const { output } = await runCli(command, this.cliEnv);
+        const { output } = await runConsole(command, this.cliEnv);
         // `/radius incoming set …` takes effect at once, as on RouterOS.
         await this.radiusIncoming.sync().catch((err: Error) => options.log?.(`radius incoming: ${err.message}`));
         return output;
@@ -232,7 +232,7 @@ export class VirtualRouter {
 
   /** `/ip hotspot export` as this router's console answers it, without passwords (v6 writes them unless told not to). */
   async export(): Promise<string> {
-    return (await runCli(`/ip hotspot export${isV7(this.cliEnv) ? '' : ' hide-sensitive'}`, this.cliEnv)).output;
+    return (await runConsole(`/ip hotspot export${isV7(this.cliEnv) ? '' : ' hide-sensitive'}`, this.cliEnv)).output;
   }
 
   /** A JSON view of the hosts and sessions (passwords never included). */

@@ -243,7 +243,7 @@ class Executor {
  * Runs console input or a script (what an SSH `exec` request carries) from the root menu. The whole
  * input is parsed first; a parse error runs nothing.
  */
-export async function runCli(source: string, env: RouterEnv, start?: Menu): Promise<CliResult> {
+export async function runConsole(source: string, env: RouterEnv, start?: Menu): Promise<CliResult> {
   const out: string[] = [];
   let error: string | undefined;
   try {
