@@ -4,7 +4,7 @@
  */
 import { chapResponse, type ChapValues } from './chap.ts';
 
-export interface Credentials {
+export interface GuestCredentials {
   username: string;
   password: string;
 }
@@ -16,7 +16,7 @@ export interface LoginFields {
   popup: 'false';
 }
 
-export function loginFields(creds: Credentials, chap: ChapValues | undefined, dst: string): LoginFields {
+export function loginFields(creds: GuestCredentials, chap: ChapValues | undefined, dst: string): LoginFields {
   const password = chap ? chapResponse(chap.id, creds.password, chap.challenge) : creds.password;
   return { username: creds.username, password, dst, popup: 'false' };
 }
@@ -27,7 +27,7 @@ export function trialUsername(mac: string): string {
 }
 
 /** Voucher mode: one code is both the user name and the password. */
-export function voucherCredentials(code: string): Credentials {
+export function voucherCredentials(code: string): GuestCredentials {
   const c = code.trim();
   return { username: c, password: c };
 }
@@ -54,7 +54,7 @@ export function normaliseVoucherCode(typed: string, settings: VoucherSettings): 
 }
 
 /** The credentials a typed voucher code logs in with, under the portal's voucher settings. */
-export function voucherLogin(typed: string, settings: VoucherSettings): Credentials {
+export function voucherLogin(typed: string, settings: VoucherSettings): GuestCredentials {
   const code = normaliseVoucherCode(typed, settings);
   return { username: code, password: settings.password === 'empty' ? '' : code };
 }

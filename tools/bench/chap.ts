@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export interface ChapValues {
+export interface ChapBytes {
   id: Buffer;
   challenge: Buffer;
 }
@@ -24,12 +24,12 @@ const PORTAL = new RegExp(String.raw`hsChap\s*=\s*\{\s*id:\s*'${OCTAL}',\s*chall
 const CLASSIC = new RegExp(String.raw`hexMD5\(\s*'${OCTAL}'\s*\+[^+]+\+\s*'${OCTAL}'\s*\)`);
 
 /** The CHAP values of a served login page (the portal's or a classic one), or an error saying none were found. */
-export function chapFromPage(html: string): ChapValues {
+export function chapFromPage(html: string): ChapBytes {
   const m = PORTAL.exec(html) ?? CLASSIC.exec(html);
   if (!m) throw new Error('the login page carries no chap-id and chap-challenge');
   return { id: octalBytes(m[1]!), challenge: octalBytes(m[2]!) };
 }
 
-export function chapAnswer(chap: ChapValues, password: string): string {
+export function chapAnswer(chap: ChapBytes, password: string): string {
   return createHash('md5').update(chap.id).update(password, 'utf8').update(chap.challenge).digest('hex');
 }

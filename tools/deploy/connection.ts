@@ -17,7 +17,7 @@ export interface RouterTarget {
 }
 
 /** Where the login comes from; a password is never taken from the command line. */
-export interface Credentials {
+export interface SshCredentials {
   user: string;
   password?: string;
   privateKey?: Buffer;
@@ -25,7 +25,7 @@ export interface Credentials {
 }
 
 export interface ConnectOptions {
-  credentials: Credentials;
+  credentials: SshCredentials;
   knownHosts: KnownHosts;
   /** Record an unknown host key without asking (--trust-new-host). */
   trustNewHost: boolean;

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../lib/errors.ts';
-import type { ConnectOptions, Credentials } from './connection.ts';
+import type { ConnectOptions, SshCredentials } from './connection.ts';
 import { KnownHosts } from './known-hosts.ts';
 import { askHidden, askYesNo } from './terminal.ts';
 
@@ -39,8 +39,8 @@ export function positive(flag: string, value: string, max: number): number {
   return n;
 }
 
-export async function routerCredentials(flags: Pick<LoginFlags, 'user' | 'identity'>, tty: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Credentials> {
-  const c: Credentials = { user: flags.user };
+export async function routerCredentials(flags: Pick<LoginFlags, 'user' | 'identity'>, tty: boolean, env: NodeJS.ProcessEnv = process.env): Promise<SshCredentials> {
+  const c: SshCredentials = { user: flags.user };
   if (flags.identity) {
     try {
       c.privateKey = readFileSync(flags.identity);
