@@ -1,7 +1,7 @@
 /**
  * The virtual router's configuration database: RouterOS tables as rows of string properties, the way
- * `print` shows them. The servlet reads it on every request, so a `set` (from a config file now, from
- * the CLI over SSH later) takes effect at once.
+ * `print` shows them. The servlet reads it on every request, so a `set` (from a config file, the CLI
+ * over SSH, or an imported deploy script) takes effect at once.
  */
 import { parseDuration } from '../time.ts';
 import { TABLES, type PropSpec, type TablePath } from './schema.ts';

@@ -1,6 +1,6 @@
 /**
  * Typed views of the router database for the servlet. They are read on every request, so a change
- * to the profile (config file now, CLI over SSH later) applies to the next page.
+ * to the profile (from a config file or the CLI over SSH) applies to the next page.
  */
 import type { RouterDb, Row } from '../db/router-db.ts';
 import type { LoginBy } from '../db/schema.ts';
