@@ -55,7 +55,7 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
 
     const stored = await readText(conn, `${facts.base}${job.settings.portal}-${job.manifest.id}.rsc`);
     const plan = planDeploy(target.label, facts, job.manifest, job.settings, stored);
-    if (job.mode === 'dry-run') return { ...base, ok: true, status: 'planned', folder: plan.folder, planText: describePlan(plan), plan, ms: Date.now() - started };
+    if (job.mode === 'dry-run') return { ...base, ok: true, status: 'planned', folder: plan.folder, planText: describePlan(plan, job.manifest), plan, ms: Date.now() - started };
     if (plan.unchanged) return { ...base, ok: true, status: 'unchanged', folder: plan.folder, plan, ms: Date.now() - started };
 
     const needed = plan.bytesToUpload + plan.copy.reduce((n, f) => n + f.size, 0) + plan.script.length + SPACE_MARGIN;

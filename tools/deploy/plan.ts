@@ -93,22 +93,35 @@ export function planDeploy(router: string, facts: RouterFacts, manifest: Manifes
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-/** The plan as a technician reads it (dry-run). Secrets are masked. */
-export function describePlan(p: DeployPlan): string {
-  const lines = [`${p.router}: RouterOS ${p.version}, profile ${p.profile}, serving ${p.live || '(nothing)'}`];
-  if (p.unchanged) lines.push(`  nothing to do: ${p.folder} is serving and its settings are in place`);
-  else {
-    lines.push(`  pages: ${p.folder}${p.pagesReady ? ' (already on the router)' : ''}`);
-    const list = (label: string, files: string[]) => files.length && lines.push(`  ${label} (${files.length}): ${files.join(', ')}`);
-    list('added', p.added);
-    list('changed', p.changed);
-    if (p.same.length) lines.push(`  unchanged (${p.same.length})`);
-    list('removed', p.removed);
-    lines.push(`  upload: ${p.upload.length} files, ${kb(p.bytesToUpload)}; copy on the router: ${p.copy.length} files`);
-    if (p.removeFolders.length) lines.push(`  remove older versions: ${p.removeFolders.join(', ')}`);
-    lines.push(`  config script ${p.scriptPath}:`);
-    for (const l of p.script.trim().split('\n')) lines.push(`    ${l}`);
-    for (const c of p.secretShown) lines.push(`    ${c}`);
+/**
+ * The plan as a technician reads it (dry-run): the folder, the files grouped by what happens to them
+ * with their sizes, what would be uploaded, and the config script with secrets masked. The RouterOS
+ * version and the profile are not repeated here: the progress lines said them already.
+ */
+export function describePlan(p: DeployPlan, manifest: Manifest): string {
+  if (p.unchanged) return `${p.router}: nothing to do: ${p.folder} is serving and its settings are in place`;
+  const lines = [`${p.router}: pages ${p.folder}${p.pagesReady ? ' (already on the router)' : ''}`];
+  if (!p.pagesReady) {
+    const byPath = new Map(manifest.files.map((f) => [f.path, f]));
+    const copied = new Set(p.copy.map((f) => f.path));
+    const groups: Array<[string, ManifestFile[]]> = [
+      ['new', p.added.map((path) => byPath.get(path)!)],
+      ['changed', p.changed.map((path) => byPath.get(path)!)],
+      ['copied on the router', p.copy],
+      ['unchanged, uploaded again', p.same.filter((path) => !copied.has(path)).map((path) => byPath.get(path)!)],
+    ];
+    const width = Math.max(...manifest.files.map((f) => f.path.length));
+    for (const [label, files] of groups) {
+      if (!files.length) continue;
+      lines.push(`  ${label} (${files.length}):`);
+      for (const f of files) lines.push(`    ${f.path.padEnd(width)}  ${kb(f.size).padStart(9)}`);
+    }
+    if (p.removed.length) lines.push(`  not in this version (${p.removed.length}): ${p.removed.join(', ')}`);
+    lines.push(`  would upload ${p.upload.length} files, ${kb(p.bytesToUpload)}${p.copy.length ? `, and copy ${p.copy.length} on the router` : ''}`);
   }
+  if (p.removeFolders.length) lines.push(`  would remove older versions: ${p.removeFolders.join(', ')}`);
+  lines.push(`  config script ${p.scriptPath}:`);
+  for (const l of p.script.trim().split('\n')) lines.push(`    ${l}`);
+  for (const c of p.secretShown) lines.push(`    ${c}`);
   return lines.join('\n');
 }
