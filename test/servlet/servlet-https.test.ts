@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { issueCertificate, makeLocalCa, type IssuedCertificate, type LocalCa } from '../../tools/lib/make-certificate.ts';
-import { runCli } from '../../tools/routeros/cli/index.ts';
+import { runConsole } from '../../tools/routeros/cli/index.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { byId, chapAnswer, Device } from '../support/hotspot-client.ts';
 
@@ -62,7 +62,7 @@ async function router(loginBy: string): Promise<VirtualRouter> {
 }
 
 async function cli(r: VirtualRouter, command: string): Promise<string> {
-  const res = await runCli(command, { db: r.db, version: r.version, identity: () => r.identity, files: r.files, uptimeMs: () => 0 });
+  const res = await runConsole(command, { db: r.db, version: r.version, identity: () => r.identity, files: r.files, uptimeMs: () => 0 });
   if (res.error) throw new Error(`${command}: ${res.error}`);
   return res.output;
 }
