@@ -59,7 +59,7 @@ describe('npm run deploy', () => {
     const run = await deploy([...common(), '--dry-run', `127.0.0.1:${vr.sshPort}`]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('config script flash/acme-guest-wi-fi-');
-    expect(run.stdout).toMatch(/^  would upload \d+ files, [\d.]+ KB$/m);
+    expect(run.stdout).toMatch(/^ {2}would upload \d+ files, [\d.]+ KB$/m);
     expect(run.stdout.trimEnd().split('\n').pop()).toBe('dry run: nothing was changed on any router.');
     expect(vr.db.byName('ip/hotspot/profile', 'hsprof1')!['html-directory-override']).toBe('');
   });

@@ -142,7 +142,7 @@ describe('dry-run and secrets', () => {
     const rows = JSON.stringify(vr.db.rows('ip/hotspot/profile'));
     const r = await deployRouter(target(vr), await lab.job(dist, 'dry-run', GARDEN));
     expect(r.status).toBe('planned');
-    expect(r.planText).toMatch(/^  would upload \d+ files, [\d.]+ KB$/m);
+    expect(r.planText).toMatch(/^ {2}would upload \d+ files, [\d.]+ KB$/m);
     expect(r.planText).toContain('html-directory-override="flash/acme-guest-wi-fi-');
     expect(r.planText).toContain('/ip hotspot walled-garden add dst-host="pay.example.com" action="allow" comment="hotspot-toolkit:acme-guest-wi-fi"');
     expect(await storeFiles(vr)).toEqual(before);

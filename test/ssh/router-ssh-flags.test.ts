@@ -64,7 +64,7 @@ describe('npm run router with SSH', () => {
       });
       const r = await sshExec({ port, username: 'tech', password: 'env-secret' }, ':put [/system resource get version]\n:put [/system resource get free-hdd-space]\n/file print terse where name=flash');
       expect(r.hostKey).toBe(fingerprint);
-      expect(r.stdout.split('\r\n').slice(0, 3)).toEqual(['6.49.13 (long-term)', '3000000', expect.stringMatching(/^ 0   name=flash type=disk /)]);
+      expect(r.stdout.split('\r\n').slice(0, 3)).toEqual(['6.49.13 (long-term)', '3000000', expect.stringMatching(/^ 0 {3}name=flash type=disk /)]);
       expect(child.spawnargs.join(' ')).not.toContain('env-secret');
     } finally {
       child.kill('SIGTERM');

@@ -218,7 +218,7 @@ describe('RouterOS 6 and 7 differ', () => {
     expect((await (await router('7.8')).run('/file add name=acme type=directory')).error).toBe('bad command name add (line 1 column 7)');
     const v7 = await router('7.19.4');
     await v7.out('/file add name=acme type=directory\n/file add name=acme/note.txt contents="hello"');
-    expect(await v7.out('/file print terse')).toMatch(/^ 0   name=acme type=directory last-modified="[^"]+"\n 1   name=acme\/note.txt type=".txt file" size=5 /);
+    expect(await v7.out('/file print terse')).toMatch(/^ 0 {3}name=acme type=directory last-modified="[^"]+"\n 1 {3}name=acme\/note.txt type=".txt file" size=5 /);
     expect((await v7.run('/file add name=acme type=directory')).error).toBe('failure: file with such name already exists');
     expect((await v7.run('/file add name=missing/x type=directory')).error).toBe('failure: parent directory does not exist');
   });

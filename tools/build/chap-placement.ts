@@ -31,7 +31,10 @@ export function jsStringState(code: string): '' | "'" | '"' | '`' | 'comment' {
     if (state === '//') {
       if (c === '\n') state = '';
     } else if (state === '/*') {
-      if (c === '*' && code[i + 1] === '/') (state = ''), i++;
+      if (c === '*' && code[i + 1] === '/') {
+        state = '';
+        i++;
+      }
     } else if (state) {
       if (c === '\\') i++;
       else if (c === state) state = '';

@@ -108,7 +108,7 @@ const voucher = z.strictObject({
   /** Characters dropped from a typed code before it is sent (spaces and dashes by default). */
   ignore: z
     .string()
-    .regex(/^[ \-_.\/]*$/, 'must list only separator characters: space, "-", "_", "." or "/"')
+    .regex(/^[ \-_./]*$/, 'must list only separator characters: space, "-", "_", "." or "/"')
     .default(' -'),
   /** 'same-as-code': the code is both user name and password; 'empty': the code is the user name, the password is empty. */
   password: z.enum(['same-as-code', 'empty']).default('same-as-code'),

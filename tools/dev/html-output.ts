@@ -50,7 +50,7 @@ function sourceOf(config: PortalConfig, file: string): string {
  * Files whose text is unchanged are not rewritten, so the router re-parses only what an edit touched.
  */
 export async function renderHtmlDir(o: RenderOptions): Promise<string[]> {
-  const { config, root, outDir } = o;
+  const { config, outDir } = o;
   let files: Map<string, string | Buffer>;
   try {
     files = await renderFiles(o);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { parseCommand, withUserErrors } from '../lib/command.ts';
-import { runCli, UserError } from '../lib/errors.ts';
+import { runCli } from '../lib/errors.ts';
 import type { ShotSize } from './screenshots.ts';
 import { README_PICTURES } from './readme-pictures.ts';
 

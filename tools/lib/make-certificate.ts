@@ -18,7 +18,7 @@ async function openssl(args: string[], cwd: string, env: Record<string, string> 
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT') throw new UserError('The openssl command is not installed; install it (apt-get install openssl) to make a local certificate.');
-    throw new Error(`openssl ${args[0]} failed: ${e.stderr ?? e.message}`);
+    throw new Error(`openssl ${args[0]} failed: ${e.stderr ?? e.message}`, { cause: err });
   }
 }
 
