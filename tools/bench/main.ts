@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { parseCommand, withUserErrors } from '../lib/command.ts';
+import { withUserErrors } from '../lib/command.ts';
 import { freeradiusBinary, startFreeRadius } from '../lib/freeradius.ts';
 import { buildPortal } from '../build/main.ts';
 import { loadConfig } from '../config/index.ts';
