@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { runConsole, type CliResult, type RouterEnv } from '../../tools/routeros/cli/index.ts';
 import { createRouterDb, type RouterConfigInput } from '../../tools/routeros/config.ts';
 import { FileStore, type FileStoreOptions } from '../../tools/routeros/files/file-store.ts';
@@ -33,5 +34,21 @@ export async function cliRouter(version = '7.19.4', config: RouterConfigInput = 
       return r.output;
     },
     dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * `router(version)` for a test file: a CLI router per call, each disposed after its test. Call it at the
+ * top level of the file (it registers an afterEach hook).
+ */
+export function cliRouterPerTest(): (version?: string) => Promise<CliRouter> {
+  const routers: CliRouter[] = [];
+  afterEach(async () => {
+    await Promise.all(routers.splice(0).map((r) => r.dispose()));
+  });
+  return async (version = '7.19.4') => {
+    const r = await cliRouter(version);
+    routers.push(r);
+    return r;
   };
 }

@@ -3,18 +3,10 @@
  * against real 6.49 and 7.18 exports): non-default properties in alphabetical order, the default
  * entry as `set [ find default=yes ]`, lines wrapped with `\`, secrets left out on v7.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { cliRouter, type CliRouter } from '../support/cli-router.ts';
+import { describe, expect, it } from 'vitest';
+import { cliRouterPerTest } from '../support/cli-router.ts';
 
-const routers: CliRouter[] = [];
-afterEach(async () => {
-  await Promise.all(routers.splice(0).map((r) => r.dispose()));
-});
-async function router(version = '7.19.4'): Promise<CliRouter> {
-  const r = await cliRouter(version);
-  routers.push(r);
-  return r;
-}
+const router = cliRouterPerTest();
 const body = (text: string) => text.split('\n').slice(1).join('\n');
 
 describe('export', () => {

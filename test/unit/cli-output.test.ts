@@ -3,19 +3,11 @@
  * router holds (tricky characters included), `name: value` objects, sizes, error detection, and
  * secrets masked before logging.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findCliError, maskSecrets, parseKeyValues, parseObject, parseSize, parseTerse, SECRET_PROPS } from '../../tools/routeros/cli/index.ts';
-import { cliRouter, type CliRouter } from '../support/cli-router.ts';
+import { cliRouterPerTest } from '../support/cli-router.ts';
 
-const routers: CliRouter[] = [];
-afterEach(async () => {
-  await Promise.all(routers.splice(0).map((r) => r.dispose()));
-});
-async function router(version = '7.19.4'): Promise<CliRouter> {
-  const r = await cliRouter(version);
-  routers.push(r);
-  return r;
-}
+const router = cliRouterPerTest();
 
 describe('parseTerse', () => {
   it('gives back exactly what the router holds, whatever the characters', async () => {

@@ -2,18 +2,10 @@
  * The RouterOS CLI subset as a language: both path spellings, menu context lines, comments, line
  * continuation, quoting and escapes, and every error shape with its line and column.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { cliRouter, type CliRouter } from '../support/cli-router.ts';
+import { describe, expect, it } from 'vitest';
+import { cliRouterPerTest, type CliRouter } from '../support/cli-router.ts';
 
-const routers: CliRouter[] = [];
-afterEach(async () => {
-  await Promise.all(routers.splice(0).map((r) => r.dispose()));
-});
-async function router(version = '7.19.4'): Promise<CliRouter> {
-  const r = await cliRouter(version);
-  routers.push(r);
-  return r;
-}
+const router = cliRouterPerTest();
 const profile = (r: CliRouter, name = 'hsprof1') => r.env.db.byName('ip/hotspot/profile', name)!;
 
 describe('paths', () => {
