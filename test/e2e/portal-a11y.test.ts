@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright';
 import { Device } from '../support/hotspot-client.ts';
 import { acceptTerms, axeViolations, HOTSPOT, live, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
 
