@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parseTerse } from '../routeros/cli/output.ts';
 import { IMPORT_OK } from '../routeros/cli/exec.ts';
+import { installCertificate, removeOldCertificates } from './certificate.ts';
 import { DeployStepError, type RouterConnection } from './connection.ts';
 import { MANIFEST_NAME, sha256, type Manifest, type ManifestFile } from './manifest.ts';
 import type { DeployPlan } from './plan.ts';
@@ -25,6 +26,8 @@ export interface ApplyResult {
   uploadedFiles: number;
   uploadedBytes: number;
   copiedFiles: number;
+  /** The certificate's PEM files were uploaded and imported (it was not on the router yet). */
+  certificateImported?: boolean;
 }
 
 export async function applyPlan(
@@ -35,6 +38,9 @@ export async function applyPlan(
   const router = conn.target.label;
   const step = (message: string) => ctx.emit({ kind: 'step', router, message });
   const result: ApplyResult = { uploadedFiles: 0, uploadedBytes: 0, copiedFiles: 0 };
+  const cert = ctx.settings.certificate;
+  // The certificate serving now stays on the router for a rollback; older ones of this portal go.
+  const serving = cert ? await profileCertificate(conn, plan.profile) : undefined;
 
   if (!plan.pagesReady) {
     step(`filling ${plan.folder}`);
@@ -64,14 +70,25 @@ export async function applyPlan(
     }
     step('verifying every file against the manifest');
     await verifySizes(conn, plan.folder, ctx.manifest);
-    const stored: DeployedManifest = { ...ctx.manifest, portal: ctx.settings.portal, deployedAt: new Date().toISOString(), previous: plan.live || undefined };
+    const stored: DeployedManifest = { ...ctx.manifest, portal: ctx.settings.portal, deployedAt: new Date().toISOString(), previous: plan.live || undefined, previousCertificate: serving };
     await conn.sftp.put(Buffer.from(JSON.stringify(stored, null, 1)), `/${plan.folder}/${MANIFEST_NAME}`);
+  } else if (cert && serving !== cert.name && plan.live === plan.folder) {
+    // Only the certificate changes (a renewal): a rollback first returns to the one serving now.
+    const path = `/${plan.folder}/${MANIFEST_NAME}`;
+    const stored = JSON.parse(((await conn.sftp.get(path)) as Buffer).toString('utf8')) as DeployedManifest;
+    await conn.sftp.put(Buffer.from(JSON.stringify({ ...stored, certificateRollback: serving }, null, 1)), path);
+  }
+
+  if (cert?.files) {
+    step(`importing certificate ${cert.name}`);
+    if (await installCertificate(conn, cert, plan.folder.slice(0, plan.folder.lastIndexOf('/') + 1), ctx.settings.portal)) result.certificateImported = true;
   }
 
   step(`switching profile ${plan.profile} to ${plan.folder}`);
   await importScript(conn, plan.scriptPath, plan.script);
   for (const secret of secretCommands(ctx.settings, plan.profile, plan.model.tag, false)) await conn.run(secret);
   await verifySettings(conn, plan, ctx.settings);
+  if (cert?.files) await removeOldCertificates(conn, ctx.settings.portal, new Set([cert.name, serving!]));
 
   for (const folder of plan.removeFolders) {
     step(`removing older version ${folder}`);
@@ -79,6 +96,12 @@ export async function applyPlan(
     await conn.run(`/file remove [find name=${rscString(`${folder}.rsc`)}]`);
   }
   return result;
+}
+
+/** The profile's ssl-certificate now (`none` when it has none). */
+async function profileCertificate(conn: RouterConnection, profile: string): Promise<string> {
+  // Terse output may leave the default (none) out.
+  return parseTerse(await conn.run(`/ip hotspot profile print terse where name=${rscString(profile)}`))[0]?.props['ssl-certificate'] || 'none';
 }
 
 /** Uploads a script beside the pages (never inside them: the html directory is public) and imports it. */
@@ -142,6 +165,10 @@ async function verifySettings(conn: RouterConnection, plan: DeployPlan, s: Deplo
   const row = parseTerse(await conn.run(`/ip hotspot profile print terse where name=${rscString(plan.profile)}`))[0]?.props;
   const dir = row?.['html-directory-override'] || row?.['html-directory'];
   const loginBy = (row?.['login-by'] ?? '').split(',').sort().join(',');
+  const cert = s.certificate?.name;
+  if (cert && row?.['ssl-certificate'] !== cert) {
+    throw new DeployStepError(`${conn.target.label}: profile ${plan.profile} does not use certificate ${cert} after the import (ssl-certificate "${row?.['ssl-certificate']}").`);
+  }
   if (dir !== plan.folder || loginBy !== [...s.loginBy].sort().join(',')) {
     throw new DeployStepError(`${conn.target.label}: profile ${plan.profile} does not show the new settings after the import (html directory "${dir}", login-by "${row?.['login-by']}").`);
   }

@@ -5,8 +5,9 @@
 import { UserError } from '../lib/errors.ts';
 import { parseTerse } from '../routeros/cli/output.ts';
 import { applyPlan, importScript, type DeployEvent } from './apply.ts';
+import { checkRouterCertificate } from './certificate.ts';
 import { RouterConnection, type ConnectOptions, type RouterTarget } from './connection.ts';
-import type { Manifest } from './manifest.ts';
+import { MANIFEST_NAME, type Manifest } from './manifest.ts';
 import { planDeploy, SPACE_MARGIN, describePlan, type DeployPlan } from './plan.ts';
 import { readRouterFacts, type RouterFacts } from './router-facts.ts';
 import { rscString, rscValue } from './rsc.ts';
@@ -53,9 +54,14 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
     emit({ kind: 'step', router: target.label, message: `RouterOS ${facts.version}, profile ${facts.profile}, serving ${facts.liveFolder || '(nothing)'}` });
     if (job.mode === 'rollback') return { ...base, ...(await rollback(conn, facts)), ok: true, ms: Date.now() - started };
 
+    const cert = job.settings.certificate;
+    if (cert && job.settings.dnsName) await checkRouterCertificate(conn, cert, job.settings.dnsName);
     const stored = await readText(conn, `${facts.base}${job.settings.portal}-${job.manifest.id}.rsc`);
     const plan = planDeploy(target.label, facts, job.manifest, job.settings, stored);
-    if (job.mode === 'dry-run') return { ...base, ok: true, status: 'planned', folder: plan.folder, planText: describePlan(plan, job.manifest), plan, ms: Date.now() - started };
+    if (job.mode === 'dry-run') {
+      const certText = cert?.files ? `\n  certificate: ${cert.name}, imported from router.https unless the router has it` : '';
+      return { ...base, ok: true, status: 'planned', folder: plan.folder, planText: describePlan(plan, job.manifest) + certText, plan, ms: Date.now() - started };
+    }
     if (plan.unchanged) return { ...base, ok: true, status: 'unchanged', folder: plan.folder, plan, ms: Date.now() - started };
 
     const needed = plan.bytesToUpload + plan.copy.reduce((n, f) => n + f.size, 0) + plan.script.length + SPACE_MARGIN;
@@ -80,6 +86,13 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
 async function rollback(conn: RouterConnection, facts: RouterFacts): Promise<Pick<RouterResult, 'status' | 'folder'>> {
   const label = conn.target.label;
   const current = facts.deployments.find((d) => d.folder === facts.liveFolder)?.manifest;
+  if (current?.certificateRollback) {
+    const { certificateRollback, ...rest } = current;
+    const profile = `[find name=${rscValue('hotspot profile', facts.profile, 'name')}]`;
+    await conn.run(`/ip hotspot profile set ${profile} ssl-certificate=${rscValue('ssl-certificate', certificateRollback, 'name')}`);
+    await conn.sftp.put(Buffer.from(JSON.stringify(rest, null, 1)), `/${facts.liveFolder}/${MANIFEST_NAME}`);
+    return { status: 'rolled back', folder: facts.liveFolder };
+  }
   const previous = current?.previous;
   if (!current) throw new UserError(`${label} is not serving a version deployed by this toolkit (it serves ${facts.liveFolder || 'nothing'}): there is nothing to roll back.`);
   if (!previous) throw new UserError(`${label} has no earlier version to roll back to: ${facts.liveFolder} is the first one deployed there.`);
@@ -95,6 +108,11 @@ async function rollback(conn: RouterConnection, facts: RouterFacts): Promise<Pic
     const profile = `[find name=${rscValue('hotspot profile', facts.profile, 'name')}]`;
     if (facts.v7 && previous === facts.htmlDirectory) await conn.run(`/ip hotspot profile set ${profile} html-directory-override=""`);
     else await conn.run(`/ip hotspot profile set ${profile} ${facts.v7 ? 'html-directory-override' : 'html-directory'}=${rscValue('html directory', previous, 'path')}`);
+  }
+  // The certificate setting from before this version, unless the earlier version's script sets its own.
+  if (current.previousCertificate && !script?.includes(' ssl-certificate=')) {
+    const profile = `[find name=${rscValue('hotspot profile', facts.profile, 'name')}]`;
+    await conn.run(`/ip hotspot profile set ${profile} ssl-certificate=${rscValue('ssl-certificate', current.previousCertificate, 'name')}`);
   }
   return { status: 'rolled back', folder: previous };
 }

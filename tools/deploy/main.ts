@@ -50,14 +50,18 @@ await runCli(async () => {
   positive('--timeout', flags.timeout, 600);
 
   // Loaded only now, so that --help and a bad flag answer at once: the build pulls in the whole of Vite.
-  const [{ loadConfig }, { deploySettings }, { buildManifest }, { deployFleet }] = await Promise.all([
+  const [{ loadConfig }, { deploySettings }, { buildManifest }, { deployFleet }, { loadDeployCertificate }] = await Promise.all([
     import('../config/load.ts'),
     import('./settings.ts'),
     import('./manifest.ts'),
     import('./deploy.ts'),
+    import('./certificate.ts'),
   ]);
-  const { config } = await loadConfig();
-  const settings = deploySettings(config);
+  const { config, dir } = await loadConfig();
+  // The certificate is checked before any router is contacted: a bad one stops the deploy with nothing changed.
+  const certificate = flags.rollback ? undefined : await loadDeployCertificate(config, dir);
+  for (const w of certificate?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+  const settings = deploySettings(config, process.env, certificate);
   if (flags.profile) settings.profile = flags.profile;
   const distDir = resolve(flags.dist);
   if (flags.build && !flags.rollback) await (await import('../build/main.ts')).buildPortal({ outDir: flags.dist, quiet: true });

@@ -15,6 +15,10 @@ export interface DeployedManifest extends Manifest {
   deployedAt: string;
   /** The folder that was serving before this version: what --rollback returns to. */
   previous?: string;
+  /** The profile's ssl-certificate before this version, when a certificate was deployed with it. */
+  previousCertificate?: string;
+  /** Set when a later deploy changed only the certificate: a rollback returns to this one, same pages. */
+  certificateRollback?: string;
 }
 
 export interface Deployment {

@@ -5,6 +5,7 @@
 import type { PortalConfig } from '../config/schema.ts';
 import { UserError } from '../lib/errors.ts';
 import { portalSlug, routerModel, type RouterModel } from '../router-model/router-model.ts';
+import type { DeployCertificate } from './certificate.ts';
 
 export interface DeploySettings {
   /** Folder-name prefix and walled-garden tag: a short name of the portal. */
@@ -18,9 +19,13 @@ export interface DeploySettings {
   radiusSecret?: string;
   /** The router settings for the profile the deploy changes (known once the router has been read). */
   model: (profile: string) => RouterModel;
+  /** The hotspot's TLS certificate (router.https), checked before any router is contacted. */
+  certificate?: DeployCertificate;
+  /** The hotspot's dns-name, which a certificate on the router must cover. */
+  dnsName?: string;
 }
 
-export function deploySettings(config: PortalConfig, env: NodeJS.ProcessEnv = process.env): DeploySettings {
+export function deploySettings(config: PortalConfig, env: NodeJS.ProcessEnv = process.env, certificate?: DeployCertificate): DeploySettings {
   const radius = config.router.radius;
   const radiusSecret = radius ? env[radius.secretEnv] : undefined;
   if (radius && !radiusSecret) {
@@ -28,10 +33,12 @@ export function deploySettings(config: PortalConfig, env: NodeJS.ProcessEnv = pr
   }
   return {
     radiusSecret,
+    certificate,
+    dnsName: config.router.dnsName,
     portal: portalSlug(config.brand.name),
     profile: config.router.profile,
     loginBy: config.router.loginBy,
     macAuthPassword: env.MAC_AUTH_PASSWORD || undefined,
-    model: (profile) => routerModel(config, profile),
+    model: (profile) => routerModel(config, profile, certificate?.files && certificate.name),
   };
 }

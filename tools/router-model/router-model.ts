@@ -66,7 +66,7 @@ const set = (from: string, shape: Shape, value: string): Setting => ({ value, fr
  * The router settings of a validated config. `profile` is the hotspot server profile they go to (a
  * deploy reads it from the router when the config names none).
  */
-export function routerModel(config: PortalConfig, profile: string): RouterModel {
+export function routerModel(config: PortalConfig, profile: string, certificateName?: string): RouterModel {
   const r = config.router;
   const portal = portalSlug(config.brand.name);
   const has = (m: string) => r.loginBy.includes(m);
@@ -79,6 +79,10 @@ export function routerModel(config: PortalConfig, profile: string): RouterModel 
     'http-cookie-lifetime': set('router.httpCookieLifetime', 'duration', r.httpCookieLifetime),
   };
   if (r.dnsName) main['dns-name'] = set('router.dnsName', 'host', r.dnsName);
+  // The certificate the https login and the captive-portal API are served with: the name deploy gave the
+  // imported PEM files (tools/deploy/certificate.ts), or one already on the router.
+  const certificate = certificateName ?? (r.https && 'name' in r.https ? r.https.name : undefined);
+  if (certificate) main['ssl-certificate'] = set('router.https', 'name', certificate);
   changes.push({ menu: 'ip/hotspot/profile', name: profileName, props: main });
   if (has('trial')) {
     changes.push({
