@@ -233,6 +233,13 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     sftp.name(id, [{ filename: name, longname: name, attrs: {} as Attributes }]);
   });
 
+  // The client's EOF ends the session: the server reports exit status 0 and closes the channel, which
+  // OpenSSH's sftp and scp wait for (scp fails on a session that ends without an exit status).
+  sftp.on('end', () => {
+    const channel = sftp as unknown as { outgoing: { id: number; state: string }; _protocol: { exitStatus(id: number, status: number): void } };
+    if (channel.outgoing.state === 'open') channel._protocol.exitStatus(channel.outgoing.id, 0);
+    sftp.end();
+  });
   sftp.on('close', () => {
     for (const h of handles.values()) if (h.kind === 'file') void h.fh.close().catch(() => undefined);
     handles.clear();
