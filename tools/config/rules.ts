@@ -30,8 +30,45 @@ export function deriveLoginBy(methods: readonly LoginMethodName[]): string[] {
 /** WCAG AA for normal text. */
 const MIN_CONTRAST = 4.5;
 
+/**
+ * No text of the config may hold `$(`: the router substitutes it wherever it lands in a served file
+ * (a page, api.json, errors.txt), so `$(username)` in a brand name would print what a guest typed
+ * into every page. One walk over every string of the config, whatever its field, so that a field
+ * added later is checked without anyone remembering to.
+ */
+export function routerMarkupIssues(value: unknown, path: (string | number)[] = []): RuleIssue[] {
+  if (typeof value === 'string') {
+    return value.includes('$(')
+      ? [{ path, message: `contains "$(", which the router would take for one of its variables in every page it serves (filled with what a guest typed, for some); remove it` }]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => routerMarkupIssues(v, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => routerMarkupIssues(v, [...path, k]));
+  return [];
+}
+
+/** Second-level suffixes open to anyone's registration: a pattern must name a host below them. */
+const PUBLIC_SUFFIXES = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'com.au', 'net.au', 'org.au', 'co.nz', 'co.za', 'co.jp', 'ne.jp', 'com.br', 'com.cn', 'com.mx', 'com.tr', 'co.in', 'co.kr', 'com.sg', 'com.hk', 'com.tw']);
+
+/**
+ * Why a walled-garden host pattern opens more than one site to guests who have not logged in, or
+ * undefined. `*`, `*.*`, `com`, `*.com` and `*example.com` (anyone can register `evilexample.com`)
+ * all do: the labels right of the last wildcard must name a registrable domain.
+ */
+export function tooWideHost(pattern: string): string | undefined {
+  const labels = pattern.toLowerCase().split('.');
+  let fixed = labels.length;
+  while (fixed > 0 && !/[*?]/.test(labels[fixed - 1]!)) fixed--;
+  const literal = labels.slice(fixed);
+  if (literal.length === 0) return 'matches every host';
+  if (literal.length === 1 || PUBLIC_SUFFIXES.has(literal.join('.'))) {
+    return `${fixed === 0 ? 'is a whole top-level domain' : 'matches hosts anyone can register'} under ".${literal.join('.')}"`;
+  }
+  return undefined;
+}
+
 export function checkRules(c: Parsed): RuleIssue[] {
-  const issues: RuleIssue[] = [];
+  const issues: RuleIssue[] = routerMarkupIssues(c);
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
 
   const locales = c.locales.list;
@@ -45,6 +82,16 @@ export function checkRules(c: Parsed): RuleIssue[] {
     if (!locales.includes(l)) add(['texts', l], `is for locale "${l}", which is not in locales.list; add it there or remove these texts`);
   }
 
+  // The walled garden is what guests reach before logging in (adverts' hosts are added to it).
+  const garden = (path: (string | number)[], host: string, lead: string) => {
+    const why = tooWideHost(host);
+    if (why) add(path, `${lead}${why}, so guests could reach all of them without logging in; name the sites themselves, such as "pay.example.com" or "*.pay.example.com"`);
+  };
+  c.walledGarden.hosts.forEach((h, i) => garden(['walledGarden', 'hosts', i], h, `("${h}") `));
+  c.adverts?.urls.forEach((u, i) => {
+    const host = URL.canParse(u) ? new URL(u).hostname : u;
+    garden(['adverts', 'urls', i], host, `has the host "${host}", which the walled garden would open: it `);
+  });
   const m = new Set(c.login.methods);
   c.login.methods.forEach((x, i) => {
     if (c.login.methods.indexOf(x) !== i) add(['login', 'methods', i], `lists "${x}" twice; keep one`);
