@@ -167,12 +167,15 @@ export class FileStore {
   async list(): Promise<FileEntry[]> {
     if (this.batches && this.memo) return this.memo;
     const out: FileEntry[] = [];
+    // A file removed while the walk runs (another session's /file remove) is simply not listed.
+    const gone = (err: unknown) => ((err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : Promise.reject(err));
     const walk = async (dir: string) => {
-      const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const entries = (await readdir(dir, { withFileTypes: true }).catch(gone) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
         if (!e.isDirectory() && !e.isFile()) continue;
         const abs = join(dir, e.name);
-        const st = await lstat(abs);
+        const st = await lstat(abs).catch(gone);
+        if (!st) continue;
         const name = this.nameOf(abs);
         out.push({ name, directory: e.isDirectory(), type: fileType(name, e.isDirectory(), this.hasFlash), size: e.isDirectory() ? 0 : st.size, mtimeMs: st.mtimeMs });
         if (e.isDirectory()) await walk(abs);
