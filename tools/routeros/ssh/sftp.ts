@@ -79,16 +79,23 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   const ok = (id: number) => sftp.status(id, STATUS_CODE.OK);
   const fail = (id: number, code: number, message: string) => sftp.status(id, code, message);
 
-  /** Runs an async handler; any error becomes the request's status. */
+  /**
+   * Runs an async handler; any error becomes the request's status. Requests run one after another, so
+   * answers go out in the order the requests came, as OpenSSH's sftp-server sends them: OpenSSH's
+   * client truncates an upload to the last in-order acknowledged write when answers come reordered.
+   */
+  let queue: Promise<void> = Promise.resolve();
   const on = <A extends unknown[]>(event: string, handler: (id: number, ...args: A) => Promise<void>) => {
     sftp.on(event, (id: number, ...args: A) => {
-      handler(id, ...args).catch((err: unknown) => {
-        try {
-          fail(id, ...statusOf(err));
-        } catch {
-          /* the connection is gone */
-        }
-      });
+      queue = queue.then(() =>
+        handler(id, ...args).catch((err: unknown) => {
+          try {
+            fail(id, ...statusOf(err));
+          } catch {
+            /* the connection is gone */
+          }
+        }),
+      );
     });
   };
 
