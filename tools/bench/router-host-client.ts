@@ -67,6 +67,11 @@ export class RouterHost {
     });
   }
 
+  /** The child's process id (its memory is the routers' memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Starts routers in the child, in order; returns where each listens. */
   start(routers: HostedRouterOptions[]): Promise<HostedRouter[]> {
     return this.send({ op: 'start', routers });

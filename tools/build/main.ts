@@ -3,8 +3,10 @@
  * and the size budgets (both Vite plugins), and prints the sizes. Any problem is one plain message
  * and a non-zero exit.
  */
+import { Command } from 'commander';
 import { build } from 'vite';
 import { loadConfig, validateConfig, type PortalConfigInput } from '../config/index.ts';
+import { parseCommand, withUserErrors } from '../lib/command.ts';
 import { runCli, UserError } from '../lib/errors.ts';
 import { findUserError } from './build-error.ts';
 import { hotspotViteConfig } from './vite-config.ts';
@@ -41,5 +43,10 @@ export async function buildPortal(options: BuildOptions = {}): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  void runCli(() => buildPortal());
+  // No flags yet: anything on the command line is a mistake, said as one sentence instead of ignored.
+  const program = withUserErrors(new Command('build').description('Build dist/hotspot/ from portal.config.ts and portal/, with the build check and size budgets.'));
+  void runCli(async () => {
+    if (!parseCommand(program)) return 0;
+    await buildPortal();
+  });
 }

@@ -47,6 +47,8 @@ export function formatDuration(ms: number): string {
   return out;
 }
 
+const LAST_TIME = Date.UTC(9999, 11, 31);
+
 /**
  * The virtual router's clock. It follows real time from where it starts, plus whatever tests or the
  * preview have advanced it by; `frozen` clocks move only when advanced (deterministic tests).
@@ -66,6 +68,8 @@ export class Clock {
   advance(by: string | number): void {
     const ms = typeof by === 'number' ? by : durationOrThrow(by, 'advance');
     if (ms === undefined || ms < 0) throw new UserError('The clock can only move forward: give a positive duration such as 5m.');
+    // Dates end at year 275760 in JavaScript; long before that every time the router prints is wrong.
+    if (!Number.isFinite(ms) || this.now() + ms > LAST_TIME) throw new UserError('The clock cannot move past the year 9999.');
     this.offset += ms;
     for (const listener of this.listeners) listener();
   }

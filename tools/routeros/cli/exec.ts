@@ -7,6 +7,7 @@
  */
 import { bindScript, FLAG_PROPS, type Bound, type BoundValue, type Cond } from './bind.ts';
 import { importPem, importReport } from '../certs/certificates.ts';
+import { boundedRegex } from './bounded-regex.ts';
 import { CliError, failure, noSuchItem } from './errors.ts';
 import { exportMenu } from './export.ts';
 import { lex } from './lexer.ts';
@@ -102,13 +103,7 @@ class Executor {
         else {
           const want = toText(await this.value(t.value));
           if (t.op === '~') {
-            let re: RegExp;
-            try {
-              re = new RegExp(want);
-            } catch {
-              throw new CliError('invalid regular expression', 'value', t.pos);
-            }
-            ok = re.test(have);
+            ok = boundedRegex(want, t.pos).test(have);
           } else ok = (have === want) === (t.op === '=');
         }
         if (!ok) {

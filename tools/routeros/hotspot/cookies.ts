@@ -16,7 +16,13 @@ export class CookieJar {
   private readonly byValue = new Map<string, HotspotCookie>();
   private readonly macCookies = new Map<string, { user: string; expiresAt: number }>();
 
-  issue(user: string, mac: string, expiresAt: number): HotspotCookie {
+  /**
+   * A new cookie for this device. It replaces the device's earlier ones (a browser keeps one hotspot
+   * cookie, so they could never be presented again), so the table holds one record per device however
+   * often it logs in; expired records of other devices are dropped on the way.
+   */
+  issue(user: string, mac: string, expiresAt: number, now = 0): HotspotCookie {
+    for (const [v, c] of this.byValue) if (c.mac === mac || c.expiresAt <= now) this.byValue.delete(v);
     const cookie = { value: randomBytes(16).toString('hex'), user, mac, expiresAt };
     this.byValue.set(cookie.value, cookie);
     return cookie;

@@ -175,7 +175,7 @@ export class Hotspot {
     const profile = readUserProfile(this.db, session.userProfile);
     const now = this.clock.now();
     if (s.loginBy.has('mac-cookie') && profile.addMacCookie) this.cookies.setMacCookie(mac, user.name!, now + profile.macCookieTimeoutMs);
-    const cookie = s.loginBy.has('cookie') ? this.cookies.issue(user.name!, mac, now + s.cookieLifetimeMs) : undefined;
+    const cookie = s.loginBy.has('cookie') ? this.cookies.issue(user.name!, mac, now + s.cookieLifetimeMs, now) : undefined;
     return cookie ? { ok: true, session, cookie } : { ok: true, session };
   }
 

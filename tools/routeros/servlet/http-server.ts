@@ -72,10 +72,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export function createHttpHandler(o: HttpOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(o, req, res).catch((err: unknown) => {
-      const message = err instanceof TemplateError || err instanceof UserError ? err.message : String((err as Error)?.stack ?? err);
-      o.log?.(`error: ${req.method} ${req.url}: ${message}`);
-      if (!res.headersSent) res.writeHead(err instanceof TemplateError ? 500 : 400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`${message}\n`);
+      const known = err instanceof TemplateError || err instanceof UserError;
+      // The log gets the whole story; the client only a sentence: never a stack trace or a server path.
+      o.log?.(`error: ${req.method} ${req.url}: ${known ? (err as Error).message : String((err as Error)?.stack ?? err)}`);
+      const status = err instanceof TemplateError || !known ? 500 : 400;
+      if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`${known ? (err as Error).message : 'internal error: the virtual router could not answer this request (see its log).'}\n`);
     });
   };
 }
@@ -146,7 +148,7 @@ async function handle(o: HttpOptions, req: IncomingMessage, res: ServerResponse)
   const raw = req.url ?? '/';
   const secure = (req.socket as TLSSocket).encrypted === true;
   const absolute = /^https?:\/\//i.test(raw);
-  const url = new URL(absolute ? raw : `${secure ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}${raw}`);
+  const url = requestUrl(absolute ? raw : `${secure ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}${raw}`);
   const local = server(req);
   const names = o.hotspotNames().map((n) => n.toLowerCase());
   const byName = names.includes(url.hostname.toLowerCase());
@@ -194,6 +196,12 @@ async function handle(o: HttpOptions, req: IncomingMessage, res: ServerResponse)
   const out = await o.servlet.handle(sreq);
   if (out.unknown?.length) o.log?.(`warning: ${out.page}: unknown variables ${out.unknown.map((n) => `$(${n})`).join(', ')} rendered empty`);
   send(res, out, setCookies, req.method === 'HEAD');
+}
+
+/** The request's URL; a Host header or request line that makes no URL is the client's mistake. */
+function requestUrl(text: string): URL {
+  if (!URL.canParse(text)) throw new UserError('Bad request: the Host header or the request line is not a valid URL.');
+  return new URL(text);
 }
 
 function send(res: ServerResponse, out: ServletResponse, setCookies: string[], head: boolean): void {
