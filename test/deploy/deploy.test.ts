@@ -2,12 +2,13 @@
  * Deploy against virtual routers over real SSH and SFTP on loopback: what ends up on the router,
  * incremental redeploys, rollback, dry-run, and every failure leaving the previous portal serving.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
 import type { PortalConfigInput } from '../../tools/config/index.ts';
-import { deployRouter } from '../../tools/deploy/deploy.ts';
+import { deployFleet, deployRouter } from '../../tools/deploy/deploy.ts';
 import { renderDeployScript } from '../../tools/deploy/script.ts';
 import { routerModel } from '../../tools/router-model/router-model.ts';
 import { validateConfig } from '../../tools/config/index.ts';
@@ -131,9 +132,54 @@ describe('redeploys and rollback', () => {
       folders.push((await deployRouter(target(vr), await lab.job(d))).folder!);
     }
     const left = (await readdir(join(vr.files!.root, 'flash'))).filter((f) => f.startsWith('acme-guest-wi-fi-')).sort();
-    expect(left).toEqual([folders[1]!, `${folders[1]!}.rsc`, folders[2]!, `${folders[2]!}.rsc`].map((f) => f.replace('flash/', '')).sort());
+    const kept = [folders[1]!, folders[2]!].flatMap((f) => [f, `${f}.rsc`, `${f}.manifest.json`]);
+    expect(left).toEqual(kept.map((f) => f.replace('flash/', '')).sort());
+  });
+
+  it('deploying the serving version again is "unchanged" and keeps the version --rollback needs', async () => {
+    const vr = await lab.router('rerun', { flash: true });
+    const c = await variant('rerun-c', 'C');
+    const b = await variant('rerun-b', 'B');
+    const first = await deployRouter(target(vr), await lab.job(c));
+    const second = await deployRouter(target(vr), await lab.job(b));
+    expect(second.status).toBe('deployed');
+    const again = await deployRouter(target(vr), await lab.job(b));
+    expect(again).toMatchObject({ ok: true, status: 'unchanged', uploadedFiles: 0 });
+    expect(existsSync(join(vr.files!.root, first.folder!))).toBe(true);
+    const back = await deployRouter(target(vr), await lab.job(b, 'rollback'));
+    expect(back).toMatchObject({ ok: true, status: 'rolled back', folder: first.folder });
+    expect(profileRow(vr)['html-directory-override']).toBe(first.folder);
+  });
+
+  it('keeps its manifest beside the folder, where guests cannot fetch it, and verifies copies by content', async () => {
+    const vr = await lab.router('manifest', { flash: true });
+    const first = await deployRouter(target(vr), await lab.job(dist));
+    const guest = new Device(vr.url, '02:00:00:00:30:04');
+    for (const path of ['/.hotspot-manifest.json', `/${first.folder!.replace('flash/', '')}.manifest.json`]) {
+      const r = await guest.get(path);
+      expect(r.body).not.toContain(first.folder!.slice(-12));
+    }
+    expect(existsSync(join(vr.files!.root, `${first.folder}.manifest.json`))).toBe(true);
+
+    // A serving file edited on the router (same size, other bytes) must not be copied into the next version.
+    const served = join(vr.files!.root, first.folder!, 'status.html');
+    const original = await readFile(served, 'utf8');
+    await writeFile(served, original.replace(/<title>/i, '<TITLE>'));
+    const next = await variant('manifest-next', 'next');
+    const r = await deployRouter(target(vr), await lab.job(next));
+    expect(r.status).toBe('deployed');
+    expect(r.copiedFiles).toBeGreaterThan(0);
+    expect(await readFile(join(vr.files!.root, r.folder!, 'status.html'), 'utf8')).toBe(original);
   });
 });
+
+/** A copy of the example build whose errors.txt differs, so it deploys into its own folder. */
+async function variant(name: string, tag: string): Promise<string> {
+  const d = join(lab.dir, `dist-${name}`);
+  await cp(dist, d, { recursive: true });
+  await writeFile(join(d, 'errors.txt'), `${await readFile(join(dist, 'errors.txt'), 'utf8')}# ${tag}\n`);
+  return d;
+}
 
 describe('dry-run and secrets', () => {
   it('dry-run shows the plan and changes nothing', async () => {
@@ -193,6 +239,38 @@ describe('refusals that change nothing', () => {
     expect(rerun.uploadedFiles).toBeGreaterThan(0);
     expect(rerun.uploadedFiles).toBeLessThan(job.manifest.files.length);
     expect(await loginPage(vr)).toContain('Acme Guest Wi-Fi');
+  });
+
+  it('an invalid MAC_AUTH_PASSWORD is refused before anything changes', async () => {
+    const vr = await lab.router('bad-secret', { flash: true });
+    const mac: PortalConfigInput = { ...example, login: { ...example.login, methods: [...example.login.methods, 'mac'] }, router: { ...example.router, macAuthMode: 'mac-as-username' } };
+    const job = await lab.job(dist, 'deploy', mac);
+    job.settings = { ...job.settings, macAuthPassword: 'line\nbreak' };
+    const before = await storeFiles(vr);
+    const r = await deployRouter(target(vr), job);
+    expect(r.error).toBe('MAC_AUTH_PASSWORD cannot be written to the router: it must be up to 64 printable ASCII characters.');
+    expect(profileRow(vr)['login-by']).toBe('http-chap,cookie');
+    expect(profileRow(vr)['html-directory-override']).toBe('');
+    expect(await storeFiles(vr)).toEqual(before);
+  });
+
+  it('a bundle file gone from --dist during the upload fails that router with a sentence, and the fleet goes on', async () => {
+    const vrs = [await lab.router('gone-1', { flash: true }), await lab.router('gone-2', { flash: true })];
+    const d = await variant('gone', 'gone');
+    const job = await lab.job(d);
+    let removed = false;
+    job.emit = (e) => {
+      if (e.kind === 'upload' && !removed) {
+        removed = true;
+        rmSync(join(d, 'status.html'));
+      }
+    };
+    const results = await deployFleet(vrs.map(target), job, 1);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
+    for (const r of results) {
+      expect(r.error).toMatch(/: status\.html cannot be read from .* \(it is no longer there\); the router still serves flash\/hotspot\. Build again and deploy again\.$/);
+    }
+    for (const vr of vrs) expect(profileRow(vr)['html-directory-override']).toBe('');
   });
 
   it('not enough free space is refused before uploading', async () => {

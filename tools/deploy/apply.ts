@@ -1,7 +1,8 @@
 /**
  * Carrying out a plan on one router, in the order that keeps it serving a complete portal at every
- * moment: fill the new folder (copy on the router, upload the rest), verify every file against the
- * manifest, write the manifest, and only then import the config script that switches the profile.
+ * moment: fill the new folder (copy on the router, upload the rest), verify every file's SHA-256
+ * against the manifest, write the manifest beside the folder, and only then import the config script
+ * that switches the profile.
  * A failure or a lost connection before the switch leaves the previous pages serving; a rerun
  * resumes, keeping files already verified.
  */
@@ -11,7 +12,7 @@ import { parseTerse } from '../routeros/cli/output.ts';
 import { IMPORT_OK } from '../routeros/cli/exec.ts';
 import { installCertificate, removeOldCertificates } from './certificate.ts';
 import { DeployStepError, type RouterConnection } from './connection.ts';
-import { MANIFEST_NAME, sha256, type Manifest, type ManifestFile } from './manifest.ts';
+import { LEGACY_MANIFEST_NAME, manifestPath, sha256, type Manifest, type ManifestFile } from './manifest.ts';
 import type { DeployPlan } from './plan.ts';
 import type { DeployedManifest } from './router-facts.ts';
 import { rscString } from './rsc.ts';
@@ -30,10 +31,15 @@ export interface ApplyResult {
   certificateImported?: boolean;
 }
 
+const IMPORT_MS_PER_LINE = 250;
+
+/** How far a deploy got on one router: what a failure message must say the router serves. */
+export type SwitchState = 'before' | 'switching' | 'switched';
+
 export async function applyPlan(
   conn: RouterConnection,
   plan: DeployPlan,
-  ctx: { distDir: string; manifest: Manifest; settings: DeploySettings; emit: (e: DeployEvent) => void },
+  ctx: { distDir: string; manifest: Manifest; settings: DeploySettings; emit: (e: DeployEvent) => void; progress: { state: SwitchState } },
 ): Promise<ApplyResult> {
   const router = conn.target.label;
   const step = (message: string) => ctx.emit({ kind: 'step', router, message });
@@ -46,7 +52,7 @@ export async function applyPlan(
     step(`filling ${plan.folder}`);
     const present = await verifiedFiles(conn, plan.folder, ctx.manifest);
     for (const dir of new Set(ctx.manifest.files.map((f) => posix.dirname(`${plan.folder}/${f.path}`)))) {
-      await conn.sftp.mkdir(`/${dir}`, true);
+      await conn.mkdir(dir);
     }
     const copies = plan.copy.filter((f) => !present.has(f.path));
     if (copies.length) {
@@ -56,44 +62,52 @@ export async function applyPlan(
     const uploads = plan.upload.filter((f) => !present.has(f.path));
     const bytesTotal = uploads.reduce((n, f) => n + f.size, 0);
     for (const f of uploads) {
-      const data = await readFile(join(ctx.distDir, f.path));
-      try {
-        await conn.sftp.put(data, `/${plan.folder}/${f.path}`);
-      } catch (err) {
-        throw new DeployStepError(
-          `${router}: the upload of ${f.path} failed (${(err as Error).message}); the router still serves ${plan.live || 'its previous pages'}. Run the deploy again to finish it.`,
-        );
-      }
+      const data = await readLocal(ctx.distDir, f, router, plan);
+      await conn.put(data, `${plan.folder}/${f.path}`);
       result.uploadedFiles++;
       result.uploadedBytes += f.size;
       ctx.emit({ kind: 'upload', router, path: f.path, filesDone: result.uploadedFiles, filesTotal: uploads.length, bytesDone: result.uploadedBytes, bytesTotal });
     }
-    step('verifying every file against the manifest');
-    await verifySizes(conn, plan.folder, ctx.manifest);
-    const stored: DeployedManifest = { ...ctx.manifest, portal: ctx.settings.portal, deployedAt: new Date().toISOString(), previous: plan.live || undefined, previousCertificate: serving };
-    await conn.sftp.put(Buffer.from(JSON.stringify(stored, null, 1)), `/${plan.folder}/${MANIFEST_NAME}`);
-  } else if (cert && serving !== cert.name && plan.live === plan.folder) {
-    // Only the certificate changes (a renewal): a rollback first returns to the one serving now.
-    const path = `/${plan.folder}/${MANIFEST_NAME}`;
-    const stored = JSON.parse(((await conn.sftp.get(path)) as Buffer).toString('utf8')) as DeployedManifest;
-    await conn.sftp.put(Buffer.from(JSON.stringify({ ...stored, certificateRollback: serving }, null, 1)), path);
+    step('verifying every file against the manifest (SHA-256)');
+    await verifyContents(conn, plan, ctx.manifest.files.filter((f) => !present.has(f.path)), ctx.distDir, result);
+  }
+  // Only the certificate changes (a renewal): a rollback first returns to the one serving now.
+  const renewal = plan.pagesReady && cert !== undefined && serving !== cert.name && plan.live === plan.folder;
+  if (plan.writeManifest || renewal) {
+    // Written only once every file is verified, and again on each switch so that `previous` names the
+    // version serving just before: the manifest is what says a folder is complete.
+    const kept = plan.pagesReady ? plan.stored : undefined;
+    const stored: DeployedManifest = {
+      ...kept,
+      ...ctx.manifest,
+      portal: ctx.settings.portal,
+      deployedAt: kept?.deployedAt ?? new Date().toISOString(),
+      previous: plan.previous,
+      previousCertificate: kept ? kept.previousCertificate : serving,
+      ...(renewal ? { certificateRollback: serving } : {}),
+    };
+    await conn.put(Buffer.from(JSON.stringify(stored, null, 1)), manifestPath(plan.folder), 'writing the manifest');
+    await conn.delete(`${plan.folder}/${LEGACY_MANIFEST_NAME}`);
   }
 
   if (cert?.files) {
+    // The profile is not switched yet: a failure here leaves the router serving what it served.
     step(`importing certificate ${cert.name}`);
     if (await installCertificate(conn, cert, plan.folder.slice(0, plan.folder.lastIndexOf('/') + 1), ctx.settings.portal)) result.certificateImported = true;
   }
 
   step(`switching profile ${plan.profile} to ${plan.folder}`);
-  await importScript(conn, plan.scriptPath, plan.script);
-  for (const secret of secretCommands(ctx.settings, plan.profile, plan.model.tag, false)) await conn.run(secret);
+  await importScript(conn, plan.scriptPath, plan.script, () => (ctx.progress.state = 'switching'));
+  for (const secret of secretCommands(ctx.settings, plan.profile, plan.model.tag, false)) await conn.run(secret, 'setting a secret');
   await verifySettings(conn, plan, ctx.settings);
+  ctx.progress.state = 'switched';
   if (cert?.files) await removeOldCertificates(conn, ctx.settings.portal, new Set([cert.name, serving!]));
 
   for (const folder of plan.removeFolders) {
     step(`removing older version ${folder}`);
-    await conn.run(`/file remove [find name=${rscString(folder)}]`);
-    await conn.run(`/file remove [find name=${rscString(`${folder}.rsc`)}]`);
+    await conn.run(`/file remove [find name=${rscString(folder)}]`, `removing ${folder}`);
+    await conn.delete(`${folder}.rsc`);
+    await conn.delete(manifestPath(folder));
   }
   return result;
 }
@@ -104,10 +118,30 @@ async function profileCertificate(conn: RouterConnection, profile: string): Prom
   return parseTerse(await conn.run(`/ip hotspot profile print terse where name=${rscString(profile)}`))[0]?.props['ssl-certificate'] || 'none';
 }
 
-/** Uploads a script beside the pages (never inside them: the html directory is public) and imports it. */
-export async function importScript(conn: RouterConnection, path: string, script: string): Promise<void> {
-  await conn.sftp.put(Buffer.from(script), `/${path}`);
-  const out = await conn.exec(`/import file-name=${rscString(path)}`);
+/** A bundle file from the local disk; a file gone or unreadable is this router's failure, in one sentence. */
+async function readLocal(distDir: string, f: ManifestFile, router: string, plan: DeployPlan): Promise<Buffer> {
+  let data: Buffer;
+  try {
+    data = await readFile(join(distDir, f.path));
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is no longer there' : (err as Error).message;
+    throw new DeployStepError(`${router}: ${f.path} cannot be read from ${distDir} (${why}); the router still serves ${plan.live || 'its previous pages'}. Build again and deploy again.`);
+  }
+  if (data.length !== f.size || sha256(data) !== f.sha256) {
+    throw new DeployStepError(`${router}: ${f.path} in ${distDir} changed after the deploy started; the router still serves ${plan.live || 'its previous pages'}. Deploy again once the build is finished.`);
+  }
+  return data;
+}
+
+/**
+ * Uploads a script beside the pages (never inside them: the html directory is public) and imports it;
+ * `importing` is called between the two, when the router starts changing.
+ */
+export async function importScript(conn: RouterConnection, path: string, script: string, importing?: () => void): Promise<void> {
+  await conn.put(Buffer.from(script), path);
+  importing?.();
+  // Each line may take the router a moment (a copy reads and writes a file): the deadline grows with them.
+  const out = await conn.exec(`/import file-name=${rscString(path)}`, `importing ${path}`, script.split('\n').length * IMPORT_MS_PER_LINE);
   if (!out.includes(IMPORT_OK)) {
     throw new DeployStepError(`${conn.target.label} stopped in ${path}: ${out.trim().split(/\r?\n/).pop()}`);
   }
@@ -116,16 +150,13 @@ export async function importScript(conn: RouterConnection, path: string, script:
 /** Files of an earlier, interrupted attempt that match the manifest byte for byte; the rest is removed. */
 async function verifiedFiles(conn: RouterConnection, folder: string, manifest: Manifest): Promise<Set<string>> {
   const ok = new Set<string>();
-  if (!(await conn.sftp.exists(`/${folder}`))) return ok;
+  if (!(await conn.exists(folder))) return ok;
   for (const f of manifest.files) {
-    const remote = `/${folder}/${f.path}`;
-    try {
-      const data = (await conn.sftp.get(remote)) as Buffer;
-      if (data.length === f.size && sha256(data) === f.sha256) ok.add(f.path);
-      else await conn.sftp.delete(remote);
-    } catch {
-      /* not there yet */
-    }
+    const remote = `${folder}/${f.path}`;
+    const data = await conn.read(remote, undefined, f.size);
+    if (!data) continue; // not there yet
+    if (data.length === f.size && sha256(data) === f.sha256) ok.add(f.path);
+    else await conn.delete(remote);
   }
   return ok;
 }
@@ -139,24 +170,28 @@ async function copyOnRouter(conn: RouterConnection, plan: DeployPlan, files: Man
   try {
     await importScript(conn, path, `# Copies unchanged files of the serving version (npm run deploy)\n${lines.join('\n')}\n`);
   } finally {
-    await conn.sftp.delete(`/${path}`, true).catch(() => undefined);
+    await conn.delete(path).catch(() => undefined);
   }
 }
 
-/** Every manifest file is in the folder with its size (the router's /file view, and SFTP stat). */
-async function verifySizes(conn: RouterConnection, folder: string, manifest: Manifest): Promise<void> {
-  for (const f of manifest.files) {
-    let size = -1;
-    try {
-      size = (await conn.sftp.stat(`/${folder}/${f.path}`)).size;
-    } catch {
-      /* missing */
-    }
-    if (size !== f.size) {
-      throw new DeployStepError(
-        `${conn.target.label}: ${folder}/${f.path} is ${size < 0 ? 'missing' : `${size} bytes instead of ${f.size}`} after the upload; nothing was switched. Run the deploy again.`,
-      );
-    }
+/**
+ * Every file written in this run, read back and compared with the manifest by SHA-256 before the
+ * switch: a size check would pass a file whose bytes changed on the way, or a copy of a serving file
+ * edited on the router since. A file that differs is uploaded again from the bundle, once.
+ */
+async function verifyContents(conn: RouterConnection, plan: DeployPlan, files: ManifestFile[], distDir: string, result: ApplyResult): Promise<void> {
+  const problem = async (f: ManifestFile) => {
+    const data = await conn.read(`${plan.folder}/${f.path}`, `verifying ${plan.folder}/${f.path}`, f.size);
+    if (data && data.length === f.size && sha256(data) === f.sha256) return undefined;
+    return !data ? 'missing' : data.length !== f.size ? `${data.length} bytes instead of ${f.size}` : 'different from the bundle (SHA-256)';
+  };
+  for (const f of files) {
+    if (!(await problem(f))) continue;
+    await conn.put(await readLocal(distDir, f, conn.target.label, plan), `${plan.folder}/${f.path}`);
+    result.uploadedFiles++;
+    result.uploadedBytes += f.size;
+    const still = await problem(f);
+    if (still) throw new DeployStepError(`${conn.target.label}: ${plan.folder}/${f.path} is ${still} after the upload; nothing was switched. Run the deploy again.`);
   }
 }
 

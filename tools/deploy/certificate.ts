@@ -122,14 +122,14 @@ export async function installCertificate(conn: RouterConnection, cert: DeployCer
   const upload = { cert: `${base}${portal}-tls-cert.pem`, key: `${base}${portal}-tls-key.pem` };
   try {
     if (existing) await conn.run(`/certificate remove [find name=${name}]`);
-    await conn.sftp.put(Buffer.from(cert.files.certPem), `/${upload.cert}`);
-    await conn.sftp.put(Buffer.from(cert.files.keyPem), `/${upload.key}`);
+    await conn.put(Buffer.from(cert.files.certPem), upload.cert, 'uploading the certificate');
+    await conn.put(Buffer.from(cert.files.keyPem), upload.key, 'uploading the certificate key');
     await conn.run(`/certificate import file-name=${rscString(upload.cert)} name=${name} passphrase=""`);
     const passphrase = cert.files.passphrase ? rscValue(`the key passphrase (${KEY_PASSPHRASE_ENV})`, cert.files.passphrase, 'secret') : '""';
-    const out = await conn.exec(`/certificate import file-name=${rscString(upload.key)} passphrase=${passphrase}`);
+    const out = await conn.exec(`/certificate import file-name=${rscString(upload.key)} passphrase=${passphrase}`, 'importing the certificate key');
     if (/decryption-failures: [1-9]/.test(out)) throw new DeployStepError(`${label} could not decrypt the key with the passphrase in ${KEY_PASSPHRASE_ENV}; the router still serves its previous pages.`);
   } finally {
-    for (const file of [upload.cert, upload.key]) await conn.sftp.delete(`/${file}`, true).catch(() => undefined);
+    for (const file of [upload.cert, upload.key]) await conn.delete(file).catch(() => undefined);
   }
   const row = await routerCertificate(conn, cert.name);
   if (row?.['private-key'] !== 'yes') {

@@ -4,10 +4,10 @@
  */
 import { UserError } from '../lib/errors.ts';
 import { parseTerse } from '../routeros/cli/output.ts';
-import { applyPlan, importScript, type DeployEvent } from './apply.ts';
+import { applyPlan, importScript, type DeployEvent, type SwitchState } from './apply.ts';
 import { checkRouterCertificate } from './certificate.ts';
-import { RouterConnection, type ConnectOptions, type RouterTarget } from './connection.ts';
-import { MANIFEST_NAME, type Manifest } from './manifest.ts';
+import { NotWritten, RouterConnection, RouterLost, type ConnectOptions, type RouterTarget } from './connection.ts';
+import { manifestPath, type Manifest } from './manifest.ts';
 import { planDeploy, SPACE_MARGIN, describePlan, type DeployPlan } from './plan.ts';
 import { readRouterFacts, type RouterFacts } from './router-facts.ts';
 import { rscString, rscValue } from './rsc.ts';
@@ -33,7 +33,7 @@ export interface RouterResult {
   uploadedBytes: number;
   copiedFiles: number;
   ms: number;
-  /** The failure, as one sentence. */
+  /** The failure, as one sentence (never a stack trace). */
   error?: string;
   /** What dry-run would do (secrets masked). */
   planText?: string;
@@ -47,6 +47,8 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
   const emit = job.emit ?? (() => undefined);
   const base = { router: target.label, uploadedFiles: 0, uploadedBytes: 0, copiedFiles: 0 };
   let conn: RouterConnection | undefined;
+  let plan: DeployPlan | undefined;
+  const progress: { state: SwitchState } = { state: 'before' };
   try {
     emit({ kind: 'step', router: target.label, message: 'connecting' });
     conn = await RouterConnection.open(target, job.connect);
@@ -57,7 +59,7 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
     const cert = job.settings.certificate;
     if (cert && job.settings.dnsName) await checkRouterCertificate(conn, cert, job.settings.dnsName);
     const stored = await readText(conn, `${facts.base}${job.settings.portal}-${job.manifest.id}.rsc`);
-    const plan = planDeploy(target.label, facts, job.manifest, job.settings, stored);
+    plan = planDeploy(target.label, facts, job.manifest, job.settings, stored);
     if (job.mode === 'dry-run') {
       const certText = cert?.files ? `\n  certificate: ${cert.name}, imported from router.https unless the router has it` : '';
       return { ...base, ok: true, status: 'planned', folder: plan.folder, planText: describePlan(plan, job.manifest) + certText, plan, ms: Date.now() - started };
@@ -68,14 +70,30 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
     if (!plan.pagesReady && needed > facts.freeBytes) {
       throw new UserError(`${target.label} has ${kb(facts.freeBytes)} free but this deploy needs ${kb(needed)}: remove unused files (/file print) and deploy again; nothing was changed.`);
     }
-    const applied = await applyPlan(conn, plan, { distDir: job.distDir, manifest: job.manifest, settings: job.settings, emit });
+    const applied = await applyPlan(conn, plan, { distDir: job.distDir, manifest: job.manifest, settings: job.settings, emit, progress });
     return { ...base, ...applied, ok: true, status: 'deployed', folder: plan.folder, plan, ms: Date.now() - started };
   } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    return { ...base, ok: false, status: 'failed', error: err.message, ms: Date.now() - started };
+    return { ...base, ok: false, status: 'failed', error: failureSentence(target, err, plan, progress.state), ms: Date.now() - started };
   } finally {
     await conn?.close();
   }
+}
+
+/**
+ * One router's failure as one sentence. A lost router or a refused write gets what it serves now added; anything else
+ * unexpected (a local file error, a bug) is still only this router's failure: the fleet goes on.
+ */
+function failureSentence(target: RouterTarget, err: unknown, plan: DeployPlan | undefined, state: SwitchState): string {
+  if (err instanceof RouterLost || err instanceof NotWritten) {
+    if (!plan) return `${err.message}; nothing was changed. Run the deploy again.`;
+    if (state === 'before') return `${err.message}; ${plan.folder} was not switched to, and the router still serves ${plan.live || 'its previous pages'}. Run the deploy again to finish it.`;
+    if (state === 'switching') return `${err.message}, during the switch to ${plan.folder}; run the deploy again to finish it (or --rollback).`;
+    return `${err.message}, after ${plan.folder} was switched to and verified; run the deploy again to remove older versions.`;
+  }
+  if (err instanceof UserError) return err.message;
+  const e = err as NodeJS.ErrnoException;
+  const where = state === 'before' ? `the router still serves ${plan?.live || 'its previous pages'}` : `it stopped ${state === 'switching' ? 'during' : 'after'} the switch to ${plan?.folder}`;
+  return `${target.label}: the deploy stopped on an unexpected error (${e?.message ?? String(err)}); ${where}. Run the deploy again, and report this error if it repeats.`;
 }
 
 /**
@@ -90,7 +108,7 @@ async function rollback(conn: RouterConnection, facts: RouterFacts): Promise<Pic
     const { certificateRollback, ...rest } = current;
     const profile = `[find name=${rscValue('hotspot profile', facts.profile, 'name')}]`;
     await conn.run(`/ip hotspot profile set ${profile} ssl-certificate=${rscValue('ssl-certificate', certificateRollback, 'name')}`);
-    await conn.sftp.put(Buffer.from(JSON.stringify(rest, null, 1)), `/${facts.liveFolder}/${MANIFEST_NAME}`);
+    await conn.put(Buffer.from(JSON.stringify(rest, null, 1)), manifestPath(facts.liveFolder), 'writing the manifest');
     return { status: 'rolled back', folder: facts.liveFolder };
   }
   const previous = current?.previous;
@@ -118,11 +136,7 @@ async function rollback(conn: RouterConnection, facts: RouterFacts): Promise<Pic
 }
 
 async function readText(conn: RouterConnection, path: string): Promise<string | undefined> {
-  try {
-    return ((await conn.sftp.get(`/${path}`)) as Buffer).toString('utf8');
-  } catch {
-    return undefined;
-  }
+  return (await conn.read(path))?.toString('utf8');
 }
 
 /** Deploys to every router, at most `concurrency` at a time; one router's failure never stops the others. */

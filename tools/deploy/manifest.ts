@@ -21,8 +21,13 @@ export interface Manifest {
   totalBytes: number;
 }
 
-/** File name of the manifest uploaded beside the pages, so the next deploy knows what is there. */
-export const MANIFEST_NAME = '.hotspot-manifest.json';
+/**
+ * Where a deployed version's manifest is kept, so the next deploy knows what is there: beside its
+ * folder, never inside it, since every file of the html directory is served to guests before login.
+ */
+export const manifestPath = (folder: string) => `${folder}.manifest.json`;
+/** Where earlier releases kept it (inside the folder): still read, and moved out on the next switch. */
+export const LEGACY_MANIFEST_NAME = '.hotspot-manifest.json';
 
 export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -31,7 +36,7 @@ export function sha256(data: Buffer | string): string {
 export async function buildManifest(dir: string): Promise<Manifest> {
   const files: ManifestFile[] = [];
   for (const path of await listFiles(dir)) {
-    if (path === MANIFEST_NAME) continue;
+    if (path === LEGACY_MANIFEST_NAME) continue;
     const data = await readFile(join(dir, path));
     files.push({ path, size: data.length, sha256: sha256(data) });
   }

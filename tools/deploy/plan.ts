@@ -27,6 +27,12 @@ export interface DeployPlan {
   pagesReady: boolean;
   /** Nothing to do at all: pages served and settings already set by this very script. */
   unchanged: boolean;
+  /** Write the folder's manifest (after its files are verified): new pages, or a new `previous`. */
+  writeManifest: boolean;
+  /** The version --rollback returns to once this one serves. */
+  previous?: string;
+  /** The manifest already stored for this folder (a rerun), whose certificate fields a rewrite keeps. */
+  stored?: DeployedManifest;
   added: string[];
   changed: string[];
   same: string[];
@@ -63,10 +69,14 @@ export function planDeploy(router: string, facts: RouterFacts, manifest: Manifes
     copy = diff.unchanged.filter(copyable);
     upload = manifest.files.filter((f) => !copy.includes(f));
   }
-  // Keep the new version and the one serving now (for rollback); older versions of this portal go.
+  // Keep the new version and the one --rollback returns to: the one serving now, or, when the new
+  // version is the one serving (a rerun), the one it replaced. Older versions of this portal go.
   const keep = new Set([folder, facts.liveFolder]);
+  if (facts.liveFolder === folder && liveManifest?.previous) keep.add(liveManifest.previous);
   const removeFolders = facts.deployments.map((d) => d.folder).filter((f) => !keep.has(f));
-  const unchanged = pagesReady && facts.liveFolder === folder && storedScript === script && removeFolders.length === 0;
+  const previous = facts.liveFolder !== folder ? facts.liveFolder || undefined : existing?.manifest?.previous;
+  const writeManifest = !pagesReady || existing?.manifest?.previous !== previous || Boolean(existing?.legacyManifest);
+  const unchanged = pagesReady && facts.liveFolder === folder && storedScript === script && removeFolders.length === 0 && !writeManifest;
   return {
     router,
     version: facts.version,
@@ -75,6 +85,9 @@ export function planDeploy(router: string, facts: RouterFacts, manifest: Manifes
     live: facts.liveFolder,
     pagesReady,
     unchanged,
+    writeManifest,
+    previous,
+    stored: existing?.manifest,
     added: diff.added.map((f) => f.path),
     changed: diff.changed.map((f) => f.path),
     same: diff.unchanged.map((f) => f.path),
@@ -87,8 +100,14 @@ export function planDeploy(router: string, facts: RouterFacts, manifest: Manifes
     scriptPath,
     model,
     script,
-    secretShown: secretCommands(settings, facts.profile, model.tag, true),
+    secretShown: secretShown(settings, facts.profile, model.tag),
   };
+}
+
+/** The secret command, masked, after checking the real value: every value is checked before any change. */
+function secretShown(settings: DeploySettings, profile: string, tag: string): string[] {
+  secretCommands(settings, profile, tag, false);
+  return secretCommands(settings, profile, tag, true);
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -6,7 +6,7 @@
 import { UserError } from '../lib/errors.ts';
 import { parseTerse } from '../routeros/cli/output.ts';
 import type { RouterConnection } from './connection.ts';
-import { MANIFEST_NAME, type Manifest } from './manifest.ts';
+import { LEGACY_MANIFEST_NAME, manifestPath, type Manifest } from './manifest.ts';
 import { rscString } from './rsc.ts';
 
 /** The manifest as stored beside a deployed version. */
@@ -25,6 +25,8 @@ export interface Deployment {
   folder: string;
   /** Undefined when the folder has no manifest: an interrupted upload. */
   manifest?: DeployedManifest;
+  /** The manifest is still inside the folder, where guests can read it (earlier releases). */
+  legacyManifest?: boolean;
 }
 
 export interface RouterFacts {
@@ -72,13 +74,18 @@ export async function readRouterFacts(conn: RouterConnection, portal: string, wa
     .filter((f) => f.props.type === 'directory')
     .map((f) => f.props.name!);
   const deployments: Deployment[] = [];
-  for (const folder of folders) deployments.push({ folder, manifest: await readManifest(conn, folder) });
+  for (const folder of folders) {
+    const manifest = await readManifest(conn, manifestPath(folder));
+    const legacy = manifest ? undefined : await readManifest(conn, `${folder}/${LEGACY_MANIFEST_NAME}`);
+    deployments.push({ folder, manifest: manifest ?? legacy, legacyManifest: legacy !== undefined });
+  }
   return { version, v7, base, freeBytes: Number.isFinite(freeBytes) ? freeBytes : 0, profile, liveFolder, htmlDirectory: row['html-directory'] ?? '', deployments };
 }
 
-async function readManifest(conn: RouterConnection, folder: string): Promise<DeployedManifest | undefined> {
+async function readManifest(conn: RouterConnection, path: string): Promise<DeployedManifest | undefined> {
+  const data = await conn.read(path);
+  if (!data) return undefined;
   try {
-    const data = (await conn.sftp.get(`/${folder}/${MANIFEST_NAME}`)) as Buffer;
     const m = JSON.parse(data.toString('utf8')) as DeployedManifest;
     return Array.isArray(m.files) && typeof m.hash === 'string' ? m : undefined;
   } catch {

@@ -22,9 +22,12 @@ export interface UploadGate {
   allow(bytes: number): number;
   /** Ends the connection (fault injection). */
   drop(): void;
+  /** Fault injection at a request (`sftp OP PATH`): true means the request gets no answer. */
+  fault(request: string): boolean;
 }
 
-type Handle = { kind: 'file'; fh: FileHandle } | { kind: 'dir'; abs: string; done: boolean };
+/** An open file or folder; `name` is the path the client opened it by (for fault injection). */
+type Handle = { kind: 'file'; fh: FileHandle; name: string } | { kind: 'dir'; abs: string; done: boolean; name: string };
 
 function attrsOf(st: Stats): Attributes {
   return { mode: st.mode, uid: 0, gid: 0, size: st.size, atime: Math.floor(st.atimeMs / 1000), mtime: Math.floor(st.mtimeMs / 1000) };
@@ -87,6 +90,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   let queue: Promise<void> = Promise.resolve();
   const on = <A extends unknown[]>(event: string, handler: (id: number, ...args: A) => Promise<void>) => {
     sftp.on(event, (id: number, ...args: A) => {
+      if (gate.fault(`sftp ${event} ${typeof args[0] === 'string' ? args[0] : (Buffer.isBuffer(args[0]) ? (handleOf(args[0])?.name ?? '') : '')}`)) return;
       queue = queue.then(() =>
         handler(id, ...args).catch((err: unknown) => {
           try {
@@ -108,7 +112,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
       await fh.close();
       return fail(id, STATUS_CODE.FAILURE, 'Is a directory');
     }
-    sftp.handle(id, newHandle({ kind: 'file', fh }));
+    sftp.handle(id, newHandle({ kind: 'file', fh, name: filename }));
   });
 
   on('READ', async (id, hbuf: Buffer, offset: number, length: number) => {
@@ -167,7 +171,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   on('OPENDIR', async (id, path: string) => {
     const abs = await store.path(path);
     if (!(await lstat(abs)).isDirectory()) return fail(id, STATUS_CODE.FAILURE, 'Not a directory');
-    sftp.handle(id, newHandle({ kind: 'dir', abs, done: false }));
+    sftp.handle(id, newHandle({ kind: 'dir', abs, done: false, name: path }));
   });
 
   on('READDIR', async (id, hbuf: Buffer) => {

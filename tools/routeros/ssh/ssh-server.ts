@@ -7,7 +7,8 @@
  * terminal writes them.
  *
  * Fault injection: `dropAfterBytes` ends the connection once that many bytes of file data have been
- * uploaded over SFTP, counted across connections. It fires once per server, so a retry succeeds.
+ * uploaded over SFTP, counted across connections; `fault` stalls or drops the connection at the first
+ * request that matches. Each fires once per server, so a retry succeeds.
  */
 import type { Server as NetServer } from 'node:net';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -26,7 +27,21 @@ export interface SshOptions {
   hostKeyFile?: string;
   /** End the connection after this many uploaded bytes (once per server). */
   dropAfterBytes?: number;
+  /** Stall or drop the connection at the first matching request (once per server). */
+  fault?: SshFault;
 }
+
+/**
+ * A fault at one request, described as `connect`, `exec COMMAND` or `sftp OP PATH` (OP as ssh2 names
+ * it: OPEN, WRITE, READ, STAT, MKDIR…). `stall` stops reading the connection and answers nothing, as a
+ * router frozen by kill -STOP or a dead link; `drop` ends it; a function runs first (a test kills a
+ * deploy or fills the disk there) and says what follows.
+ */
+export interface SshFault {
+  at: RegExp;
+  action: FaultAction | ((request: string) => FaultAction | 'continue');
+}
+type FaultAction = 'stall' | 'drop';
 
 export interface SshServerOptions extends SshOptions {
   store?: FileStore;
@@ -47,8 +62,12 @@ export class SshServer {
   private readonly clients = new Set<Connection>();
   private uploaded = 0;
   private dropped = false;
+  private faulted = false;
+  /** Connections stalled by a fault: closed for good when the server closes. */
+  private readonly stalled = new Set<Connection>();
 
   constructor(private readonly options: SshServerOptions) {}
+
 
   /** How many uploaded bytes may be written before the one-shot drop. */
   private gate(client: Connection): UploadGate {
@@ -69,7 +88,32 @@ export class SshServer {
         this.options.log?.('ssh: dropping the connection (drop-after-bytes)');
         client.end();
       },
+      fault: (request) => this.fault(client, request),
     };
+  }
+
+  /** Arms a fault now (replacing any other): it fires at the next matching request. */
+  inject(fault: SshFault | undefined): void {
+    this.options.fault = fault;
+    this.faulted = false;
+  }
+
+  /** Applies the configured fault if `request` is the first to match; true means: do not answer it. */
+  private fault(client: Connection, request: string): boolean {
+    if (this.stalled.has(client)) return true;
+    const f = this.options.fault;
+    if (!f || this.faulted || !f.at.test(request)) return false;
+    this.faulted = true;
+    const action = typeof f.action === 'function' ? f.action(request) : f.action;
+    if (action === 'continue') return false;
+    this.options.log?.(`ssh: fault at "${request}": ${action}`);
+    const sock = (client as unknown as { _sock: import('node:net').Socket })._sock;
+    if (action === 'drop') sock.destroy();
+    else {
+      this.stalled.add(client);
+      sock.pause();
+    }
+    return true;
   }
 
   private onClient(client: Connection): void {
@@ -77,7 +121,11 @@ export class SshServer {
     (client as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
     const { admin, store, exec, log } = this.options;
     this.clients.add(client);
-    client.on('close', () => this.clients.delete(client));
+    client.on('close', () => {
+      this.clients.delete(client);
+      this.stalled.delete(client);
+    });
+    if (this.fault(client, 'connect')) return;
     client.on('error', (err) => log?.(`ssh: ${err.message}`));
     client.on('authentication', (ctx) => {
       if (ctx.method === 'password' && ctx.username === admin.name && sameSecret(ctx.password, admin.password)) ctx.accept();
@@ -90,6 +138,7 @@ export class SshServer {
         session.on('shell', (_accept, reject) => reject?.());
         session.on('exec', (accept, _reject, info) => {
           const stream = accept();
+          if (this.fault(client, `exec ${info.command}`)) return;
           exec(info.command).then(
             (out) => {
               stream.write(out.replace(/\r?\n/g, '\r\n'));
@@ -127,7 +176,10 @@ export class SshServer {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
-    for (const c of this.clients) c.end();
+    for (const c of this.clients) {
+      if (this.stalled.has(c)) (c as unknown as { _sock: import('node:net').Socket })._sock.destroy();
+      else c.end();
+    }
     await new Promise<void>((r) => server.close(() => r()));
   }
 }
