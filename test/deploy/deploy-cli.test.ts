@@ -89,8 +89,10 @@ describe('npm run deploy', () => {
       [[...common(), '--inventory', join(lab.dir, 'nope.txt')], { ROUTER_PASSWORD: 'x' }, /^error: The inventory .*nope\.txt cannot be read/],
       [['--no-build', '--dist', join(lab.dir, 'empty'), '127.0.0.1:1'], { ROUTER_PASSWORD: 'x' }, /holds no built portal: run npm run build first/],
     ];
-    for (const [args, env, message] of cases) {
-      const run = await deploy(args, env);
+    // All at once: each is a separate command, and one by one they add up on a busy machine.
+    const runs = await Promise.all(cases.map(([args, env]) => deploy(args, env)));
+    for (const [i, [args, , message]] of cases.entries()) {
+      const run = runs[i]!;
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).toMatch(message);
       expect(run.stderr).not.toContain('    at ');

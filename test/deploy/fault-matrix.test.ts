@@ -172,7 +172,7 @@ describe('the disk fills up', () => {
 });
 
 describe('the deploy is killed', () => {
-  const KILLED = PHASES.filter((p) => ['uploading', 'writing the manifest', 'importing the config script', 'removing an older version'].includes(p.name));
+  const KILLED = PHASES.filter((p) => ['uploading', 'importing the config script', 'removing an older version'].includes(p.name));
 
   it.each(KILLED.map((p) => [p.name, p] as const))('while %s (SIGKILL): a complete portal served, a rerun finishes', async (_name, phase) => {
     const { vr, folderA } = await routerServingA(phase);
