@@ -79,23 +79,21 @@ describe('npm run deploy', () => {
     expect(twice.stdout).toMatch(/FAILED\s+127\.0\.0\.1:\d+ is not serving a version deployed by this toolkit \(it serves flash\/hotspot\): there is nothing to roll back\./);
   });
 
-  it('bad input: one sentence and a non-zero exit, never a stack trace', async () => {
-    const cases: Array<[string[], Record<string, string | undefined>, RegExp]> = [
-      [[...common()], { ROUTER_PASSWORD: 'x' }, /^error: Name at least one router: npm run deploy -- 192\.168\.88\.1/],
-      [[...common(), '192.168.88.1:99999'], { ROUTER_PASSWORD: 'x' }, /^error: router "192\.168\.88\.1:99999" has a port that is not a number from 1 to 65535\.$/m],
-      [[...common(), 'bad host!'], { ROUTER_PASSWORD: 'x' }, /^error: router "bad host!" is not a host name or IPv4 address/],
-      [[...common(), '127.0.0.1:1'], {}, /^error: No router password: set ROUTER_PASSWORD, load a key into ssh-agent, or pass --identity KEYFILE\.$/m],
-      [[...common(), '--dry-run', '--rollback', '127.0.0.1:1'], { ROUTER_PASSWORD: 'x' }, /^error: --dry-run and --rollback cannot be used together/],
-      [[...common(), '--inventory', join(lab.dir, 'nope.txt')], { ROUTER_PASSWORD: 'x' }, /^error: The inventory .*nope\.txt cannot be read/],
-      [['--no-build', '--dist', join(lab.dir, 'empty'), '127.0.0.1:1'], { ROUTER_PASSWORD: 'x' }, /holds no built portal: run npm run build first/],
-    ];
-    // All at once: each is a separate command, and one by one they add up on a busy machine.
-    const runs = await Promise.all(cases.map(([args, env]) => deploy(args, env)));
-    for (const [i, [args, , message]] of cases.entries()) {
-      const run = runs[i]!;
-      expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr, args.join(' ')).toMatch(message);
-      expect(run.stderr).not.toContain('    at ');
-    }
+  // One test per case: each is a command of its own, started from scratch.
+  const badInput: Array<[string, () => string[], Record<string, string | undefined>, RegExp]> = [
+    ['no router', () => [...common()], { ROUTER_PASSWORD: 'x' }, /^error: Name at least one router: npm run deploy -- 192\.168\.88\.1/],
+    ['a bad port', () => [...common(), '192.168.88.1:99999'], { ROUTER_PASSWORD: 'x' }, /^error: router "192\.168\.88\.1:99999" has a port that is not a number from 1 to 65535\.$/m],
+    ['a bad host', () => [...common(), 'bad host!'], { ROUTER_PASSWORD: 'x' }, /^error: router "bad host!" is not a host name or IPv4 address/],
+    ['no password', () => [...common(), '127.0.0.1:1'], {}, /^error: No router password: set ROUTER_PASSWORD, load a key into ssh-agent, or pass --identity KEYFILE\.$/m],
+    ['--dry-run with --rollback', () => [...common(), '--dry-run', '--rollback', '127.0.0.1:1'], { ROUTER_PASSWORD: 'x' }, /^error: --dry-run and --rollback cannot be used together/],
+    ['a missing inventory', () => [...common(), '--inventory', join(lab.dir, 'nope.txt')], { ROUTER_PASSWORD: 'x' }, /^error: The inventory .*nope\.txt cannot be read/],
+    ['an empty --dist', () => ['--no-build', '--dist', join(lab.dir, 'empty'), '127.0.0.1:1'], { ROUTER_PASSWORD: 'x' }, /holds no built portal: run npm run build first/],
+  ];
+  it.each(badInput)('bad input (%s): one sentence and a non-zero exit, never a stack trace', async (_label, argsOf, env, message) => {
+    const args = argsOf();
+    const run = await deploy(args, env);
+    expect(run.code, args.join(' ')).toBe(2);
+    expect(run.stderr, args.join(' ')).toMatch(message);
+    expect(run.stderr).not.toContain('    at ');
   });
 });

@@ -60,7 +60,10 @@ export class RouterConnection {
   }
 
   static async open(target: RouterTarget, o: ConnectOptions): Promise<RouterConnection> {
-    const sftp = new SftpClient(`deploy-${target.label}`);
+    // Quiet callbacks: the library's defaults print "Global close listener…" to stdout when a router
+    // drops; this class tracks a lost connection itself and says so in one sentence.
+    const quiet = () => undefined;
+    const sftp = new SftpClient(`deploy-${target.label}`, { error: quiet, end: quiet, close: quiet });
     let keyProblem: UserError | undefined;
     let seenKey: Buffer | undefined;
     let sock: Socket | undefined;
