@@ -106,6 +106,28 @@ describe('deploy with a certificate', () => {
     expect(profile(vr)['ssl-certificate']).toBe('none');
   });
 
+  it('a router that stops answering while the key is imported: one sentence, the old certificate still serves, a rerun finishes', async () => {
+    const vr = await lab.router('tls-stall', { https: { port: 0 } });
+    expect((await deployRouter(target(vr), await job(files(first)))).status).toBe('deployed');
+    const folder = profile(vr)['html-directory-override'];
+    const renewed = await issueCertificate(ca, { name: 'renewed-stall', dnsNames: [NAME] });
+    // A short deadline keeps the stall quick; the deploy's own default is 10 s.
+    const quick: DeployJob = { ...(await job(files(renewed))), connect: await lab.connect({ timeoutMs: 2000 }) };
+    vr.ssh!.inject({ at: /^exec \/certificate import file-name="[^"]*tls-key\.pem"/, action: 'stall' });
+    const r = await deployRouter(target(vr), quick);
+    expect(r.ok).toBe(false);
+    expect(r.error!.split('\n')).toHaveLength(1);
+    expect(r.error).toMatch(/^127\.0\.0\.1:\d+ stopped answering while importing the certificate key \(.*\); .* the router still serves /);
+    expect(profile(vr)['html-directory-override']).toBe(folder);
+    expect(await served(vr)).toBe(fingerprint(first));
+
+    vr.ssh!.inject(undefined);
+    const rerun = await deployRouter(target(vr), await job(files(renewed)));
+    expect(rerun.error).toBeUndefined();
+    expect(await served(vr)).toBe(fingerprint(renewed));
+    expect((await storeNames(vr)).filter((f) => /\.pem$|tls-/.test(f))).toEqual([]);
+  });
+
   it('stops before any change, in one sentence, for an expired certificate or one for another name', async () => {
     const expired = await issueCertificate(ca, { name: 'expired', dnsNames: [NAME], notBefore: new Date(Date.now() - 100 * DAY), notAfter: new Date(Date.now() - DAY) });
     const other = await issueCertificate(ca, { name: 'other', dnsNames: ['portal.other.example'] });
