@@ -39,3 +39,21 @@ export function formatSeconds(total: number, locale = currentLocale()): string {
 export function isoDuration(total: number): string {
   return `PT${Math.max(0, Math.floor(total))}S`;
 }
+
+const BIT_UNITS = ['bit', 'kilobit', 'megabit', 'gigabit'] as const;
+
+/** A rate in bits per second, in decimal units as RouterOS counts them: "8 Mb/s" in English. */
+export function formatBitRate(bitsPerSecond: number, locale = currentLocale()): string {
+  let value = bitsPerSecond;
+  let i = 0;
+  while (value >= 1000 && i < BIT_UNITS.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: `${BIT_UNITS[i]}-per-second`,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}

@@ -46,7 +46,7 @@ describe('a RADIUS hotspot in Chromium', () => {
     await context.close();
   });
 
-  it('shows the time and data RADIUS granted on the status page', async () => {
+  it('shows the time, data and speed RADIUS granted on the status page', async () => {
     const mac = '02:00:00:00:0A:02';
     const { page, context } = await portal.guest(mac);
     await page.goto(`${HOTSPOT}/login`);
@@ -57,6 +57,8 @@ describe('a RADIUS hotspot in Chromium', () => {
     const left = page.locator('[data-figure="time-left"] dd');
     await expect.poll(() => left.textContent()).toContain('2 hr');
     expect((await page.locator('[data-figure="data-left"] dd').textContent())?.trim()).toBe('1.5 MB');
+    // Mikrotik-Rate-Limit 2M/8M: rx (the guest's upload) 2 Mbit/s, tx (their download) 8 Mbit/s.
+    expect((await page.locator('[data-figure="speed"] dd').textContent())?.trim()).toBe('8 Mb/s down, 2 Mb/s up');
     await context.close();
   });
 });

@@ -87,6 +87,8 @@ const ALL: readonly PageSpec[] = [
     fields: [
       'username', 'ip', 'mac', 'login-by', 'login-by-mac', ...SESSION, 'session-time-left-secs', 'session-timeout-secs',
       'remain-bytes-total', 'limit-bytes-total', 'refresh-timeout-secs', 'link-logout', 'link-login-only',
+      // Mikrotik-Rate-Limit from RADIUS (vendor 14988, attribute 8): the speed the guest was granted.
+      'radius8-14988',
     ],
   },
   { file: 'logout.html', template: 'logout', entry: '/portal/pages/logout.ts', view: { tag: 'hs-notice-page', attrs: { kind: 'logout' } }, titleKey: 'title.logout', texts: ['logout', 'status'], fields: ['username', 'ip', ...SESSION, 'link-login-only'] },

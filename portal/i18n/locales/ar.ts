@@ -51,6 +51,8 @@ export const ar: Messages = {
   'status.download': 'التنزيل',
   'status.upload': 'الرفع',
   'status.dataLeft': 'البيانات المتبقية',
+  'status.speed': 'السرعة',
+  'status.speedValue': '{down} تنزيل، {up} رفع',
   'status.unlimited': 'غير محدود',
   'status.logout': 'تسجيل الخروج',
   'status.forget': 'تسجيل الخروج ونسيان هذا الجهاز',

@@ -54,6 +54,8 @@ export const en = {
   'status.download': 'Downloaded',
   'status.upload': 'Uploaded',
   'status.dataLeft': 'Data left',
+  'status.speed': 'Speed',
+  'status.speedValue': '{down} down, {up} up',
   'status.unlimited': 'Unlimited',
   'status.logout': 'Log out',
   'status.forget': 'Log out and forget this device',

@@ -51,6 +51,8 @@ export const es: Messages = {
   'status.download': 'Descargado',
   'status.upload': 'Subido',
   'status.dataLeft': 'Datos restantes',
+  'status.speed': 'Velocidad',
+  'status.speedValue': '{down} de bajada, {up} de subida',
   'status.unlimited': 'Sin límite',
   'status.logout': 'Cerrar sesión',
   'status.forget': 'Cerrar sesión y olvidar este dispositivo',

@@ -2,7 +2,8 @@
 import type { Figure } from '../../components/hs-status-figures/hs-status-figures.ts';
 import { statusFigures } from '../../hotspot/figures.ts';
 import type { RouterValues } from '../../hotspot/router-values.ts';
-import { formatBytes, formatSeconds } from '../../i18n/format.ts';
+import { formatBitRate, formatBytes, formatSeconds } from '../../i18n/format.ts';
+import { parseRateLimit } from '../../hotspot/rate-limit.ts';
 import { t } from '../../i18n/runtime.ts';
 import { pageEnv, routerMarkup } from '../../hotspot/page-env.ts';
 
@@ -41,5 +42,9 @@ export function sessionFigures(v: RouterValues, opts: { withIp: boolean; withLim
   bytes('download', t('status.download'), f.bytesDown);
   bytes('upload', t('status.upload'), f.bytesUp);
   if (opts.withLimits) bytes('data-left', t('status.dataLeft'), f.bytesLeft, v.number('limit-bytes-total'));
+  const rate = opts.withLimits ? parseRateLimit(v.get('radius8-14988')) : undefined;
+  if (rate) {
+    out.push({ name: 'speed', label: t('status.speed'), kind: 'text', text: t('status.speedValue', { down: formatBitRate(rate.down), up: formatBitRate(rate.up) }) });
+  }
   return out;
 }
