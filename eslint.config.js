@@ -19,7 +19,10 @@ export default tseslint.config(
       // Matching control characters is the point where RouterOS strings and terminal output are escaped.
       'no-control-regex': 'off',
       // `_name` marks a value left unused on purpose (a destructured-away property, an ignored argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   // Tests build invalid configs on purpose, so they may reach into objects without types.

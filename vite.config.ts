@@ -8,6 +8,4 @@ import portal from './portal.config.ts';
 import { validateConfig } from './tools/config/index.ts';
 import { hotspotViteConfig } from './tools/build/vite-config.ts';
 
-export default defineConfig(() =>
-  hotspotViteConfig({ config: validateConfig(portal), dir: fileURLToPath(new URL('.', import.meta.url)) }),
-);
+export default defineConfig(() => hotspotViteConfig({ config: validateConfig(portal), dir: fileURLToPath(new URL('.', import.meta.url)) }));

@@ -18,7 +18,17 @@ export interface PageEnv {
 }
 
 let env: PageEnv = {
-  config: { brand: '', modes: ['member'], defaultMode: 'member', trial: false, cookie: false, https: false, terms: false, continueAfterSeconds: 0, voucher: { case: 'upper', ignore: ' -', password: 'same-as-code' } },
+  config: {
+    brand: '',
+    modes: ['member'],
+    defaultMode: 'member',
+    trial: false,
+    cookie: false,
+    https: false,
+    terms: false,
+    continueAfterSeconds: 0,
+    voucher: { case: 'upper', ignore: ' -', password: 'same-as-code' },
+  },
   values: new RouterValues(new Map()),
   chap: undefined,
   search: new URLSearchParams(),

@@ -87,7 +87,10 @@ async function fetchTexts(url: string): Promise<Catalog> {
 
 /** Applies the guest's language before the first render. */
 export async function initLocale(): Promise<void> {
-  const code = chooseLocale(bundle.locales.map((l) => l.code), bundle.defaultLocale);
+  const code = chooseLocale(
+    bundle.locales.map((l) => l.code),
+    bundle.defaultLocale,
+  );
   try {
     await setLocale(code);
   } catch {

@@ -15,7 +15,11 @@ const values = readRouterValues();
 function voucherRule(): VoucherSettings | undefined {
   const m = document.querySelector<HTMLMetaElement>('meta[name="hs-voucher"]')?.dataset;
   if (!m) return undefined;
-  return { case: m['case'] === 'as-typed' ? 'as-typed' : 'upper', ignore: m['ignore'] ?? '', password: m['password'] === 'empty' ? 'empty' : 'same-as-code' };
+  return {
+    case: m['case'] === 'as-typed' ? 'as-typed' : 'upper',
+    ignore: m['ignore'] ?? '',
+    password: m['password'] === 'empty' ? 'empty' : 'same-as-code',
+  };
 }
 
 export const early = {
@@ -56,7 +60,10 @@ function wireRenderedForm(): void {
     const first = tick && !tick.checked ? tick : missing[0];
     if (first) return first.focus();
     const code = voucher?.value ?? '';
-    const sent = early.send(voucher ? { mode: 'voucher', username: code, password: code } : { mode: 'member', username: user!.value.trim(), password: pass!.value }, Boolean(tick?.checked));
+    const sent = early.send(
+      voucher ? { mode: 'voucher', username: code, password: code } : { mode: 'member', username: user!.value.trim(), password: pass!.value },
+      Boolean(tick?.checked),
+    );
     button.disabled = sent;
   });
   // The tick of the login that failed a moment ago survives.

@@ -17,12 +17,12 @@ describe('reading CHAP values from a page', () => {
   const id = Buffer.from([0o371]);
   const challenge = randomBytes(16);
 
-  it('reads the portal\'s inline script', () => {
+  it("reads the portal's inline script", () => {
     const page = `<script>var hsChap = { id: '${octal(id)}', challenge: '${octal(challenge)}' };</script>`;
     expect(chapFromPage(page)).toEqual({ id, challenge });
   });
 
-  it('reads a classic page\'s hexMD5 call', () => {
+  it("reads a classic page's hexMD5 call", () => {
     const page = `document.sendin.password.value = hexMD5('${octal(id)}' + document.login.password.value + '${octal(challenge)}');`;
     expect(chapFromPage(page)).toEqual({ id, challenge });
   });
@@ -38,13 +38,13 @@ describe('reading CHAP values from a page', () => {
   });
 });
 
-describe('the baseline\'s md5.js', () => {
+describe("the baseline's md5.js", () => {
   const sandbox: { hexMD5?: (s: string) => string } = {};
   createContext(sandbox);
   runInContext(readFileSync(path.join(BASELINE_DIR, 'md5.js'), 'utf8'), sandbox);
   const hexMD5 = sandbox.hexMD5!;
 
-  it('matches Node\'s MD5 on every length around the block boundaries', () => {
+  it("matches Node's MD5 on every length around the block boundaries", () => {
     for (let n = 0; n <= 130; n++) {
       const bytes = randomBytes(n);
       expect(hexMD5(bytes.toString('latin1')), `length ${n}`).toBe(md5(bytes));

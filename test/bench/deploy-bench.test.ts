@@ -25,7 +25,17 @@ let result: DeployBenchResult;
 beforeAll(async () => {
   await buildPortal({ outDir: dist, quiet: true });
   host = await RouterHost.start();
-  result = await benchDeploy({ host, config: validateConfig(example), distDir: dist, factoryPages: BASELINE_DIR, workDir: path.join(work, 'a'), iterations: 2, fleetSize: 3, fleetRuns: 1, concurrency: 2 });
+  result = await benchDeploy({
+    host,
+    config: validateConfig(example),
+    distDir: dist,
+    factoryPages: BASELINE_DIR,
+    workDir: path.join(work, 'a'),
+    iterations: 2,
+    fleetSize: 3,
+    fleetRuns: 1,
+    concurrency: 2,
+  });
 }, 120_000);
 afterAll(async () => {
   await host?.stop();
@@ -52,10 +62,28 @@ describe('the deploy bench', () => {
     expect(result.fleet.ratio).toBeCloseTo(result.fleet.ms.median / result.fullMs.median, 10);
   });
 
-  it('stops with the router\'s reason when a deploy does not end as expected', async () => {
-    const job = { distDir: dist, manifest: await buildManifest(dist), settings: deploySettings(validateConfig(example), {}), mode: 'deploy' as const, connect: { credentials: { user: 'admin', password: 'x' }, knownHosts: await KnownHosts.load(path.join(work, 'kh')), trustNewHost: true, timeoutMs: 5000 } };
+  it("stops with the router's reason when a deploy does not end as expected", async () => {
+    const job = {
+      distDir: dist,
+      manifest: await buildManifest(dist),
+      settings: deploySettings(validateConfig(example), {}),
+      mode: 'deploy' as const,
+      connect: {
+        credentials: { user: 'admin', password: 'x' },
+        knownHosts: await KnownHosts.load(path.join(work, 'kh')),
+        trustNewHost: true,
+        timeoutMs: 5000,
+      },
+    };
     const results = await deployFleet([{ host: '127.0.0.1', port: 9, label: '127.0.0.1:9' }], job);
-    expect(() => checkResults(results, 'deployed')).toThrow(/the bench's deploy to 127\.0\.0\.1:9 ended "failed" instead of "deployed": Cannot reach 127\.0\.0\.1:9/);
-    expect(() => checkResults(results.map((r) => ({ ...r, ok: true, status: 'deployed' as const })), 'unchanged')).toThrow(/ended "deployed" instead of "unchanged"/);
+    expect(() => checkResults(results, 'deployed')).toThrow(
+      /the bench's deploy to 127\.0\.0\.1:9 ended "failed" instead of "deployed": Cannot reach 127\.0\.0\.1:9/,
+    );
+    expect(() =>
+      checkResults(
+        results.map((r) => ({ ...r, ok: true, status: 'deployed' as const })),
+        'unchanged',
+      ),
+    ).toThrow(/ended "deployed" instead of "unchanged"/);
   });
 });

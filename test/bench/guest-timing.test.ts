@@ -18,7 +18,13 @@ beforeAll(async () => {
   const dist = path.join(work, 'hotspot');
   await buildPortal({ outDir: dist, quiet: true });
   // A fast link keeps the test short; the milestones and counts do not depend on it.
-  result = await benchGuests({ portalDir: dist, baselineDir: BASELINE_DIR, workDir: work, runs: 2, network: { latencyMs: 10, downloadKbps: 50_000, uploadKbps: 50_000 } });
+  result = await benchGuests({
+    portalDir: dist,
+    baselineDir: BASELINE_DIR,
+    workDir: work,
+    runs: 2,
+    network: { latencyMs: 10, downloadKbps: 50_000, uploadKbps: 50_000 },
+  });
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -43,7 +49,7 @@ describe('a guest run', () => {
     for (const r of [...result.portal.runs, ...result.baseline.runs]) inOrder(r);
   });
 
-  it('counts the portal login page\'s own requests: the document after the redirect and its modules (English texts and logo are in the page)', () => {
+  it("counts the portal login page's own requests: the document after the redirect and its modules (English texts and logo are in the page)", () => {
     for (const r of result.portal.runs) {
       expect(r.loginUrls[0]).toBe('/login?dst=http%3A%2F%2Fexample.com%2F');
       expect(r.loginUrls.some((u) => /^\/assets\/login-[\w-]+\.js$/.test(u))).toBe(true);

@@ -19,7 +19,9 @@ let host: RouterHost;
 let router: HostedRouter;
 beforeAll(async () => {
   host = await RouterHost.start();
-  [router] = (await host.start([{ htmlDir: BASELINE_DIR, config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap' }], 'ip/hotspot/user': USERS } }])) as [HostedRouter];
+  [router] = (await host.start([
+    { htmlDir: BASELINE_DIR, config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap' }], 'ip/hotspot/user': USERS } },
+  ])) as [HostedRouter];
 });
 afterAll(async () => {
   await host?.stop();
@@ -37,7 +39,15 @@ describe('CHAP load on the baseline page', () => {
   });
 
   it('counts a refused login as an error of its kind, never as a login', async () => {
-    const r = await chapLoad({ routerUrl: router.url, guests: 2, maxLogins: 4, maxSeconds: 30, user: (g) => ({ name: USERS[g]!.name, password: 'wrong' }), mac, isLoggedIn });
+    const r = await chapLoad({
+      routerUrl: router.url,
+      guests: 2,
+      maxLogins: 4,
+      maxSeconds: 30,
+      user: (g) => ({ name: USERS[g]!.name, password: 'wrong' }),
+      mac,
+      isLoggedIn,
+    });
     expect(r.logins).toBe(0);
     expect(r.loginMs).toBeNull();
     expect(r.errors).toBe(4);
@@ -52,7 +62,7 @@ describe('CHAP load on the baseline page', () => {
 });
 
 describe('the router host', () => {
-  it('closes its routers on request and ends with its parent\'s stop', async () => {
+  it("closes its routers on request and ends with its parent's stop", async () => {
     const other = await RouterHost.start();
     const [r] = await other.start([{ htmlDir: BASELINE_DIR }]);
     expect((await fetch(`${r!.url}/login`)).status).toBe(200);

@@ -15,7 +15,10 @@ const file = (name: string, text: string) => {
   writeFileSync(path.join(dir, name), text);
 };
 
-file('login.html', `<link rel="icon" href="/assets/logo.svg"><img src="/assets/logo.svg"><script type="module" src="/assets/login.js"></script>${'<p>welcome</p>'.repeat(50)}`);
+file(
+  'login.html',
+  `<link rel="icon" href="/assets/logo.svg"><img src="/assets/logo.svg"><script type="module" src="/assets/login.js"></script>${'<p>welcome</p>'.repeat(50)}`,
+);
 file('status.html', '<script type="module" src="/assets/status.js"></script>');
 file('alogin.html', '<p>connected</p>');
 file('assets/login.js', `import{a}from"./shared.js";const u={en:"/assets/texts-en.json",es:"/assets/texts-es.json"},e="/assets/errors-en.json";`);
@@ -31,27 +34,41 @@ describe('page weight', () => {
   const w = folderWeight(dir);
   const page = (name: string) => w.pages.find((p) => p.page === name)!;
 
-  it('lists every top-level page, login first, and not the language folder\'s errors.txt', () => {
+  it("lists every top-level page, login first, and not the language folder's errors.txt", () => {
     expect(w.pages.map((p) => p.page)).toEqual(['login.html', 'alogin.html', 'status.html']);
   });
 
   it('follows a page through its scripts and its largest language file, one request per file', () => {
     const login = page('login.html');
-    expect(login.files.map((f) => f.path).sort()).toEqual(['assets/login.js', 'assets/logo.svg', 'assets/shared.js', 'assets/texts-es.json', 'login.html']);
+    expect(login.files.map((f) => f.path).sort()).toEqual([
+      'assets/login.js',
+      'assets/logo.svg',
+      'assets/shared.js',
+      'assets/texts-es.json',
+      'login.html',
+    ]);
     expect(login.files[0]!.path).toBe('login.html');
     expect(login.requests).toBe(5);
     expect(login.afterError).toEqual(['assets/errors-en.json']);
-    expect(page('status.html').files.map((f) => f.path).sort()).toEqual(['assets/shared.js', 'assets/status.js', 'status.html']);
+    expect(
+      page('status.html')
+        .files.map((f) => f.path)
+        .sort(),
+    ).toEqual(['assets/shared.js', 'assets/status.js', 'status.html']);
     expect(page('alogin.html').requests).toBe(1);
   });
 
-  it('agrees with the build\'s size budget on the login page', () => {
+  it("agrees with the build's size budget on the login page", () => {
     expect(page('login.html').bytes).toBe(measure(dir).login);
   });
 
   it('gives each file its raw size and its gzip size at level 6, and sums them per page', () => {
     const html = fileWeight(dir, 'login.html');
-    expect(html.bytes).toBe(Buffer.byteLength(`<link rel="icon" href="/assets/logo.svg"><img src="/assets/logo.svg"><script type="module" src="/assets/login.js"></script>${'<p>welcome</p>'.repeat(50)}`));
+    expect(html.bytes).toBe(
+      Buffer.byteLength(
+        `<link rel="icon" href="/assets/logo.svg"><img src="/assets/logo.svg"><script type="module" src="/assets/login.js"></script>${'<p>welcome</p>'.repeat(50)}`,
+      ),
+    );
     expect(html.gzip).toBe(gzipSync(readFileSync(path.join(dir, 'login.html')), { level: 6 }).length);
     expect(html.gzip).toBeLessThan(html.bytes); // 50 repeated paragraphs compress
     const login = page('login.html');

@@ -43,7 +43,15 @@ function figures(o: {
   const baseline: GuestSetResult = summarizeRuns([1, 2, 3].map((i) => run('baseline', i, 1, 2, 3000)));
   const full = summarize([100, 110, 120]);
   const weight = folderWeight(BASELINE_DIR);
-  const status = { page: 'status.html', html: { path: 'status.html', bytes: 5000, gzip: 2000 }, files: [], bytes: o.otherPage ?? 20_000, gzip: 8000, requests: 3, afterError: [] };
+  const status = {
+    page: 'status.html',
+    html: { path: 'status.html', bytes: 5000, gzip: 2000 },
+    files: [],
+    bytes: o.otherPage ?? 20_000,
+    gzip: 8000,
+    requests: 3,
+    afterError: [],
+  };
   const portalWeight = { ...weight, pages: [...weight.pages, status] };
   return {
     mode: 'full',
@@ -58,7 +66,12 @@ function figures(o: {
       runsPerSet: 3,
       portal,
       baseline,
-      ratios: { formPainted: portal.formPainted.median / baseline.formPainted.median, ready: portal.ready.median / baseline.ready.median, loggedIn: portal.loggedIn.median / baseline.loggedIn.median, submitToConnected: portal.submitToConnected.median / baseline.submitToConnected.median },
+      ratios: {
+        formPainted: portal.formPainted.median / baseline.formPainted.median,
+        ready: portal.ready.median / baseline.ready.median,
+        loggedIn: portal.loggedIn.median / baseline.loggedIn.median,
+        submitToConnected: portal.submitToConnected.median / baseline.submitToConnected.median,
+      },
     },
     deploy: {
       iterations: 3,
@@ -74,7 +87,17 @@ function figures(o: {
       bundleBytes: 98_000,
       fleet: { routers: o.fleetRouters ?? 10, concurrency: 4, runs: 3, ms: summarize([full.median * o.fleet]), ratio: o.fleet },
     },
-    load: { guests: 200, attempts: 100, logins: 100 - o.errors, errors: o.errors, errorKinds: o.errors ? { 'login-refused': { count: o.errors, first: 'POST /login answered HTTP 200 without the logged-in page' } } : {}, seconds: 1, loginsPerSecond: 100 - o.errors, requests: 300, loginMs: summarize([5, 6, 7]) },
+    load: {
+      guests: 200,
+      attempts: 100,
+      logins: 100 - o.errors,
+      errors: o.errors,
+      errorKinds: o.errors ? { 'login-refused': { count: o.errors, first: 'POST /login answered HTTP 200 without the logged-in page' } } : {},
+      seconds: 1,
+      loginsPerSecond: 100 - o.errors,
+      requests: 300,
+      loginMs: summarize([5, 6, 7]),
+    },
   };
 }
 
@@ -82,19 +105,56 @@ const met = (f: Omit<BenchResults, 'targets'>) => Object.fromEntries(evaluateTar
 
 describe('targets', () => {
   it('are met at their limits', () => {
-    const f = figures({ readyScale: 1.1, requests: 4, bytes: 36 * 1024, beforeSubmit: 14 * 1024, shift: 0.01, otherPage: 24 * 1024, noop: 0.2, fleet: 3, errors: 0 });
+    const f = figures({
+      readyScale: 1.1,
+      requests: 4,
+      bytes: 36 * 1024,
+      beforeSubmit: 14 * 1024,
+      shift: 0.01,
+      otherPage: 24 * 1024,
+      noop: 0.2,
+      fleet: 3,
+      errors: 0,
+    });
     expect(Object.values(met(f)).every(Boolean)).toBe(true);
-    expect(Object.keys(met(f))).toEqual(['form-ratio', 'ready-ratio', 'logged-in-ratio', 'connect-ratio', 'before-submit-bytes', 'login-bytes', 'other-pages', 'layout-shift', 'login-requests', 'noop-redeploy', 'fleet', 'load-errors']);
+    expect(Object.keys(met(f))).toEqual([
+      'form-ratio',
+      'ready-ratio',
+      'logged-in-ratio',
+      'connect-ratio',
+      'before-submit-bytes',
+      'login-bytes',
+      'other-pages',
+      'layout-shift',
+      'login-requests',
+      'noop-redeploy',
+      'fleet',
+      'load-errors',
+    ]);
   });
 
   it('are missed just past them', () => {
-    const f = figures({ readyScale: 1.31, requests: 5, bytes: 36 * 1024 + 1, beforeSubmit: 14 * 1024 + 1, shift: 0.011, otherPage: 24 * 1024 + 1, noop: 0.21, fleet: 3.01, errors: 1 });
+    const f = figures({
+      readyScale: 1.31,
+      requests: 5,
+      bytes: 36 * 1024 + 1,
+      beforeSubmit: 14 * 1024 + 1,
+      shift: 0.011,
+      otherPage: 24 * 1024 + 1,
+      noop: 0.21,
+      fleet: 3.01,
+      errors: 1,
+    });
     expect(Object.entries(met(f)).filter(([, ok]) => ok)).toEqual([]);
   });
 
   it('name the heaviest other page', () => {
     const t = evaluateTargets(figures({ readyScale: 1, requests: 4, bytes: 1, otherPage: 30_000, noop: 0.1, fleet: 2, errors: 0 }));
-    expect(t.find((x) => x.id === 'other-pages')).toMatchObject({ text: 'every other page with what it loads ≤ 24 KB (heaviest: status.html)', measured: 30_000, met: false });
+    expect(t.find((x) => x.id === 'other-pages')).toMatchObject({
+      text: 'every other page with what it loads ≤ 24 KB (heaviest: status.html)',
+      measured: 30_000,
+      met: false,
+    });
   });
 
   it('say when the fleet was smaller than ten (quick mode)', () => {

@@ -16,7 +16,7 @@ describe('bench statistics', () => {
     expect(quantile([0, 10], 0.3)).toBeCloseTo(3);
   });
 
-  it('leave the caller\'s array as it was', () => {
+  it("leave the caller's array as it was", () => {
     const samples = [3, 1, 2];
     summarize(samples);
     expect(samples).toEqual([3, 1, 2]);

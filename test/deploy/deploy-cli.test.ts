@@ -37,12 +37,15 @@ const common = () => ['--no-build', '--dist', dist, '--known-hosts', join(lab.di
 
 describe('npm run deploy', () => {
   it('deploys to five routers in one command; the unreachable one fails, the table names it, the exit code is 1', async () => {
-    const routers = await Promise.all([1, 2, 3, 4].map((n) => lab.router(`fleet-${n}`, { flash: n % 2 === 0, version: n === 3 ? '6.49.13' : '7.19.4' })));
+    const routers = await Promise.all(
+      [1, 2, 3, 4].map((n) => lab.router(`fleet-${n}`, { flash: n % 2 === 0, version: n === 3 ? '6.49.13' : '7.19.4' })),
+    );
     const hosts = routers.map((r) => `127.0.0.1:${r.sshPort}`);
     const run = await deploy([...common(), ...hosts.slice(0, 2), '127.0.0.1:1', ...hosts.slice(2)]);
     expect(run.code).toBe(1);
     const table = run.stdout.slice(run.stdout.indexOf('router '));
-    for (const h of hosts) expect(table).toMatch(new RegExp(`^${h.replace(/\./g, '\\.')}\\s+deployed\\s+(flash/)?acme-guest-wi-fi-[0-9a-f]{12}\\s+\\d+ files`, 'm'));
+    for (const h of hosts)
+      expect(table).toMatch(new RegExp(`^${h.replace(/\./g, '\\.')}\\s+deployed\\s+(flash/)?acme-guest-wi-fi-[0-9a-f]{12}\\s+\\d+ files`, 'm'));
     expect(table).toMatch(/^127\.0\.0\.1:1\s+FAILED\s+Cannot reach 127\.0\.0\.1:1: the connection was refused/m);
     expect(run.stderr).toBe('error: 1 of 5 routers failed; see the table above.\n');
     for (const r of routers) expect(r.htmlDir().root).toMatch(/acme-guest-wi-fi-[0-9a-f]{12}$/);
@@ -76,18 +79,45 @@ describe('npm run deploy', () => {
     expect(vr.htmlDir().root).toMatch(/flash\/hotspot$/);
     const twice = await deploy([...common(), '--rollback', host]);
     expect(twice.code).toBe(1);
-    expect(twice.stdout).toMatch(/FAILED\s+127\.0\.0\.1:\d+ is not serving a version deployed by this toolkit \(it serves flash\/hotspot\): there is nothing to roll back\./);
+    expect(twice.stdout).toMatch(
+      /FAILED\s+127\.0\.0\.1:\d+ is not serving a version deployed by this toolkit \(it serves flash\/hotspot\): there is nothing to roll back\./,
+    );
   });
 
   // One test per case: each is a command of its own, started from scratch.
   const badInput: Array<[string, () => string[], Record<string, string | undefined>, RegExp]> = [
     ['no router', () => [...common()], { ROUTER_PASSWORD: 'x' }, /^error: Name at least one router: npm run deploy -- 192\.168\.88\.1/],
-    ['a bad port', () => [...common(), '192.168.88.1:99999'], { ROUTER_PASSWORD: 'x' }, /^error: router "192\.168\.88\.1:99999" has a port that is not a number from 1 to 65535\.$/m],
+    [
+      'a bad port',
+      () => [...common(), '192.168.88.1:99999'],
+      { ROUTER_PASSWORD: 'x' },
+      /^error: router "192\.168\.88\.1:99999" has a port that is not a number from 1 to 65535\.$/m,
+    ],
     ['a bad host', () => [...common(), 'bad host!'], { ROUTER_PASSWORD: 'x' }, /^error: router "bad host!" is not a host name or IPv4 address/],
-    ['no password', () => [...common(), '127.0.0.1:1'], {}, /^error: No router password: set ROUTER_PASSWORD, load a key into ssh-agent, or pass --identity KEYFILE\.$/m],
-    ['--dry-run with --rollback', () => [...common(), '--dry-run', '--rollback', '127.0.0.1:1'], { ROUTER_PASSWORD: 'x' }, /^error: --dry-run and --rollback cannot be used together/],
-    ['a missing inventory', () => [...common(), '--inventory', join(lab.dir, 'nope.txt')], { ROUTER_PASSWORD: 'x' }, /^error: The inventory .*nope\.txt cannot be read/],
-    ['an empty --dist', () => ['--no-build', '--dist', join(lab.dir, 'empty'), '127.0.0.1:1'], { ROUTER_PASSWORD: 'x' }, /holds no built portal: run npm run build first/],
+    [
+      'no password',
+      () => [...common(), '127.0.0.1:1'],
+      {},
+      /^error: No router password: set ROUTER_PASSWORD, load a key into ssh-agent, or pass --identity KEYFILE\.$/m,
+    ],
+    [
+      '--dry-run with --rollback',
+      () => [...common(), '--dry-run', '--rollback', '127.0.0.1:1'],
+      { ROUTER_PASSWORD: 'x' },
+      /^error: --dry-run and --rollback cannot be used together/,
+    ],
+    [
+      'a missing inventory',
+      () => [...common(), '--inventory', join(lab.dir, 'nope.txt')],
+      { ROUTER_PASSWORD: 'x' },
+      /^error: The inventory .*nope\.txt cannot be read/,
+    ],
+    [
+      'an empty --dist',
+      () => ['--no-build', '--dist', join(lab.dir, 'empty'), '127.0.0.1:1'],
+      { ROUTER_PASSWORD: 'x' },
+      /holds no built portal: run npm run build first/,
+    ],
   ];
   it.each(badInput)('bad input (%s): one sentence and a non-zero exit, never a stack trace', async (_label, argsOf, env, message) => {
     const args = argsOf();

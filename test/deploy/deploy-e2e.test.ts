@@ -32,7 +32,11 @@ describe.each([
 
     const browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] });
     browsers.push(browser);
-    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'en-US', extraHTTPHeaders: { 'x-vr-mac': '02:00:00:00:40:01' } });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      locale: 'en-US',
+      extraHTTPHeaders: { 'x-vr-mac': '02:00:00:00:40:01' },
+    });
     const page = await context.newPage();
     await page.goto('http://example.com/welcome');
     expect(page.url()).toBe('http://10.5.50.1/login?dst=http%3A%2F%2Fexample.com%2Fwelcome');

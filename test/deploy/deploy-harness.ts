@@ -36,7 +36,10 @@ export class DeployLab {
   }
 
   /** A router as the HotSpot wizard leaves it: default pages in (flash/)hotspot, one server and profile. */
-  async router(name: string, o: { version?: string; flash?: boolean; config?: RouterConfigInput } & Partial<VirtualRouterOptions> = {}): Promise<VirtualRouter> {
+  async router(
+    name: string,
+    o: { version?: string; flash?: boolean; config?: RouterConfigInput } & Partial<VirtualRouterOptions> = {},
+  ): Promise<VirtualRouter> {
     const store = join(this.dir, `store-${name}`);
     const pages = join(store, o.flash ? 'flash/hotspot' : 'hotspot');
     await mkdir(pages, { recursive: true });
@@ -62,7 +65,13 @@ export class DeployLab {
     }));
   }
 
-  async job(distDir: string, mode: DeployJob['mode'] = 'deploy', config: PortalConfigInput = example, connect?: ConnectOptions, env: NodeJS.ProcessEnv = {}): Promise<DeployJob> {
+  async job(
+    distDir: string,
+    mode: DeployJob['mode'] = 'deploy',
+    config: PortalConfigInput = example,
+    connect?: ConnectOptions,
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<DeployJob> {
     return {
       distDir,
       manifest: await buildManifest(distDir),

@@ -94,7 +94,12 @@ describe('deploy with a certificate', () => {
     const after = profile(vr)['ssl-certificate'];
     expect(after).not.toBe(before);
     expect(await served(vr)).toBe(fingerprint(renewed));
-    expect(vr.db.rows('certificate').map((c) => c.name).sort()).toEqual([before, after].sort());
+    expect(
+      vr.db
+        .rows('certificate')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual([before, after].sort());
 
     const back = await deployRouter(target(vr), await job(files(renewed), 'rollback'));
     expect(back.error).toBeUndefined();
@@ -129,7 +134,12 @@ describe('deploy with a certificate', () => {
   });
 
   it('stops before any change, in one sentence, for an expired certificate or one for another name', async () => {
-    const expired = await issueCertificate(ca, { name: 'expired', dnsNames: [NAME], notBefore: new Date(Date.now() - 100 * DAY), notAfter: new Date(Date.now() - DAY) });
+    const expired = await issueCertificate(ca, {
+      name: 'expired',
+      dnsNames: [NAME],
+      notBefore: new Date(Date.now() - 100 * DAY),
+      notAfter: new Date(Date.now() - DAY),
+    });
     const other = await issueCertificate(ca, { name: 'other', dnsNames: ['portal.other.example'] });
     for (const [c, words] of [
       [expired, /^.*expired\.pem expired on \d{4}-\d\d-\d\d; renew it and deploy again .*; nothing was changed\.$/],
@@ -150,7 +160,9 @@ describe('deploy with a certificate', () => {
     const before = { ...profile(vr) };
     const r = await deployRouter(target(vr), await job(configWith({ name: 'hotspot-cert' })));
     expect(r.ok).toBe(false);
-    expect(r.error).toMatch(/has no certificate "hotspot-cert" \(\/certificate print\): import it there, or give the PEM files in router\.https; nothing was changed\.$/);
+    expect(r.error).toMatch(
+      /has no certificate "hotspot-cert" \(\/certificate print\): import it there, or give the PEM files in router\.https; nothing was changed\.$/,
+    );
     expect(profile(vr)).toEqual(before);
   });
 });

@@ -49,13 +49,16 @@ const config = (): PortalConfigInput => ({
 
 async function storeText(vr: VirtualRouter): Promise<string> {
   let all = '';
-  for (const e of await readdir(vr.files!.root, { recursive: true, withFileTypes: true })) if (e.isFile()) all += await readFile(join(e.parentPath, e.name), 'utf8');
+  for (const e of await readdir(vr.files!.root, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) all += await readFile(join(e.parentPath, e.name), 'utf8');
   return all;
 }
 
 describe('deploying router.radius', () => {
   it('refuses, in one sentence, to deploy without the secret in the environment', () => {
-    expect(() => deploySettings(validateConfig(config()), {})).toThrow(/^router\.radius needs the RADIUS shared secret: set the RADIUS_SECRET environment variable/);
+    expect(() => deploySettings(validateConfig(config()), {})).toThrow(
+      /^router\.radius needs the RADIUS shared secret: set the RADIUS_SECRET environment variable/,
+    );
   });
 
   it('shows the RADIUS commands in the plan with the secret masked', async () => {
@@ -63,22 +66,37 @@ describe('deploying router.radius', () => {
     const plan = await deployRouter(target(vr), await lab.job(dist, 'dry-run', config(), undefined, { RADIUS_SECRET: SECRET }));
     expect(plan.planText).toContain('use-radius="yes" radius-accounting="yes" radius-interim-update="2m" radius-mac-format="XX-XX-XX-XX-XX-XX"');
     expect(plan.planText).toContain(`/radius incoming set accept="yes" port="${incomingPort}"`);
-    expect(plan.planText).toMatch(/\/radius add address="127\.0\.0\.1" service="hotspot" authentication-port="\d+" accounting-port="\d+" timeout="1s" comment="hotspot-toolkit:acme-guest-wi-fi"/);
+    expect(plan.planText).toMatch(
+      /\/radius add address="127\.0\.0\.1" service="hotspot" authentication-port="\d+" accounting-port="\d+" timeout="1s" comment="hotspot-toolkit:acme-guest-wi-fi"/,
+    );
     expect(plan.planText).toContain('/radius set [find comment="hotspot-toolkit:acme-guest-wi-fi"] secret="********"');
     expect(plan.planText).not.toContain('loy$ecret');
     expect(vr.db.rows('radius')).toHaveLength(0);
   });
 
   it('sets RADIUS up, replaces its own entries on a redeploy, and a guest logs in through FreeRADIUS', async () => {
-    const vr = await lab.router('radius-deploy', { flash: true, config: { radius: [{ address: '10.9.9.9', service: 'login', comment: 'the router admin login' }] } });
+    const vr = await lab.router('radius-deploy', {
+      flash: true,
+      config: { radius: [{ address: '10.9.9.9', service: 'login', comment: 'the router admin login' }] },
+    });
     const job = await lab.job(dist, 'deploy', config(), undefined, { RADIUS_SECRET: SECRET });
     expect((await deployRouter(target(vr), job)).status).toBe('deployed');
     expect((await deployRouter(target(vr), { ...job })).error).toBeUndefined();
     const rows = vr.db.rows('radius');
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ address: '10.9.9.9', comment: 'the router admin login' });
-    expect(rows[1]).toMatchObject({ address: '127.0.0.1', secret: SECRET, service: 'hotspot', comment: 'hotspot-toolkit:acme-guest-wi-fi', timeout: '1s' });
-    expect(vr.db.byName('ip/hotspot/profile', 'hsprof1')).toMatchObject({ 'use-radius': 'yes', 'radius-interim-update': '2m', 'radius-mac-format': 'XX-XX-XX-XX-XX-XX' });
+    expect(rows[1]).toMatchObject({
+      address: '127.0.0.1',
+      secret: SECRET,
+      service: 'hotspot',
+      comment: 'hotspot-toolkit:acme-guest-wi-fi',
+      timeout: '1s',
+    });
+    expect(vr.db.byName('ip/hotspot/profile', 'hsprof1')).toMatchObject({
+      'use-radius': 'yes',
+      'radius-interim-update': '2m',
+      'radius-mac-format': 'XX-XX-XX-XX-XX-XX',
+    });
     expect(vr.db.rows('radius/incoming')[0]).toMatchObject({ accept: 'yes', port: String(incomingPort) });
     expect(vr.radiusIncoming.port).toBe(incomingPort);
     expect(await storeText(vr)).not.toContain('loy$ecret');
@@ -93,7 +111,9 @@ describe('deploying router.radius', () => {
 
   it('gives the preview router the same RADIUS rows, with the secret from the same variable', () => {
     const preview = exampleRouter(validateConfig(config()), { RADIUS_SECRET: SECRET });
-    expect(preview.radius).toEqual([expect.objectContaining({ address: '127.0.0.1', secret: SECRET, service: 'hotspot', comment: 'hotspot-toolkit:acme-guest-wi-fi' })]);
+    expect(preview.radius).toEqual([
+      expect.objectContaining({ address: '127.0.0.1', secret: SECRET, service: 'hotspot', comment: 'hotspot-toolkit:acme-guest-wi-fi' }),
+    ]);
     expect(preview['radius/incoming']).toEqual({ accept: 'yes', port: String(incomingPort) });
   });
 });

@@ -190,14 +190,20 @@ describe('dry-run and secrets', () => {
     expect(r.status).toBe('planned');
     expect(r.planText).toMatch(/^ {2}would upload \d+ files, [\d.]+ KB$/m);
     expect(r.planText).toContain('html-directory-override="flash/acme-guest-wi-fi-');
-    expect(r.planText).toContain('/ip hotspot walled-garden add dst-host="pay.example.com" action="allow" comment="hotspot-toolkit:acme-guest-wi-fi"');
+    expect(r.planText).toContain(
+      '/ip hotspot walled-garden add dst-host="pay.example.com" action="allow" comment="hotspot-toolkit:acme-guest-wi-fi"',
+    );
     expect(await storeFiles(vr)).toEqual(before);
     expect(JSON.stringify(vr.db.rows('ip/hotspot/profile'))).toBe(rows);
   });
 
   it('the mac-auth password reaches the profile but no file, plan or script', async () => {
     const vr = await lab.router('secret', { flash: true });
-    const mac: PortalConfigInput = { ...example, login: { ...example.login, methods: [...example.login.methods, 'mac'] }, router: { ...example.router, macAuthMode: 'mac-as-username' } };
+    const mac: PortalConfigInput = {
+      ...example,
+      login: { ...example.login, methods: [...example.login.methods, 'mac'] },
+      router: { ...example.router, macAuthMode: 'mac-as-username' },
+    };
     const job = { ...(await lab.job(dist, 'dry-run', mac)) };
     job.settings = { ...job.settings, macAuthPassword: 'S3cret"pw$' };
     const plan = await deployRouter(target(vr), job);
@@ -219,9 +225,17 @@ describe('refusals that change nothing', () => {
     expect(() => renderDeployScript({ ...model, owned: [{ menu: 'ip/hotspot/walled-garden', rows: [evilHost] }] }, t)).toThrow(
       /^walledGarden.hosts "evil.com" ; \/system reset-configuration" cannot be written to the router: it must be a host name/,
     );
-    expect(() => renderDeployScript(routerModel(validateConfig(example), 'hsprof1] ; /system reboot ; ['), t)).toThrow(/^hotspot profile .* cannot be written/);
-    const lifetime = { menu: 'ip/hotspot/profile' as const, name: model.changes[0]!.name, props: { 'http-cookie-lifetime': { value: '1d\n/system reboot', from: 'router.httpCookieLifetime', shape: 'duration' as const } } };
-    expect(() => renderDeployScript({ ...model, changes: [lifetime] }, t)).toThrow(/^router.httpCookieLifetime "1d\n\/system reboot" cannot be written to the router: it must be a duration/);
+    expect(() => renderDeployScript(routerModel(validateConfig(example), 'hsprof1] ; /system reboot ; ['), t)).toThrow(
+      /^hotspot profile .* cannot be written/,
+    );
+    const lifetime = {
+      menu: 'ip/hotspot/profile' as const,
+      name: model.changes[0]!.name,
+      props: { 'http-cookie-lifetime': { value: '1d\n/system reboot', from: 'router.httpCookieLifetime', shape: 'duration' as const } },
+    };
+    expect(() => renderDeployScript({ ...model, changes: [lifetime] }, t)).toThrow(
+      /^router.httpCookieLifetime "1d\n\/system reboot" cannot be written to the router: it must be a duration/,
+    );
     expect(() => validateConfig({ ...example, walledGarden: { hosts: ['a.com ; /system reboot'] } })).toThrow(/walledGarden\.hosts/);
   });
 
@@ -243,7 +257,11 @@ describe('refusals that change nothing', () => {
 
   it('an invalid MAC_AUTH_PASSWORD is refused before anything changes', async () => {
     const vr = await lab.router('bad-secret', { flash: true });
-    const mac: PortalConfigInput = { ...example, login: { ...example.login, methods: [...example.login.methods, 'mac'] }, router: { ...example.router, macAuthMode: 'mac-as-username' } };
+    const mac: PortalConfigInput = {
+      ...example,
+      login: { ...example.login, methods: [...example.login.methods, 'mac'] },
+      router: { ...example.router, macAuthMode: 'mac-as-username' },
+    };
     const job = await lab.job(dist, 'deploy', mac);
     job.settings = { ...job.settings, macAuthPassword: 'line\nbreak' };
     const before = await storeFiles(vr);
@@ -268,7 +286,9 @@ describe('refusals that change nothing', () => {
     const results = await deployFleet(vrs.map(target), job, 1);
     expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
     for (const r of results) {
-      expect(r.error).toMatch(/: status\.html cannot be read from .* \(it is no longer there\); the router still serves flash\/hotspot\. Build again and deploy again\.$/);
+      expect(r.error).toMatch(
+        /: status\.html cannot be read from .* \(it is no longer there\); the router still serves flash\/hotspot\. Build again and deploy again\.$/,
+      );
     }
     for (const vr of vrs) expect(profileRow(vr)['html-directory-override']).toBe('');
   });
@@ -284,7 +304,9 @@ describe('refusals that change nothing', () => {
     const none = await lab.router('none', { config: { 'ip/hotspot': [{ name: 'hotspot1', disabled: 'yes' }] } });
     expect((await deployRouter(target(none), await lab.job(dist))).error).toMatch(/has no hotspot server: set one up first/);
     const two = await lab.router('two', { config: { 'ip/hotspot': [{ name: 'hotspot2', profile: 'default' }] } });
-    expect((await deployRouter(target(two), await lab.job(dist))).error).toMatch(/has several hotspot profiles in use \(hsprof1, default\): choose one with --profile/);
+    expect((await deployRouter(target(two), await lab.job(dist))).error).toMatch(
+      /has several hotspot profiles in use \(hsprof1, default\): choose one with --profile/,
+    );
     const wrong = await lab.job(dist, 'deploy', example, await lab.connect({ credentials: { user: 'admin', password: 'not-it' } }));
     expect((await deployRouter(target(two), wrong)).error).toMatch(/refused the login for user "admin"/);
     const closed = { host: '127.0.0.1', port: 1, label: '127.0.0.1:1' };

@@ -42,7 +42,9 @@ async function variant(base: string, tag: string): Promise<string> {
   return d;
 }
 
-const job = async (dist: string, mode: 'deploy' | 'rollback' = 'deploy') => ({ ...(await lab.job(dist, mode, undefined, await lab.connect({ timeoutMs: TIMEOUT_MS }))) });
+const job = async (dist: string, mode: 'deploy' | 'rollback' = 'deploy') => ({
+  ...(await lab.job(dist, mode, undefined, await lab.connect({ timeoutMs: TIMEOUT_MS }))),
+});
 const folderB = () => `flash/acme-guest-wi-fi-${idB}`;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -76,15 +78,61 @@ interface Phase {
 }
 
 const PHASES: Phase[] = [
-  { name: 'reading the router', at: () => /^exec :put \[\/system resource get version\]$/, step: () => /running :put \[\/system resource get version\]/, when: 'nothing changed' },
-  { name: 'listing versions', at: () => /^exec \/file print terse where name~/, step: () => /running \/file print terse where name~/, when: 'nothing changed' },
-  { name: 'copying on the router', at: () => new RegExp(`^exec /import file-name="${esc(folderB())}-copy\\.rsc"$`), step: () => new RegExp(`importing ${esc(folderB())}-copy\\.rsc`), when: 'before the switch' },
-  { name: 'uploading', at: () => new RegExp(`^sftp WRITE /${esc(folderB())}/errors\\.txt$`), step: () => new RegExp(`uploading ${esc(folderB())}/errors\\.txt`), when: 'before the switch' },
-  { name: 'verifying', at: () => new RegExp(`^sftp READ /${esc(folderB())}/errors\\.txt$`), step: () => new RegExp(`verifying ${esc(folderB())}/errors\\.txt`), when: 'before the switch' },
-  { name: 'writing the manifest', at: () => new RegExp(`^sftp OPEN /${esc(folderB())}\\.manifest\\.json$`), step: () => /writing the manifest/, when: 'before the switch' },
-  { name: 'importing the config script', at: () => new RegExp(`^exec /import file-name="${esc(folderB())}\\.rsc"$`), step: () => new RegExp(`importing ${esc(folderB())}\\.rsc`), when: 'during the switch' },
-  { name: 'checking the settings', at: () => /^exec \/ip hotspot profile print terse where name=/, step: () => /running \/ip hotspot profile print terse where name=/, when: 'during the switch' },
-  { name: 'removing an older version', at: () => /^exec \/file remove \[find name="flash\/acme-guest-wi-fi-[0-9a-f]{12}"\]$/, step: () => /removing flash\/acme-guest-wi-fi-[0-9a-f]{12}/, when: 'after the switch', older: true },
+  {
+    name: 'reading the router',
+    at: () => /^exec :put \[\/system resource get version\]$/,
+    step: () => /running :put \[\/system resource get version\]/,
+    when: 'nothing changed',
+  },
+  {
+    name: 'listing versions',
+    at: () => /^exec \/file print terse where name~/,
+    step: () => /running \/file print terse where name~/,
+    when: 'nothing changed',
+  },
+  {
+    name: 'copying on the router',
+    at: () => new RegExp(`^exec /import file-name="${esc(folderB())}-copy\\.rsc"$`),
+    step: () => new RegExp(`importing ${esc(folderB())}-copy\\.rsc`),
+    when: 'before the switch',
+  },
+  {
+    name: 'uploading',
+    at: () => new RegExp(`^sftp WRITE /${esc(folderB())}/errors\\.txt$`),
+    step: () => new RegExp(`uploading ${esc(folderB())}/errors\\.txt`),
+    when: 'before the switch',
+  },
+  {
+    name: 'verifying',
+    at: () => new RegExp(`^sftp READ /${esc(folderB())}/errors\\.txt$`),
+    step: () => new RegExp(`verifying ${esc(folderB())}/errors\\.txt`),
+    when: 'before the switch',
+  },
+  {
+    name: 'writing the manifest',
+    at: () => new RegExp(`^sftp OPEN /${esc(folderB())}\\.manifest\\.json$`),
+    step: () => /writing the manifest/,
+    when: 'before the switch',
+  },
+  {
+    name: 'importing the config script',
+    at: () => new RegExp(`^exec /import file-name="${esc(folderB())}\\.rsc"$`),
+    step: () => new RegExp(`importing ${esc(folderB())}\\.rsc`),
+    when: 'during the switch',
+  },
+  {
+    name: 'checking the settings',
+    at: () => /^exec \/ip hotspot profile print terse where name=/,
+    step: () => /running \/ip hotspot profile print terse where name=/,
+    when: 'during the switch',
+  },
+  {
+    name: 'removing an older version',
+    at: () => /^exec \/file remove \[find name="flash\/acme-guest-wi-fi-[0-9a-f]{12}"\]$/,
+    step: () => /removing flash\/acme-guest-wi-fi-[0-9a-f]{12}/,
+    when: 'after the switch',
+    older: true,
+  },
 ];
 
 let routers = 0;
@@ -117,7 +165,8 @@ function sentenceFor(phase: Phase, error: string | undefined, lost: RegExp, fold
   expect(error).toMatch(lost);
   expect(error).toMatch(phase.step());
   if (phase.when === 'nothing changed') expect(error).toMatch(/; nothing was changed\. Run the deploy again\.$/);
-  if (phase.when === 'before the switch') expect(error).toContain(`; ${folderB()} was not switched to, and the router still serves ${folderA}. Run the deploy again to finish it.`);
+  if (phase.when === 'before the switch')
+    expect(error).toContain(`; ${folderB()} was not switched to, and the router still serves ${folderA}. Run the deploy again to finish it.`);
   if (phase.when === 'during the switch') expect(error).toContain(`, during the switch to ${folderB()}; run the deploy again`);
   if (phase.when === 'after the switch') expect(error).toContain(`, after ${folderB()} was switched to and verified; run the deploy again`);
 }
@@ -130,23 +179,28 @@ describe.each([
     const { vr, folderA } = await routerServingA({ name: 'connect', at: () => /^connect$/, step: () => /./, when: 'nothing changed' });
     vr.ssh!.inject({ at: /^connect$/, action });
     const r = await deployRouter(target(vr), await job(distB));
-    expect(r.error).toMatch(action === 'stall' ? /^Cannot reach 127\.0\.0\.1:\d+: no answer within the timeout/ : /^Cannot connect to 127\.0\.0\.1:\d+: /);
+    expect(r.error).toMatch(
+      action === 'stall' ? /^Cannot reach 127\.0\.0\.1:\d+: no answer within the timeout/ : /^Cannot connect to 127\.0\.0\.1:\d+: /,
+    );
     expect(await serving(vr)).toBe(folderA);
     await rerunServesB(vr);
   });
 
-  it.each(PHASES.map((p) => [p.name, p] as const))('while %s: one sentence naming the step, a complete portal served, a rerun finishes', async (_name, phase) => {
-    const { vr, folderA } = await routerServingA(phase);
-    vr.ssh!.inject({ at: phase.at(), action });
-    const started = Date.now();
-    const r = await deployRouter(target(vr), await job(distB));
-    expect(r.ok).toBe(false);
-    sentenceFor(phase, r.error, lost, folderA);
-    // The deadline bounds the wait (with room for a loaded machine); without one it would never end.
-    expect(Date.now() - started).toBeLessThan(30_000);
-    expectServes(phase, await serving(vr), folderA);
-    await rerunServesB(vr);
-  });
+  it.each(PHASES.map((p) => [p.name, p] as const))(
+    'while %s: one sentence naming the step, a complete portal served, a rerun finishes',
+    async (_name, phase) => {
+      const { vr, folderA } = await routerServingA(phase);
+      vr.ssh!.inject({ at: phase.at(), action });
+      const started = Date.now();
+      const r = await deployRouter(target(vr), await job(distB));
+      expect(r.ok).toBe(false);
+      sentenceFor(phase, r.error, lost, folderA);
+      // The deadline bounds the wait (with room for a loaded machine); without one it would never end.
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expectServes(phase, await serving(vr), folderA);
+      await rerunServesB(vr);
+    },
+  );
 });
 
 describe('the disk fills up', () => {
@@ -179,7 +233,16 @@ describe('the deploy is killed', () => {
     const { SSH_AUTH_SOCK: _agent, ...env } = process.env;
     const child = spawn(
       'node_modules/.bin/tsx',
-      ['tools/deploy/main.ts', '--no-build', '--dist', distB, '--known-hosts', join(lab.dir, 'known_hosts'), '--trust-new-host', `127.0.0.1:${vr.sshPort}`],
+      [
+        'tools/deploy/main.ts',
+        '--no-build',
+        '--dist',
+        distB,
+        '--known-hosts',
+        join(lab.dir, 'known_hosts'),
+        '--trust-new-host',
+        `127.0.0.1:${vr.sshPort}`,
+      ],
       { env: { ...env, ROUTER_PASSWORD: ADMIN.password }, stdio: 'ignore' },
     );
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));

@@ -33,7 +33,13 @@ const RICH: PortalConfigInput = {
   login: { ...example.login, methods: [...example.login.methods, 'mac'] },
   walledGarden: { hosts: ['pay.example.com', '*.cdn.example.net'] },
   adverts: { urls: ['https://ads.example.com/spring?from=hotspot'], interval: '15m', timeout: '30s' },
-  router: { ...example.router, dnsName: 'wifi.acme.example', macAuthMode: 'mac-as-username-and-password', macCookieTimeout: '1d', trialUptimeLimit: '20m' },
+  router: {
+    ...example.router,
+    dnsName: 'wifi.acme.example',
+    macAuthMode: 'mac-as-username-and-password',
+    macCookieTimeout: '1d',
+    trialUptimeLimit: '20m',
+  },
 };
 
 describe('the preview router and a deployed router', () => {
@@ -52,8 +58,12 @@ describe('the preview router and a deployed router', () => {
     // The comparison covers the settings a deploy makes (it would miss nothing but users and the folder).
     expect(want.join('\n')).toContain('login-by=http-chap,cookie,trial');
     if (config === RICH) {
-      expect(want).toContain('/ip hotspot walled-garden ip add action=accept comment=hotspot-toolkit:acme-guest-wi-fi disabled=no dst-host=ads.example.com');
-      expect(want.join('\n')).toMatch(/advertise=yes advertise-interval=15m advertise-timeout=30s advertise-url="https:\/\/ads.example.com\/spring\\\?from=hotspot"/);
+      expect(want).toContain(
+        '/ip hotspot walled-garden ip add action=accept comment=hotspot-toolkit:acme-guest-wi-fi disabled=no dst-host=ads.example.com',
+      );
+      expect(want.join('\n')).toMatch(
+        /advertise=yes advertise-interval=15m advertise-timeout=30s advertise-url="https:\/\/ads.example.com\/spring\\\?from=hotspot"/,
+      );
     }
   });
 

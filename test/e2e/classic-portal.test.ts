@@ -17,7 +17,10 @@ beforeAll(async () => {
     clock: { frozen: true },
     config: {
       'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,trial' }],
-      'ip/hotspot/user': [{ name: 'alice', password: 'secret' }, { name: 'bob', password: 'builder' }],
+      'ip/hotspot/user': [
+        { name: 'alice', password: 'secret' },
+        { name: 'bob', password: 'builder' },
+      ],
     },
   });
   browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] });

@@ -22,7 +22,10 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('npm run dev', () => {
   it('prints the workbench, gallery and portal URLs, serves the portal through the virtual router, and stops on SIGTERM', async () => {
-    const child = spawn(TSX, ['tools/dev/main.ts', '--port', '0', '--cache-dir', path.join(temp, 'cache')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['tools/dev/main.ts', '--port', '0', '--cache-dir', path.join(temp, 'cache')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -54,7 +57,10 @@ describe('npm run dev', () => {
     [['--port', 'abc'], '--port "abc" is not a port number from 0 to 65535.'],
     [['--host', '10.99.99.99', '--port', '0'], '10.99.99.99 is not an address of this machine: choose another with --host (127.0.0.1 by default).'],
   ])('refuses %j with one sentence and exit code 2', async (args, sentence) => {
-    const child = spawn(TSX, ['tools/dev/main.ts', ...args, '--cache-dir', path.join(temp, 'cache-bad')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['tools/dev/main.ts', ...args, '--cache-dir', path.join(temp, 'cache-bad')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
@@ -80,7 +86,13 @@ describe('npm run dev on another address', () => {
 describe('npm run screenshots', () => {
   it('writes a PNG per page, state, locale and size', async () => {
     const out = path.join(temp, 'shots');
-    const { files } = await takeScreenshots({ out, only: ['status', 'login-nojs'], locales: ['ar'], sizes: ['phone'], cacheDir: path.join(temp, 'cache-shots') });
+    const { files } = await takeScreenshots({
+      out,
+      only: ['status', 'login-nojs'],
+      locales: ['ar'],
+      sizes: ['phone'],
+      cacheDir: path.join(temp, 'cache-shots'),
+    });
     expect(readdirSync(out).sort()).toEqual(['login-nojs.ar.phone.png', 'status.ar.phone.png']);
     expect(files.map((f) => path.basename(f)).sort()).toEqual(['login-nojs.ar.phone.png', 'status.ar.phone.png']);
     for (const f of files) {

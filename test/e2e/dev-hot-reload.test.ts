@@ -58,7 +58,9 @@ describe('hot reload', () => {
     const page = await openLogin();
     const offer = page.locator('hs-trial p');
     expect(await offer.textContent()).toBe('No account? Try the internet for free for a short while.');
-    const restore = edit('portal/components/hs-trial/hs-trial.ts', (t) => t.replace("<p>${t('trial.offer')}</p>", "<p>${t('trial.offer')} (edited)</p>"));
+    const restore = edit('portal/components/hs-trial/hs-trial.ts', (t) =>
+      t.replace("<p>${t('trial.offer')}</p>", "<p>${t('trial.offer')} (edited)</p>"),
+    );
     try {
       await expect.poll(() => offer.textContent(), { timeout: 15_000 }).toBe('No account? Try the internet for free for a short while. (edited)');
     } finally {
@@ -98,7 +100,9 @@ describe('hot reload', () => {
 
   it('an edit to a page shell reaches the open page', async () => {
     const page = await openLogin();
-    const restore = edit('templates/partials/layout.hbs', (t) => t.replace('<main class="hs-main">', '<main class="hs-main"><p id="edited-shell">Shell edited</p>'));
+    const restore = edit('templates/partials/layout.hbs', (t) =>
+      t.replace('<main class="hs-main">', '<main class="hs-main"><p id="edited-shell">Shell edited</p>'),
+    );
     try {
       await page.locator('#edited-shell').waitFor({ timeout: 15_000 });
     } finally {

@@ -15,11 +15,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const PAYLOADS = [
-  `</script><script>window.__pwned = 1</script>`,
-  `"><img src=x onerror="window.__pwned = 1">`,
-  `'); window.__pwned = 1; ('`,
-];
+const PAYLOADS = [`</script><script>window.__pwned = 1</script>`, `"><img src=x onerror="window.__pwned = 1">`, `'); window.__pwned = 1; ('`];
 
 const pwned = (page: Page) => page.evaluate(() => (window as { __pwned?: unknown }).__pwned);
 const alertText = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent();

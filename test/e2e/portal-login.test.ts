@@ -117,7 +117,9 @@ describe('before and while the full script arrives', () => {
     await page.getByLabel('Username').focus();
     expect(await inForm(page)).toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', taken: false });
     release();
-    await expect.poll(() => inForm(page), { timeout: 10_000 }).toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', taken: true });
+    await expect
+      .poll(() => inForm(page), { timeout: 10_000 })
+      .toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', taken: true });
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'You are connected' }).waitFor();
     await context.close();

@@ -41,7 +41,7 @@ describe('what the login page fetches', () => {
     await context.close();
   });
 
-  it('in another language: that language\'s texts only; switching back to the default needs no request', async () => {
+  it("in another language: that language's texts only; switching back to the default needs no request", async () => {
     const { page, context, errors } = await portal.guest('02:00:00:00:07:02', { locale: 'ar-EG' });
     const paths = watch(page);
     await page.goto(`${HOTSPOT}/login`);

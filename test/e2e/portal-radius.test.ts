@@ -18,13 +18,26 @@ beforeAll(async () => {
     secret: SECRET,
     users: [
       { name: 'expired', reject: true, reply: { 'Reply-Message': MESSAGE } },
-      { name: 'rita', password: 'radius-pass', reply: { 'Session-Timeout': 7200, 'Mikrotik-Total-Limit': 2_000_000, 'Mikrotik-Rate-Limit': '2M/8M' } },
+      {
+        name: 'rita',
+        password: 'radius-pass',
+        reply: { 'Session-Timeout': 7200, 'Mikrotik-Total-Limit': 2_000_000, 'Mikrotik-Rate-Limit': '2M/8M' },
+      },
     ],
   });
   portal = await Portal.start({
     ...ROUTER,
     'ip/hotspot/profile': [{ ...ROUTER['ip/hotspot/profile']![0]!, 'use-radius': 'yes' }],
-    radius: [{ address: '127.0.0.1', secret: SECRET, service: 'hotspot', 'authentication-port': radius.authPort, 'accounting-port': radius.acctPort, timeout: '1s' }],
+    radius: [
+      {
+        address: '127.0.0.1',
+        secret: SECRET,
+        service: 'hotspot',
+        'authentication-port': radius.authPort,
+        'accounting-port': radius.acctPort,
+        timeout: '1s',
+      },
+    ],
   });
 });
 afterAll(async () => {

@@ -58,11 +58,22 @@ describe('status page', () => {
     });
     expect(state).toMatchObject({ bytesOut: 450_000, bytesIn: 250_000, remainBytesTotal: 300_000, timeLeft: '55m' });
     // What is left is a bar of the whole allowance too (alice: 1 h, 1 MB).
-    const bars = await page.locator('hs-status-figures progress').evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label'), (e as HTMLProgressElement).value, (e as HTMLProgressElement).max]));
-    expect(bars).toEqual([['Time left', 3300, 3600], ['Data left', 300_000, 1_000_000]]);
+    const bars = await page
+      .locator('hs-status-figures progress')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label'), (e as HTMLProgressElement).value, (e as HTMLProgressElement).max]));
+    expect(bars).toEqual([
+      ['Time left', 3300, 3600],
+      ['Data left', 300_000, 1_000_000],
+    ]);
     expect(await page.getByText('Welcome, alice.').isVisible()).toBe(true);
     expect(await page.getByText('This page updates every 1 min.').isVisible()).toBe(true);
-    expect(await api(page)).toEqual({ captive: false, 'user-portal-url': `${HOTSPOT}/login`, 'seconds-remaining': 3300, 'bytes-remaining': 300000, 'can-extend-session': true });
+    expect(await api(page)).toEqual({
+      captive: false,
+      'user-portal-url': `${HOTSPOT}/login`,
+      'seconds-remaining': 3300,
+      'bytes-remaining': 300000,
+      'can-extend-session': true,
+    });
 
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'You have logged out' }).isVisible()).toBe(true);
@@ -150,7 +161,9 @@ describe('MAC login', () => {
     await page.goto('http://example.com/');
     expect(macPortal.vr.hotspot.session(mac)?.loginBy).toBe('mac');
     await page.goto(`${HOTSPOT}/status`);
-    await expect.poll(() => page.getByText('This device was logged in automatically by its hardware (MAC) address', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('This device was logged in automatically by its hardware (MAC) address', { exact: false }).isVisible())
+      .toBe(true);
     expect(await page.getByRole('button', { name: /log out/i }).count()).toBe(0);
     await context.close();
   });
@@ -163,7 +176,9 @@ describe('adverts', () => {
     ads = await Portal.start(
       {
         ...ROUTER,
-        'ip/hotspot/user/profile': [{ name: 'default', advertise: 'yes', 'advertise-url': 'http://ads.example.com/spring', 'advertise-interval': '10m' }],
+        'ip/hotspot/user/profile': [
+          { name: 'default', advertise: 'yes', 'advertise-url': 'http://ads.example.com/spring', 'advertise-interval': '10m' },
+        ],
       },
       { ...example, adverts: { urls: ['http://ads.example.com/spring'], interval: '10m' } },
     );
@@ -179,7 +194,13 @@ describe('adverts', () => {
     await expect.poll(() => ads.vr.hotspot.session(mac)?.user).toBe('bob');
     ads.vr.clock.advance('11m');
     const res = await page.goto('http://example.com/');
-    expect(await res!.request().redirectedFrom()?.response().then((r) => r?.status())).toBe(302);
+    expect(
+      await res!
+        .request()
+        .redirectedFrom()
+        ?.response()
+        .then((r) => r?.status()),
+    ).toBe(302);
     expect(page.url()).toBe('http://ads.example.com/spring');
     await context.close();
   });

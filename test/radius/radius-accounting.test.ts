@@ -36,11 +36,33 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
     await vr.hotspot.radius.settle();
 
     const [start, interim, stop] = await records(id, 3);
-    expect(start).toMatchObject({ 'Acct-Status-Type': 'Start', 'User-Name': 'metered', 'Calling-Station-Id': '02-00-00-00-01-01', 'NAS-Identifier': 'MikroTik', 'Called-Station-Id': 'hotspot1', 'NAS-Port-Type': 'Wireless-802.11', Class: '0x706c616e2d3432' });
+    expect(start).toMatchObject({
+      'Acct-Status-Type': 'Start',
+      'User-Name': 'metered',
+      'Calling-Station-Id': '02-00-00-00-01-01',
+      'NAS-Identifier': 'MikroTik',
+      'Called-Station-Id': 'hotspot1',
+      'NAS-Port-Type': 'Wireless-802.11',
+      Class: '0x706c616e2d3432',
+    });
     expect(start!['Acct-Input-Octets']).toBeUndefined();
-    expect(interim).toMatchObject({ 'Acct-Status-Type': 'Interim-Update', 'Acct-Input-Octets': '1200', 'Acct-Output-Octets': '34000', 'Acct-Input-Packets': '10', 'Acct-Output-Packets': '30', 'Acct-Session-Time': '61' });
+    expect(interim).toMatchObject({
+      'Acct-Status-Type': 'Interim-Update',
+      'Acct-Input-Octets': '1200',
+      'Acct-Output-Octets': '34000',
+      'Acct-Input-Packets': '10',
+      'Acct-Output-Packets': '30',
+      'Acct-Session-Time': '61',
+    });
     // 5,000,001,200 bytes in: 1 Gigaword and 705,033,904 octets.
-    expect(stop).toMatchObject({ 'Acct-Status-Type': 'Stop', 'Acct-Input-Octets': '705033904', 'Acct-Input-Gigawords': '1', 'Acct-Output-Octets': '34800', 'Acct-Session-Time': '91', 'Acct-Terminate-Cause': 'User-Request' });
+    expect(stop).toMatchObject({
+      'Acct-Status-Type': 'Stop',
+      'Acct-Input-Octets': '705033904',
+      'Acct-Input-Gigawords': '1',
+      'Acct-Output-Octets': '34800',
+      'Acct-Session-Time': '91',
+      'Acct-Terminate-Cause': 'User-Request',
+    });
   });
 
   it('ends a session when its Session-Timeout runs out; the next page is the login page', async () => {
@@ -107,7 +129,11 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
     const mac = '02:00:00:00:01:06';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'alice', 'wonderland');
-    const res = await radclient(rig().incomingPort, 'coa', SECRET, ['User-Name = "alice"', 'Session-Timeout = 120', 'Mikrotik-Rate-Limit = "512k/1M"']);
+    const res = await radclient(rig().incomingPort, 'coa', SECRET, [
+      'User-Name = "alice"',
+      'Session-Timeout = 120',
+      'Mikrotik-Rate-Limit = "512k/1M"',
+    ]);
     expect(res.output).toContain('CoA-ACK');
     const page = await guest.get('/radius.html');
     expect(byId(page.body, 'left')).toBe('120');

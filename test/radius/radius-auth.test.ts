@@ -17,7 +17,12 @@ describe('RADIUS authentication against FreeRADIUS', () => {
     const res = await chapLogin(guest, 'alice', 'wonderland');
     expect(byId(res.body, 'alogin')).toBe('You are logged in as alice by http-chap.');
     const session = vr.hotspot.sessions.get('02:00:00:00:00:01')!;
-    expect(session.radius?.grant).toMatchObject({ sessionTimeoutMs: 3_600_000, idleTimeoutMs: 300_000, rateLimit: '2M/4M', limitBytesTotal: 1_000_000 });
+    expect(session.radius?.grant).toMatchObject({
+      sessionTimeoutMs: 3_600_000,
+      idleTimeoutMs: 300_000,
+      rateLimit: '2M/4M',
+      limitBytesTotal: 1_000_000,
+    });
 
     const page = await guest.get('/radius.html');
     expect(byId(page.body, 'r27')).toBe('3600 3600');
@@ -98,7 +103,21 @@ describe('RADIUS authentication against FreeRADIUS', () => {
 
   it('gives radius-timeout when no server answers, and local users still log in', async () => {
     const [deadPort] = (await freeUdpPorts(1)) as [number];
-    const vr = await rig().router({}, { radius: [{ address: '127.0.0.1', secret: SECRET, service: 'hotspot', 'authentication-port': deadPort, 'accounting-port': deadPort, timeout: '100ms' }] });
+    const vr = await rig().router(
+      {},
+      {
+        radius: [
+          {
+            address: '127.0.0.1',
+            secret: SECRET,
+            service: 'hotspot',
+            'authentication-port': deadPort,
+            'accounting-port': deadPort,
+            timeout: '100ms',
+          },
+        ],
+      },
+    );
     const guest = new Device(vr.url, '02:00:00:00:00:08');
     const started = Date.now();
     const res = await chapLogin(guest, 'alice', 'wonderland');

@@ -27,7 +27,11 @@ export const RADIUS_USERS: RadiusUser[] = [
     },
   },
   { name: 'short', password: 'shortpass', reply: { 'Session-Timeout': 60 } },
-  { name: 'capped', password: 'cappedpass', reply: { 'Mikrotik-Total-Limit': 705_032_704, 'Mikrotik-Total-Limit-Gigawords': 1, 'Mikrotik-Recv-Limit': 4000, 'Mikrotik-Xmit-Limit': 9000 } },
+  {
+    name: 'capped',
+    password: 'cappedpass',
+    reply: { 'Mikrotik-Total-Limit': 705_032_704, 'Mikrotik-Total-Limit-Gigawords': 1, 'Mikrotik-Recv-Limit': 4000, 'Mikrotik-Xmit-Limit': 9000 },
+  },
   { name: 'metered', password: 'meteredpass', reply: { 'Acct-Interim-Interval': 60, Class: 'plan-42' } },
   { name: 'grouped', password: 'groupedpass', reply: { 'Mikrotik-Group': 'premium' } },
   { name: 'expired', reject: true, reply: { 'Reply-Message': 'Your <b>plan</b> has "expired" & <script>alert(1)</script>' } },
@@ -73,10 +77,21 @@ export async function radiusRig(users: RadiusUser[] = RADIUS_USERS): Promise<Rad
         htmlDir,
         clock: { frozen: true },
         config: {
-          'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,http-pap', 'use-radius': 'yes', 'radius-mac-format': 'XX-XX-XX-XX-XX-XX', ...profile }],
+          'ip/hotspot/profile': [
+            { name: 'hsprof1', 'login-by': 'http-chap,http-pap', 'use-radius': 'yes', 'radius-mac-format': 'XX-XX-XX-XX-XX-XX', ...profile },
+          ],
           'ip/hotspot/user/profile': [{ name: 'premium', 'shared-users': 2 }],
           'ip/hotspot/user': [{ name: 'bob', password: 'builder' }],
-          radius: [{ address: '127.0.0.1', secret: SECRET, service: 'hotspot', 'authentication-port': radius.authPort, 'accounting-port': radius.acctPort, timeout: '1s' }],
+          radius: [
+            {
+              address: '127.0.0.1',
+              secret: SECRET,
+              service: 'hotspot',
+              'authentication-port': radius.authPort,
+              'accounting-port': radius.acctPort,
+              timeout: '1s',
+            },
+          ],
           'radius/incoming': { accept: 'yes', port: incomingPort },
           ...extra,
         },

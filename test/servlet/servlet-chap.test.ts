@@ -20,7 +20,10 @@ async function router(loginBy: string, extra: { chapLifetime?: string } = {}) {
     chapLifetime: extra.chapLifetime,
     config: {
       'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': loginBy }],
-      'ip/hotspot/user': [{ name: 'alice', password: 'secret' }, { name: 'zoë', password: 'pässwörd' }],
+      'ip/hotspot/user': [
+        { name: 'alice', password: 'secret' },
+        { name: 'zoë', password: 'pässwörd' },
+      ],
     },
   });
   return vr;
@@ -37,7 +40,12 @@ describe('HTTP-CHAP', () => {
     expect(challenge).toHaveLength(16);
     expect(byId(page.body, 'meta')).toContain('plain-passwd=no');
 
-    const res = await guest.post('/login', { username: 'alice', password: chapAnswer(page.body, 'secret'), dst: 'http://example.com/', popup: 'true' });
+    const res = await guest.post('/login', {
+      username: 'alice',
+      password: chapAnswer(page.body, 'secret'),
+      dst: 'http://example.com/',
+      popup: 'true',
+    });
     expect(byId(res.body, 'alogin')).toBe('You are logged in as alice by http-chap.');
     expect(byId(res.body, 'popup')).toBe('popup requested');
     expect(byId(res.body, 'redirect')).toBe('http://example.com/');

@@ -16,7 +16,10 @@ let vr: VirtualRouter;
 beforeAll(async () => {
   vr = await startVirtualRouter({
     htmlDir: resolve('test/fixtures/classic'),
-    config: { 'ip/hotspot/user': [{ name: 'alice', password: 'secret' }], 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-pap,cookie' }] },
+    config: {
+      'ip/hotspot/user': [{ name: 'alice', password: 'secret' }],
+      'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-pap,cookie' }],
+    },
     clock: { frozen: true },
   });
 });
@@ -45,7 +48,10 @@ describe('hostile requests', () => {
 describe('the control API', () => {
   const base = () => vr.url;
   const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    fetch(`${base()}${path}`, { method: 'POST', body, headers }).then(async (r) => ({ status: r.status, json: (await r.json()) as { error?: string } }));
+    fetch(`${base()}${path}`, { method: 'POST', body, headers }).then(async (r) => ({
+      status: r.status,
+      json: (await r.json()) as { error?: string },
+    }));
 
   it('takes a JSON change from its own origin', async () => {
     const r = await post('/__vr/clock', '{"advance":"5m"}', { 'content-type': 'application/json', origin: base() });
@@ -53,15 +59,33 @@ describe('the control API', () => {
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ['a form post (no JSON content type)', { 'content-type': 'application/x-www-form-urlencoded' }, 'The control API takes changes as JSON only: send Content-Type: application/json.'],
+    [
+      'a form post (no JSON content type)',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'The control API takes changes as JSON only: send Content-Type: application/json.',
+    ],
     ['a text/plain post', { 'content-type': 'text/plain' }, 'The control API takes changes as JSON only: send Content-Type: application/json.'],
-    ['a page of another origin', { 'content-type': 'application/json', origin: 'http://evil.example' }, 'The control API takes requests only from pages of its own origin.'],
-    ['a cross-site fetch', { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, 'The control API takes requests only from pages of its own origin.'],
-    ['a rebound DNS name', { 'content-type': 'application/json', host: 'evil.example' }, 'The control API answers only requests addressed to 127.0.0.1 or localhost.'],
+    [
+      'a page of another origin',
+      { 'content-type': 'application/json', origin: 'http://evil.example' },
+      'The control API takes requests only from pages of its own origin.',
+    ],
+    [
+      'a cross-site fetch',
+      { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+      'The control API takes requests only from pages of its own origin.',
+    ],
+    [
+      'a rebound DNS name',
+      { 'content-type': 'application/json', host: 'evil.example' },
+      'The control API answers only requests addressed to 127.0.0.1 or localhost.',
+    ],
   ])('refuses %s with 403', async (_label, headers, error) => {
     const before = vr.clock.now();
     const answer = headers.host
-      ? await raw(`POST /__vr/clock HTTP/1.1\r\nHost: ${headers.host}\r\nContent-Type: application/json\r\nContent-Length: 17\r\nConnection: close\r\n\r\n{"advance":"5m"}\n`)
+      ? await raw(
+          `POST /__vr/clock HTTP/1.1\r\nHost: ${headers.host}\r\nContent-Type: application/json\r\nContent-Length: 17\r\nConnection: close\r\n\r\n{"advance":"5m"}\n`,
+        )
       : undefined;
     if (answer) {
       expect(answer).toMatch(/^HTTP\/1\.1 403 /);
@@ -87,7 +111,11 @@ describe('the control API', () => {
   it('bounds traffic figures', async () => {
     const d = new Device(vr.url, '02:00:00:00:50:01');
     await d.post('/login', { username: 'alice', password: 'secret' });
-    for (const bad of ['{"mac":"02:00:00:00:50:01","bytesIn":-5}', '{"mac":"02:00:00:00:50:01","bytesIn":1e300}', '{"mac":"02:00:00:00:50:01","bytesIn":"10"}']) {
+    for (const bad of [
+      '{"mac":"02:00:00:00:50:01","bytesIn":-5}',
+      '{"mac":"02:00:00:00:50:01","bytesIn":1e300}',
+      '{"mac":"02:00:00:00:50:01","bytesIn":"10"}',
+    ]) {
       const r = await post('/__vr/traffic', bad);
       expect(r.status).toBe(400);
       expect(r.json.error).toMatch(/^"bytesIn" must be a whole number from 0 to \d+\.$/);

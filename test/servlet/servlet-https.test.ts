@@ -22,7 +22,8 @@ let cert: IssuedCertificate;
 let vr: VirtualRouter | undefined;
 
 /** One line every page of the fixture copy shows: the TLS-related variables. */
-const TLS_LINE = '<p id="tls">ssl-login=$(ssl-login) login-only=$(link-login-only) status=$(link-status) logout=$(link-logout) server-address=$(server-address)</p>';
+const TLS_LINE =
+  '<p id="tls">ssl-login=$(ssl-login) login-only=$(link-login-only) status=$(link-status) logout=$(link-logout) server-address=$(server-address)</p>';
 
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'vr-https-'));
@@ -55,7 +56,10 @@ async function router(loginBy: string): Promise<VirtualRouter> {
     https: { port: 0 },
     config: {
       'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': loginBy, 'dns-name': NAME }],
-      'ip/hotspot/user': [{ name: 'alice', password: 'secret' }, { name: 'bob', password: 'builder' }],
+      'ip/hotspot/user': [
+        { name: 'alice', password: 'secret' },
+        { name: 'bob', password: 'builder' },
+      ],
     },
   });
   return vr;
@@ -103,7 +107,9 @@ describe('certificate store', () => {
   it('refuses the TLS handshake while the profile names no usable certificate', async () => {
     const r = await router('https');
     const err = await new Promise<Error>((resolve) => {
-      const s = tlsConnect({ host: '127.0.0.1', port: r.httpsPort, servername: NAME, ca: ca.certPem }, () => resolve(new Error('handshake succeeded')));
+      const s = tlsConnect({ host: '127.0.0.1', port: r.httpsPort, servername: NAME, ca: ca.certPem }, () =>
+        resolve(new Error('handshake succeeded')),
+      );
       s.on('error', resolve);
     });
     expect(err.message).not.toBe('handshake succeeded');
@@ -115,11 +121,15 @@ describe('pages over TLS', () => {
     const r = await withCertificate('http-chap,https,cookie');
     const page = await guestTls(r, '02:00:00:00:00:31').get('/login');
     expect(page.status).toBe(200);
-    expect(tlsLine(page.body)).toBe(`ssl-login=yes login-only=https://${NAME}/login status=http://${NAME}/status logout=http://${NAME}/logout server-address=10.5.50.1:443`);
+    expect(tlsLine(page.body)).toBe(
+      `ssl-login=yes login-only=https://${NAME}/login status=http://${NAME}/status logout=http://${NAME}/logout server-address=10.5.50.1:443`,
+    );
     const plain = await new Device(r.url, '02:00:00:00:00:32').get('/login');
     // Beside CHAP the plain-HTTP page is still served (with a challenge), its login link already https.
     expect(plain.body).toContain('chap on');
-    expect(tlsLine(plain.body)).toBe(`ssl-login=no login-only=${r.httpsUrl}/login status=${r.url}/status logout=${r.url}/logout server-address=10.5.50.1:80`);
+    expect(tlsLine(plain.body)).toBe(
+      `ssl-login=no login-only=${r.httpsUrl}/login status=${r.url}/status logout=${r.url}/logout server-address=10.5.50.1:80`,
+    );
   });
 
   it('logs a plain password in over TLS as login-by=https, and refuses it over plain HTTP', async () => {
@@ -142,7 +152,10 @@ describe('pages over TLS', () => {
   it('sends a plain-HTTP login to the TLS login page when the profile allows only https', async () => {
     const r = await withCertificate('https,cookie');
     const plain = new Device(r.url, '02:00:00:00:00:35');
-    for (const res of [await plain.get('/login?dst=http%3A%2F%2Fexample.com%2F'), await plain.post('/login', { username: 'alice', password: 'secret' })]) {
+    for (const res of [
+      await plain.get('/login?dst=http%3A%2F%2Fexample.com%2F'),
+      await plain.post('/login', { username: 'alice', password: 'secret' }),
+    ]) {
       expect(res.status).toBe(302);
       expect(res.headers.location).toBe(`${r.httpsUrl}/login?dst=http%3A%2F%2Fexample.com%2F`);
     }

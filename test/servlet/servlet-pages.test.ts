@@ -70,7 +70,11 @@ async function papLogin(d: Device, username = 'alice', password = 'secret', extr
 }
 
 /** Raw request, for paths a URL parser would normalise and for exact bytes. */
-function raw(vr: VirtualRouter, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function raw(
+  vr: VirtualRouter,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolveRaw, reject) => {
     const req = request({ host: '127.0.0.1', port: vr.port, path, headers: { 'x-vr-mac': '02:00:00:00:99:99', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
@@ -133,7 +137,9 @@ describe('/login', () => {
   let noAlogin: VirtualRouter;
   beforeAll(async () => {
     vr = await router();
-    flogin = await router(await variant({ write: { 'flogin.html': '<p id="flogin" data-type="$(error-type)">$(error)</p><p id="user">$(username)</p>' } }));
+    flogin = await router(
+      await variant({ write: { 'flogin.html': '<p id="flogin" data-type="$(error-type)">$(error)</p><p id="user">$(username)</p>' } }),
+    );
     noAlogin = await router(await variant({ remove: ['alogin.html'] }));
   });
 
@@ -403,7 +409,18 @@ describe('static and substituted files', () => {
     const html = join(outer, 'html');
     await cp(CLASSIC, html, { recursive: true });
     const jail = await router(html);
-    const paths = ['/../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/css/..%2f..%2fsecret.txt', '/lv/%2e%2e/%2e%2e/secret.txt', '/..%5csecret.txt', '/../../package.json', '/%2e%2e/%2e%2e/%2e%2e/package.json'];
+    const paths = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/css/..%2f..%2fsecret.txt',
+      '/lv/%2e%2e/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/../../package.json',
+      '/%2e%2e/%2e%2e/%2e%2e/package.json',
+    ];
     for (const path of paths) {
       const r = await raw(jail, path);
       expect(r.status, path).toBe(404);

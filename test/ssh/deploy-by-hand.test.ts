@@ -63,7 +63,10 @@ describe('after a deploy the servlet serves the new pages', () => {
     expect(vr.htmlDir().root).toBe(join(vr.files!.root, 'flash/hotspot'));
 
     await upload(vr, '/flash/portal-x');
-    const r = await sshExec({ port: vr.sshPort }, '/ip hotspot profile set [find name=hsprof1] html-directory-override=flash/portal-x login-by=http-pap');
+    const r = await sshExec(
+      { port: vr.sshPort },
+      '/ip hotspot profile set [find name=hsprof1] html-directory-override=flash/portal-x login-by=http-pap',
+    );
     expect(r.stdout).toBe('');
 
     const page = await guest.get('/login');

@@ -40,7 +40,16 @@ afterAll(async () => {
 
 /** Runs an OpenSSH client through sshpass; the password goes through the environment, never argv. */
 function openssh(program: 'ssh' | 'sftp' | 'scp', args: string[], cwd = temp): Promise<Run> {
-  const common = ['-o', 'StrictHostKeyChecking=no', '-o', `UserKnownHostsFile=${join(temp, 'known_hosts')}`, '-o', 'LogLevel=ERROR', '-o', 'BatchMode=no'];
+  const common = [
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    `UserKnownHostsFile=${join(temp, 'known_hosts')}`,
+    '-o',
+    'LogLevel=ERROR',
+    '-o',
+    'BatchMode=no',
+  ];
   const port = program === 'ssh' ? ['-p', String(vr.sshPort)] : ['-P', String(vr.sshPort)];
   return new Promise((resolve) => {
     execFile(
@@ -76,7 +85,16 @@ describe('sftp -b', () => {
     await writeFile(join(temp, 'up.txt'), 'uploaded by sftp\n');
     await writeFile(
       join(temp, 'batch'),
-      ['ls', 'put up.txt hotspot/up.txt', 'mkdir hotspot/sub', 'rename hotspot/up.txt hotspot/sub/moved.txt', 'get hotspot/sub/moved.txt back.txt', 'rm hotspot/sub/moved.txt', 'rmdir hotspot/sub', 'ls hotspot'].join('\n') + '\n',
+      [
+        'ls',
+        'put up.txt hotspot/up.txt',
+        'mkdir hotspot/sub',
+        'rename hotspot/up.txt hotspot/sub/moved.txt',
+        'get hotspot/sub/moved.txt back.txt',
+        'rm hotspot/sub/moved.txt',
+        'rmdir hotspot/sub',
+        'ls hotspot',
+      ].join('\n') + '\n',
     );
     const r = await openssh('sftp', ['-b', 'batch', at()]);
     expect(r).toMatchObject({ signal: null, code: 0 });

@@ -62,7 +62,10 @@ describe('npm run router with SSH', () => {
         });
         child.on('close', (code) => reject(new Error(`router exited (${code}) before printing its SSH port: ${stderr}`)));
       });
-      const r = await sshExec({ port, username: 'tech', password: 'env-secret' }, ':put [/system resource get version]\n:put [/system resource get free-hdd-space]\n/file print terse where name=flash');
+      const r = await sshExec(
+        { port, username: 'tech', password: 'env-secret' },
+        ':put [/system resource get version]\n:put [/system resource get free-hdd-space]\n/file print terse where name=flash',
+      );
       expect(r.hostKey).toBe(fingerprint);
       expect(r.stdout.split('\r\n').slice(0, 3)).toEqual(['6.49.13 (long-term)', '3000000', expect.stringMatching(/^ 0 {3}name=flash type=disk /)]);
       expect(child.spawnargs.join(' ')).not.toContain('env-secret');
@@ -103,7 +106,12 @@ describe('--admin', () => {
   });
 
   it('passes SSH options through to the virtual router', () => {
-    expect(sshOptions({ host: '127.0.0.2', storage: 's', sshPort: '2222', admin: 'tech:pw', hostKey: 'k', dropAfterBytes: '100', flash: true, freeSpace: '5' }, {})).toEqual({
+    expect(
+      sshOptions(
+        { host: '127.0.0.2', storage: 's', sshPort: '2222', admin: 'tech:pw', hostKey: 'k', dropAfterBytes: '100', flash: true, freeSpace: '5' },
+        {},
+      ),
+    ).toEqual({
       storageDir: 's',
       flash: true,
       freeSpace: 5,

@@ -82,7 +82,9 @@ describe('file operations', () => {
       await sftp.end();
     }
     const r = await sshExec({ port: vr.sshPort }, '/file print terse where name~"big"\n:put [/system resource get free-hdd-space]');
-    expect(r.stdout).toBe(' 0   name=hotspot/big.js type=".js file" size=30000 last-modified="' + /last-modified="([^"]+)"/.exec(r.stdout)![1] + '"\r\n70000\r\n');
+    expect(r.stdout).toBe(
+      ' 0   name=hotspot/big.js type=".js file" size=30000 last-modified="' + /last-modified="([^"]+)"/.exec(r.stdout)![1] + '"\r\n70000\r\n',
+    );
   });
 
   it('refuses an upload the free space cannot hold', async () => {

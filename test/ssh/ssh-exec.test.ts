@@ -27,7 +27,12 @@ async function router(options: Partial<VirtualRouterOptions> = {}): Promise<Virt
   const storageDir = join(temp, `store-${++stores}`);
   await mkdir(join(storageDir, 'hotspot'), { recursive: true });
   await writeFile(join(storageDir, 'hotspot', 'login.html'), '<p>login</p>');
-  const vr = await startVirtualRouter({ storageDir, ssh: { admin: ADMIN, ...options.ssh }, ...options, config: { version: '7.19.4', ...options.config } });
+  const vr = await startVirtualRouter({
+    storageDir,
+    ssh: { admin: ADMIN, ...options.ssh },
+    ...options,
+    config: { version: '7.19.4', ...options.config },
+  });
   routers.push(vr);
   return vr;
 }

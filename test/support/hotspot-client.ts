@@ -50,7 +50,14 @@ export class Device {
     if (secure && this.tls) headers.host = absolute ? target.host : this.tls.servername;
     return new Promise((resolve, reject) => {
       const req = send(
-        { host: router.hostname, port: router.port, method, path: absolute ? target.href : target.pathname + target.search, headers, ...(secure ? { ...this.tls, agent: false } : {}) },
+        {
+          host: router.hostname,
+          port: router.port,
+          method,
+          path: absolute ? target.href : target.pathname + target.search,
+          headers,
+          ...(secure ? { ...this.tls, agent: false } : {}),
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -63,7 +70,12 @@ export class Device {
               if (attrs.some((a) => /max-age=0/i.test(a.trim())) || value === '') this.cookies.delete(name);
               else this.cookies.set(name, value);
             }
-            resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+            resolve({
+              status: res.statusCode ?? 0,
+              statusMessage: res.statusMessage ?? '',
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
           });
         },
       );
@@ -90,7 +102,9 @@ export function chapFromPage(html: string): { id: Buffer; challenge: Buffer } {
 /** What a browser running md5.js sends: lower-case hex MD5(id ‖ password ‖ challenge), computed independently. */
 export function chapAnswer(page: string, password: string): string {
   const { id, challenge } = chapFromPage(page);
-  return createHash('md5').update(Buffer.concat([id, Buffer.from(password, 'utf8'), challenge])).digest('hex');
+  return createHash('md5')
+    .update(Buffer.concat([id, Buffer.from(password, 'utf8'), challenge]))
+    .digest('hex');
 }
 
 /** Text content of the element with this id in a simple page (tests' own fixture pages). */

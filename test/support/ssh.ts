@@ -60,7 +60,14 @@ export function sshExec(login: Login, command: string): Promise<ExecResult> {
 /** A connected SFTP client; the caller ends it. */
 export async function sftpClient(login: Login): Promise<SftpClient> {
   const sftp = new SftpClient();
-  await sftp.connect({ host: '127.0.0.1', port: login.port, username: login.username ?? 'admin', password: login.password ?? 'router-pw', readyTimeout: 10_000, retries: 0 });
+  await sftp.connect({
+    host: '127.0.0.1',
+    port: login.port,
+    username: login.username ?? 'admin',
+    password: login.password ?? 'router-pw',
+    readyTimeout: 10_000,
+    retries: 0,
+  });
   return sftp;
 }
 

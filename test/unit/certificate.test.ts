@@ -43,7 +43,12 @@ describe('hotspot certificate check', () => {
   });
 
   it('refuses an expired certificate with the date it expired', async () => {
-    const old = await issueCertificate(ca, { name: 'expired', dnsNames: [NAME], notBefore: new Date(Date.now() - 90 * DAY), notAfter: new Date(Date.now() - 2 * DAY) });
+    const old = await issueCertificate(ca, {
+      name: 'expired',
+      dnsNames: [NAME],
+      notBefore: new Date(Date.now() - 90 * DAY),
+      notAfter: new Date(Date.now() - 2 * DAY),
+    });
     const msg = refusal(() => checkCertificate({ certPem: old.certPem, keyPem: old.keyPem, dnsName: NAME, certFile: 'certs/wifi.pem' }));
     expect(msg).toMatch(/^certs\/wifi\.pem expired on \d{4}-\d\d-\d\d; renew it/);
   });
@@ -51,18 +56,22 @@ describe('hotspot certificate check', () => {
   it('refuses a certificate for another name, saying which names it covers', async () => {
     const other = await issueCertificate(ca, { name: 'other', dnsNames: ['portal.other.example', 'www.other.example'] });
     const msg = refusal(() => checkCertificate({ certPem: other.certPem, keyPem: other.keyPem, dnsName: NAME }));
-    expect(msg).toContain('is for portal.other.example, www.other.example, not for the hotspot\'s DNS name wifi.acme.example');
+    expect(msg).toContain("is for portal.other.example, www.other.example, not for the hotspot's DNS name wifi.acme.example");
   });
 
   it('accepts a wildcard certificate for a name one level below it, and not two', async () => {
     const wild = await issueCertificate(ca, { name: 'wild', dnsNames: ['*.acme.example'] });
     expect(checkCertificate({ certPem: wild.certPem, keyPem: wild.keyPem, dnsName: NAME }).warnings).toEqual([]);
-    expect(refusal(() => checkCertificate({ certPem: wild.certPem, keyPem: wild.keyPem, dnsName: 'a.wifi.acme.example' }))).toContain('is for *.acme.example');
+    expect(refusal(() => checkCertificate({ certPem: wild.certPem, keyPem: wild.keyPem, dnsName: 'a.wifi.acme.example' }))).toContain(
+      'is for *.acme.example',
+    );
   });
 
   it('refuses a key that belongs to another certificate', async () => {
     const other = await issueCertificate(ca, { name: 'mismatch', dnsNames: [NAME] });
-    const msg = refusal(() => checkCertificate({ certPem: good.certPem, keyPem: other.keyPem, dnsName: NAME, keyFile: 'certs/wifi.key', certFile: 'certs/wifi.pem' }));
+    const msg = refusal(() =>
+      checkCertificate({ certPem: good.certPem, keyPem: other.keyPem, dnsName: NAME, keyFile: 'certs/wifi.key', certFile: 'certs/wifi.pem' }),
+    );
     expect(msg).toBe('certs/wifi.key does not belong to certs/wifi.pem; give the key the certificate was issued for.');
   });
 
@@ -82,13 +91,17 @@ describe('hotspot certificate check', () => {
     const enc = await issueCertificate(ca, { name: 'enc', dnsNames: [NAME], passphrase: 'correct horse' });
     expect(enc.keyPem).toContain('ENCRYPTED');
     expect(refusal(() => checkCertificate({ certPem: enc.certPem, keyPem: enc.keyPem, dnsName: NAME }))).toContain(KEY_PASSPHRASE_ENV);
-    expect(refusal(() => checkCertificate({ certPem: enc.certPem, keyPem: enc.keyPem, dnsName: NAME, passphrase: 'wrong' }))).toContain('cannot be decrypted');
+    expect(refusal(() => checkCertificate({ certPem: enc.certPem, keyPem: enc.keyPem, dnsName: NAME, passphrase: 'wrong' }))).toContain(
+      'cannot be decrypted',
+    );
     expect(checkCertificate({ certPem: enc.certPem, keyPem: enc.keyPem, dnsName: NAME, passphrase: 'correct horse' }).warnings).toEqual([]);
   });
 
   it('refuses files that are not what they should be: a key given as the certificate, the CA first', () => {
     expect(refusal(() => checkCertificate({ certPem: good.keyPem, keyPem: good.keyPem, dnsName: NAME }))).toContain('holds no PEM certificate');
     expect(refusal(() => checkCertificate({ certPem: good.certPem, keyPem: good.certPem, dnsName: NAME }))).toContain('holds no PEM private key');
-    expect(refusal(() => checkCertificate({ certPem: ca.certPem + good.certPem, keyPem: good.keyPem, dnsName: NAME }))).toContain('starts with a CA certificate');
+    expect(refusal(() => checkCertificate({ certPem: ca.certPem + good.certPem, keyPem: good.keyPem, dnsName: NAME }))).toContain(
+      'starts with a CA certificate',
+    );
   });
 });

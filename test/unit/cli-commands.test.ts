@@ -28,7 +28,14 @@ async function files(r: CliRouter, entries: Record<string, string>): Promise<voi
     await utimes(abs, when, when);
   }
   // Folders last, since writing a file touches its folder.
-  const folders = new Set(Object.keys(entries).flatMap((name) => name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const folders = new Set(
+    Object.keys(entries).flatMap((name) =>
+      name
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   for (const name of [...folders, 'flash']) await utimes(join(r.dir, name), when, when).catch(() => undefined);
 }
 
@@ -73,7 +80,9 @@ describe('print layouts', () => {
     const r = await router();
     await r.out(GARDEN);
     expect(await r.out('/ip hotspot walled-garden print terse')).toBe(
-      [' 0   comment="acme portal" dst-host=pay.example.com path=/checkout* action=allow', ' 1 X dst-host=cdn.example.com action=allow', ''].join('\n'),
+      [' 0   comment="acme portal" dst-host=pay.example.com path=/checkout* action=allow', ' 1 X dst-host=cdn.example.com action=allow', ''].join(
+        '\n',
+      ),
     );
   });
 
@@ -105,14 +114,23 @@ describe('print layouts', () => {
   it('shows users as RouterOS shows them to an admin, password included', async () => {
     const r = await router();
     await r.out('/ip hotspot user add name=alice password="s3 cret" limit-uptime=1h');
-    expect(await r.out('/ip hotspot user print terse')).toBe(' 0   name=alice password="s3 cret" profile=default server=all limit-uptime=1h limit-bytes-in=0 limit-bytes-out=0 limit-bytes-total=0\n');
-    expect(await r.out('/ip hotspot user print')).toBe(['Flags: X - disabled', ' #   SERVER NAME  ADDRESS PROFILE', ' 0   all    alice         default', ''].join('\n'));
+    expect(await r.out('/ip hotspot user print terse')).toBe(
+      ' 0   name=alice password="s3 cret" profile=default server=all limit-uptime=1h limit-bytes-in=0 limit-bytes-out=0 limit-bytes-total=0\n',
+    );
+    expect(await r.out('/ip hotspot user print')).toBe(
+      ['Flags: X - disabled', ' #   SERVER NAME  ADDRESS PROFILE', ' 0   all    alice         default', ''].join('\n'),
+    );
   });
 
   it('lists the hotspot servers', async () => {
     const r = await router();
     expect(await r.out('/ip hotspot print')).toBe(
-      ['Flags: X - disabled', ' #   NAME     INTERFACE      ADDRESS-POOL PROFILE IDLE-TIMEOUT', ' 0   hotspot1 bridge-hotspot none         hsprof1 5m', ''].join('\n'),
+      [
+        'Flags: X - disabled',
+        ' #   NAME     INTERFACE      ADDRESS-POOL PROFILE IDLE-TIMEOUT',
+        ' 0   hotspot1 bridge-hotspot none         hsprof1 5m',
+        '',
+      ].join('\n'),
     );
   });
 });
@@ -132,13 +150,21 @@ describe('/file', () => {
         '',
       ].join('\n'),
     );
-    expect(await r.out('/file print terse where name~"login"')).toBe(' 0   name=flash/hotspot/login.html type=".html file" size=3551 last-modified="2026-01-02 03:04:05"\n');
-    expect(await r.out('/file print detail where type=directory')).toBe(' 0   name="flash/hotspot" type="directory" last-modified="2026-01-02 03:04:05"\n');
+    expect(await r.out('/file print terse where name~"login"')).toBe(
+      ' 0   name=flash/hotspot/login.html type=".html file" size=3551 last-modified="2026-01-02 03:04:05"\n',
+    );
+    expect(await r.out('/file print detail where type=directory')).toBe(
+      ' 0   name="flash/hotspot" type="directory" last-modified="2026-01-02 03:04:05"\n',
+    );
 
     const v6 = await router('6.49.13');
     await files(v6, { 'hotspot/login.html': 'abc' });
     expect(await v6.out('/file print terse')).toBe(
-      [' 0   name=hotspot type=directory creation-time="jan/02/2026 03:04:05"', ' 1   name=hotspot/login.html type=".html file" size=3 creation-time="jan/02/2026 03:04:05"', ''].join('\n'),
+      [
+        ' 0   name=hotspot type=directory creation-time="jan/02/2026 03:04:05"',
+        ' 1   name=hotspot/login.html type=".html file" size=3 creation-time="jan/02/2026 03:04:05"',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -175,7 +201,9 @@ describe('/file', () => {
     await r.out('/file add name="flash/b/app.js" contents=[/file get [find name="flash/a/app.js"] contents]');
     expect(await readFile(join(r.dir, 'flash/b/app.js'), 'utf8')).toBe(script);
     expect(await r.out(':put [/file get [find name="flash/a/app.js"] contents]')).toBe(script + '\n');
-    expect((await r.run('/file add name="flash/b/big.js" contents=[/file get [find name="flash/a/big.js"] contents]')).error).toBe('failure: file too big');
+    expect((await r.run('/file add name="flash/b/big.js" contents=[/file get [find name="flash/a/big.js"] contents]')).error).toBe(
+      'failure: file too big',
+    );
     expect((await r.run(':put [/file get [find name="flash/a"] contents]')).error).toBe('failure: not a file');
   });
 
@@ -231,7 +259,15 @@ describe('/import', () => {
 
   it('stops at the first runtime error, naming its line; earlier lines stay applied', async () => {
     const r = await router();
-    await upload(r, 'acme.rsc', ['/ip hotspot walled-garden add dst-host=a.example comment=acme', '/ip hotspot user set nobody password=x', '/ip hotspot walled-garden add dst-host=b.example comment=acme'].join('\n'));
+    await upload(
+      r,
+      'acme.rsc',
+      [
+        '/ip hotspot walled-garden add dst-host=a.example comment=acme',
+        '/ip hotspot user set nobody password=x',
+        '/ip hotspot walled-garden add dst-host=b.example comment=acme',
+      ].join('\n'),
+    );
     const result = await r.run('/import file-name=acme.rsc');
     expect(result.error).toBe('no such item (line 2 column 1)');
     expect(result.output).not.toContain(IMPORT_OK);
@@ -240,7 +276,11 @@ describe('/import', () => {
 
   it('runs nothing when a line does not parse, and names that line', async () => {
     const r = await router();
-    await upload(r, 'acme.rsc', ['/ip hotspot walled-garden add dst-host=a.example', '', '/ip hotspot profile set [find name=hsprof1] login-by=http-chap,sms'].join('\n'));
+    await upload(
+      r,
+      'acme.rsc',
+      ['/ip hotspot walled-garden add dst-host=a.example', '', '/ip hotspot profile set [find name=hsprof1] login-by=http-chap,sms'].join('\n'),
+    );
     expect((await r.run('/import file-name=acme.rsc')).error).toBe('input does not match any value of login-by (line 3 column 45)');
     await upload(r, 'bad.rsc', '/ip hotspot walled-garden add dst-host=a.example\n/ip hotspot xyz');
     expect((await r.run('/import file-name=bad.rsc')).error).toBe('bad command name xyz (line 2 column 13)');

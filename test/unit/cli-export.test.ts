@@ -48,7 +48,9 @@ describe('export', () => {
   it('terse: one line per entry, starting with its menu; a submenu exports itself only', async () => {
     const r = await router();
     await r.out('/ip hotspot walled-garden add dst-host=pay.example.com path=/checkout*');
-    expect(body(await r.out('/ip hotspot walled-garden export terse'))).toBe('/ip hotspot walled-garden add dst-host=pay.example.com path=/checkout*\n');
+    expect(body(await r.out('/ip hotspot walled-garden export terse'))).toBe(
+      '/ip hotspot walled-garden add dst-host=pay.example.com path=/checkout*\n',
+    );
     expect(body(await r.out('/ip hotspot walled-garden ip export'))).toBe('');
   });
 
@@ -73,6 +75,7 @@ describe('profile print', () => {
     for (const p of ['trial-uptime-limit', 'mac-auth-mode', 'ssl-certificate', 'radius-accounting']) expect(plain).not.toContain(p);
     await r.out('/ip hotspot profile set hsprof1 login-by=http-chap,trial,mac,https use-radius=yes');
     const all = await r.out('/ip hotspot profile print detail where name=hsprof1');
-    for (const p of ['trial-uptime-limit=30m', 'mac-auth-mode=mac-as-username', 'ssl-certificate="none"', 'radius-accounting=yes']) expect(all).toContain(p);
+    for (const p of ['trial-uptime-limit=30m', 'mac-auth-mode=mac-as-username', 'ssl-certificate="none"', 'radius-accounting=yes'])
+      expect(all).toContain(p);
   });
 });

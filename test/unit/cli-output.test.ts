@@ -13,7 +13,8 @@ describe('parseTerse', () => {
   it('gives back exactly what the router holds, whatever the characters', async () => {
     const r = await router();
     const comments = ['acme', 'acme portal', 'say "hi"', 'back\\slash', 'price $5?', 'semi;colon', '', 'tab\there'];
-    for (const c of comments) await r.out(`/ip hotspot walled-garden add dst-host=x.example comment=${JSON.stringify(c).replace(/\$/g, '\\$').replace(/\?/g, '\\?')}`);
+    for (const c of comments)
+      await r.out(`/ip hotspot walled-garden add dst-host=x.example comment=${JSON.stringify(c).replace(/\$/g, '\\$').replace(/\?/g, '\\?')}`);
     const items = parseTerse(await r.out('/ip hotspot walled-garden print terse'));
     expect(items.map((i) => i.props.comment ?? '')).toEqual(comments);
     expect(items.map((i) => i.index)).toEqual(comments.map((_, i) => i));
@@ -39,7 +40,11 @@ describe('parseTerse', () => {
   });
 
   it('reads bare values that hold odd characters, as a real router may print them', () => {
-    expect(parseKeyValues('dst-host=:^www\\.example\\.com$ path=/a=b comment=""')).toEqual({ 'dst-host': ':^www\\.example\\.com$', path: '/a=b', comment: '' });
+    expect(parseKeyValues('dst-host=:^www\\.example\\.com$ path=/a=b comment=""')).toEqual({
+      'dst-host': ':^www\\.example\\.com$',
+      path: '/a=b',
+      comment: '',
+    });
   });
 });
 
@@ -90,8 +95,11 @@ describe('maskSecrets', () => {
     expect(masked).toContain('password=*** profile=default');
     expect(masked).toContain('mac-auth-password=***');
 
-    const script = '/ip hotspot profile set [find name="hsprof1"] mac-auth-password="a\\"b c" login-by=mac\n/ip hotspot user add name=bob password=pw;:put done';
-    expect(maskSecrets(script)).toBe('/ip hotspot profile set [find name="hsprof1"] mac-auth-password=*** login-by=mac\n/ip hotspot user add name=bob password=***;:put done');
+    const script =
+      '/ip hotspot profile set [find name="hsprof1"] mac-auth-password="a\\"b c" login-by=mac\n/ip hotspot user add name=bob password=pw;:put done';
+    expect(maskSecrets(script)).toBe(
+      '/ip hotspot profile set [find name="hsprof1"] mac-auth-password=*** login-by=mac\n/ip hotspot user add name=bob password=***;:put done',
+    );
     expect(maskSecrets('no-password=here passwords=x')).toBe('no-password=here passwords=x');
   });
 });

@@ -17,7 +17,14 @@ describe('/radius in the CLI', () => {
     r = await cliRouter();
     await r.out('/radius add address=127.0.0.1 secret="s3cret" service=hotspot comment="hotspot-toolkit:acme"');
     const [row] = r.env.db.rows('radius');
-    expect(row).toMatchObject({ address: '127.0.0.1', secret: 's3cret', service: 'hotspot', 'authentication-port': '1812', 'accounting-port': '1813', timeout: '300ms' });
+    expect(row).toMatchObject({
+      address: '127.0.0.1',
+      secret: 's3cret',
+      service: 'hotspot',
+      'authentication-port': '1812',
+      'accounting-port': '1813',
+      timeout: '300ms',
+    });
     await r.out('/radius set [find comment="hotspot-toolkit:acme"] timeout=1s');
     expect(r.env.db.rows('radius')[0]?.timeout).toBe('1s');
     expect((await r.run('/radius add address=127.0.0.1 service=web')).error).toBe('input does not match any value of service');
@@ -36,7 +43,10 @@ describe('/radius in the CLI', () => {
 
 describe('radius rows in the JSON config', () => {
   it('takes radius rows and radius/incoming as one object or a one-row list', () => {
-    const { db } = createRouterDb({ radius: [{ address: '10.0.0.5', secret: 'x', service: 'hotspot,login' }], 'radius/incoming': { accept: 'yes', port: 1700 } });
+    const { db } = createRouterDb({
+      radius: [{ address: '10.0.0.5', secret: 'x', service: 'hotspot,login' }],
+      'radius/incoming': { accept: 'yes', port: 1700 },
+    });
     expect(db.rows('radius')[0]).toMatchObject({ address: '10.0.0.5', service: 'hotspot,login' });
     expect(db.rows('radius/incoming')).toEqual([expect.objectContaining({ accept: 'yes', port: '1700' })]);
     const list = createRouterDb({ 'radius/incoming': [{ accept: 'yes' }] });
@@ -44,7 +54,9 @@ describe('radius rows in the JSON config', () => {
   });
 
   it('refuses a bad value in one sentence naming the row', () => {
-    expect(() => createRouterDb({ radius: [{ address: 'radius.example.com' }] })).toThrow(/radius\[0\] sets address to "radius.example.com".*IPv4 address/);
+    expect(() => createRouterDb({ radius: [{ address: 'radius.example.com' }] })).toThrow(
+      /radius\[0\] sets address to "radius.example.com".*IPv4 address/,
+    );
     expect(() => createRouterDb({ 'radius/incoming': [{ accept: 'yes' }, { accept: 'no' }] })).toThrow(/must be one object of settings/);
     expect(() => createRouterDb({ 'ip/hotspot/profile': [{ name: 'hsprof1', 'radius-mac-format': 'XX' }] })).toThrow(/radius-mac-format/);
   });

@@ -130,12 +130,16 @@ describe('errors', () => {
 
   it('counts physical lines across a continuation', async () => {
     const r = await router();
-    expect((await r.run('/ip hotspot walled-garden add \\\n  dst-host=a.example \\\n  bogus=1')).error).toBe('expected end of command (line 3 column 3)');
+    expect((await r.run('/ip hotspot walled-garden add \\\n  dst-host=a.example \\\n  bogus=1')).error).toBe(
+      'expected end of command (line 3 column 3)',
+    );
   });
 
   it('stops at the first runtime error, keeping what ran before it', async () => {
     const r = await router();
-    const result = await r.run('/ip hotspot walled-garden add dst-host=a.example\n/ip hotspot user set nobody password=x\n/ip hotspot walled-garden add dst-host=b.example');
+    const result = await r.run(
+      '/ip hotspot walled-garden add dst-host=a.example\n/ip hotspot user set nobody password=x\n/ip hotspot walled-garden add dst-host=b.example',
+    );
     expect(result.error).toBe('no such item');
     expect(r.env.db.rows('ip/hotspot/walled-garden').map((g) => g['dst-host'])).toEqual(['a.example']);
   });
@@ -210,7 +214,9 @@ describe('RouterOS 6 and 7 differ', () => {
     expect((await (await router('7.8')).run('/file add name=acme type=directory')).error).toBe('bad command name add (line 1 column 7)');
     const v7 = await router('7.19.4');
     await v7.out('/file add name=acme type=directory\n/file add name=acme/note.txt contents="hello"');
-    expect(await v7.out('/file print terse')).toMatch(/^ 0 {3}name=acme type=directory last-modified="[^"]+"\n 1 {3}name=acme\/note.txt type=".txt file" size=5 /);
+    expect(await v7.out('/file print terse')).toMatch(
+      /^ 0 {3}name=acme type=directory last-modified="[^"]+"\n 1 {3}name=acme\/note.txt type=".txt file" size=5 /,
+    );
     expect((await v7.run('/file add name=acme type=directory')).error).toBe('failure: file with such name already exists');
     expect((await v7.run('/file add name=missing/x type=directory')).error).toBe('failure: parent directory does not exist');
   });

@@ -19,8 +19,10 @@ describe('router.radius', () => {
 
   it('refuses a host name, a secret in the file and a bad interim update, naming the field', () => {
     expect(() => validateConfig(withRadius({ servers: [{ address: 'radius.example.com' }] }))).toThrow(/router\.radius\.servers\[0\]\.address.*IPv4/);
-    expect(() => validateConfig(withRadius({ servers: [{ address: '10.0.0.5' }], secret: 'hunter2' }))).toThrow(/router\.radius\.secret must not be written in portal\.config\.ts.*\(got a value, not shown\)/);
-    expect(() => validateConfig(withRadius({ servers: [{ address: "10.0.0.5" }], secret: "hunter2" }))).not.toThrow(/hunter2/);
+    expect(() => validateConfig(withRadius({ servers: [{ address: '10.0.0.5' }], secret: 'hunter2' }))).toThrow(
+      /router\.radius\.secret must not be written in portal\.config\.ts.*\(got a value, not shown\)/,
+    );
+    expect(() => validateConfig(withRadius({ servers: [{ address: '10.0.0.5' }], secret: 'hunter2' }))).not.toThrow(/hunter2/);
     expect(() => validateConfig(withRadius({ servers: [{ address: '10.0.0.5' }], interimUpdate: 'often' }))).toThrow(/router\.radius\.interimUpdate/);
     expect(() => validateConfig(withRadius({ servers: [] }))).toThrow(/at least one RADIUS server/);
   });

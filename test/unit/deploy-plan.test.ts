@@ -12,9 +12,19 @@ import type { RouterFacts } from '../../tools/deploy/router-facts.ts';
 import { deploySettings } from '../../tools/deploy/settings.ts';
 
 const file = (path: string, size: number, sha256 = path) => ({ path, size, sha256 });
-const manifest = (id: string, files: Manifest['files']): Manifest => ({ id, hash: id.padEnd(64, '0'), files, totalBytes: files.reduce((n, f) => n + f.size, 0) });
+const manifest = (id: string, files: Manifest['files']): Manifest => ({
+  id,
+  hash: id.padEnd(64, '0'),
+  files,
+  totalBytes: files.reduce((n, f) => n + f.size, 0),
+});
 const live = manifest('aaaaaaaaaaaa', [file('login.html', 3000), file('portal/app.js', 20_000), file('brand/logo.png', 5000), file('old.css', 100)]);
-const next = manifest('bbbbbbbbbbbb', [file('login.html', 3100, 'new'), file('portal/app.js', 20_000), file('brand/logo.png', 5000), file('status.html', 2048)]);
+const next = manifest('bbbbbbbbbbbb', [
+  file('login.html', 3100, 'new'),
+  file('portal/app.js', 20_000),
+  file('brand/logo.png', 5000),
+  file('status.html', 2048),
+]);
 const facts = (v7: boolean): RouterFacts => ({
   version: v7 ? '7.19.4' : '6.49.13',
   v7,
@@ -23,7 +33,9 @@ const facts = (v7: boolean): RouterFacts => ({
   profile: 'hsprof1',
   liveFolder: 'flash/acme-guest-wi-fi-aaaaaaaaaaaa',
   htmlDirectory: 'flash/hotspot',
-  deployments: [{ folder: 'flash/acme-guest-wi-fi-aaaaaaaaaaaa', manifest: { ...live, portal: 'acme-guest-wi-fi', deployedAt: '2026-01-01T00:00:00Z' } }],
+  deployments: [
+    { folder: 'flash/acme-guest-wi-fi-aaaaaaaaaaaa', manifest: { ...live, portal: 'acme-guest-wi-fi', deployedAt: '2026-01-01T00:00:00Z' } },
+  ],
 });
 const settings = { ...deploySettings(validateConfig(example), {}), macAuthPassword: 'pw', loginBy: ['mac'] };
 

@@ -24,7 +24,18 @@ afterAll(async () => {
 });
 
 describe('rscString', () => {
-  const samples = ['plain', 'with space', 'q"uote', 'back\\slash', '$(chap-id) $var', 'what?', 'line\nbreak\r\ttab', 'bell\x07 nul-free \x1f', 'ünï©ødé ✓', '"] ; /system reboot ; ["'];
+  const samples = [
+    'plain',
+    'with space',
+    'q"uote',
+    'back\\slash',
+    '$(chap-id) $var',
+    'what?',
+    'line\nbreak\r\ttab',
+    'bell\x07 nul-free \x1f',
+    'ünï©ødé ✓',
+    '"] ; /system reboot ; ["',
+  ];
   it.each(samples)('the router reads %j back unchanged', async (value) => {
     expect(await cli.out(`:put ${rscString(value)}`)).toBe(`${value}\n`);
   });
@@ -41,8 +52,12 @@ describe('rscValue', () => {
   it('accepts each shape and refuses what could start a command, naming the field', () => {
     expect(rscValue('f', '1h30m', 'duration')).toBe('"1h30m"');
     expect(rscValue('f', '*.example.com', 'host-pattern')).toBe('"*.example.com"');
-    expect(() => rscValue('router.dnsName', 'a.com;/system reboot', 'host')).toThrow('router.dnsName "a.com;/system reboot" cannot be written to the router: it must be a host name like pay.example.com.');
-    expect(() => rscValue('MAC_AUTH_PASSWORD', 'tab\there', 'secret')).toThrow(/^MAC_AUTH_PASSWORD cannot be written to the router: it must be up to 64 printable ASCII characters\.$/);
+    expect(() => rscValue('router.dnsName', 'a.com;/system reboot', 'host')).toThrow(
+      'router.dnsName "a.com;/system reboot" cannot be written to the router: it must be a host name like pay.example.com.',
+    );
+    expect(() => rscValue('MAC_AUTH_PASSWORD', 'tab\there', 'secret')).toThrow(
+      /^MAC_AUTH_PASSWORD cannot be written to the router: it must be up to 64 printable ASCII characters\.$/,
+    );
   });
 });
 
@@ -89,7 +104,10 @@ describe('manifest', () => {
     await writeFile(join(a, 'login.html'), 'one');
     await writeFile(join(a, 'assets', 'app.js'), 'two');
     const m1 = await buildManifest(a);
-    expect(m1.files.map((f) => [f.path, f.size])).toEqual([['assets/app.js', 3], ['login.html', 3]]);
+    expect(m1.files.map((f) => [f.path, f.size])).toEqual([
+      ['assets/app.js', 3],
+      ['login.html', 3],
+    ]);
     expect(m1.id).toMatch(/^[0-9a-f]{12}$/);
     expect((await buildManifest(a)).hash).toBe(m1.hash);
     await writeFile(join(a, 'login.html'), 'ONE');
@@ -97,6 +115,11 @@ describe('manifest', () => {
     const m2 = await buildManifest(a);
     expect(m2.hash).not.toBe(m1.hash);
     const d = diffManifests(m2, { files: [...m1.files, { path: 'old.html', size: 1, sha256: 'x' }] });
-    expect([d.added, d.changed, d.unchanged, d.removed].map((l) => l.map((f) => f.path))).toEqual([['status.html'], ['login.html'], ['assets/app.js'], ['old.html']]);
+    expect([d.added, d.changed, d.unchanged, d.removed].map((l) => l.map((f) => f.path))).toEqual([
+      ['status.html'],
+      ['login.html'],
+      ['assets/app.js'],
+      ['old.html'],
+    ]);
   });
 });

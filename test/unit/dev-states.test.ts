@@ -13,7 +13,17 @@ import { GALLERY } from '../../tools/dev/gallery-states.ts';
 import { renderHtmlDir } from '../../tools/dev/html-output.ts';
 import { createScenario } from '../../tools/dev/scenario-router.ts';
 import { stripScripts } from '../../tools/dev/scenarios.ts';
-import { coherent, DEFAULT_STATE, PAGES, pageInfo, parseScenarioKey, scenarioKey, stateFromQuery, stateToQuery, type DevState } from '../../tools/dev/state.ts';
+import {
+  coherent,
+  DEFAULT_STATE,
+  PAGES,
+  pageInfo,
+  parseScenarioKey,
+  scenarioKey,
+  stateFromQuery,
+  stateToQuery,
+  type DevState,
+} from '../../tools/dev/state.ts';
 import { parseRouterValues } from '../../portal/hotspot/router-values.ts';
 import type { ServletResponse } from '../../tools/routeros/servlet/servlet.ts';
 
@@ -76,7 +86,9 @@ describe('state in URLs', () => {
   it('the scenario key names only what the router needs, and a malformed key says what is wrong', () => {
     const s = state({ page: 'status', session: 'member', locale: 'es', viewport: 'tablet', uptime: '1h' });
     expect(scenarioKey(s)).toBe('page=status;session=member;uptime=1h');
-    expect(parseScenarioKey(scenarioKey(s))).toEqual({ ...Object.fromEntries(Object.entries(s).filter(([k]) => !['locale', 'viewport'].includes(k))) });
+    expect(parseScenarioKey(scenarioKey(s))).toEqual({
+      ...Object.fromEntries(Object.entries(s).filter(([k]) => !['locale', 'viewport'].includes(k))),
+    });
     expect(scenarioKey(DEFAULT_STATE)).toBe('default');
     expect(parseScenarioKey('session=admin')).toEqual({ problem: expect.stringContaining('"session=admin"') });
   });
@@ -91,7 +103,10 @@ describe('switches keep the page showable', () => {
   });
 
   it('an error goes to the page that shows it: the login form, or error.html for a fatal one', () => {
-    expect(coherent(state({ page: 'status', session: 'member', error: 'invalid-username' }), 'error')).toMatchObject({ page: 'login', session: 'none' });
+    expect(coherent(state({ page: 'status', session: 'member', error: 'invalid-username' }), 'error')).toMatchObject({
+      page: 'login',
+      session: 'none',
+    });
     expect(coherent(state({ error: 'internal-error' }), 'error').page).toBe('error');
     expect(coherent(state({ page: 'error' }), 'page').error).toBe('internal-error');
     expect(coherent(state({ page: 'status', session: 'member', error: 'invalid-username' }), 'page').error).toBe('');
@@ -121,7 +136,9 @@ describe("each state's router renders its page", () => {
   });
 
   it('a byte limit and counters: the status page gets the figures the router computes', async () => {
-    const [res] = await view(state({ page: 'status', session: 'member', limitBytes: 100_000_000, download: 5_000_000, upload: 2_000_000, uptime: '1h' }));
+    const [res] = await view(
+      state({ page: 'status', session: 'member', limitBytes: 100_000_000, download: 5_000_000, upload: 2_000_000, uptime: '1h' }),
+    );
     const v = island(res!);
     expect([v.get('bytes-out'), v.get('bytes-in'), v.get('remain-bytes-total'), v.get('uptime-secs'), v.get('session-time-left-secs')]).toEqual([
       '5000000',

@@ -32,7 +32,7 @@ describe('== and != compare strings', () => {
     // A plain string comparison: "00" is not "0" (fact sheet §3.2, inferred).
     expect(body(t, { 'session-timeout-secs': '00' })).toBe('limited');
   });
-  test('bare values may hold dots and colons (the manual\'s ip and mac examples)', () => {
+  test("bare values may hold dots and colons (the manual's ip and mac examples)", () => {
     expect(body('$(if ip == 10.1.2.3)yes$(endif)', { ip: '10.1.2.3' })).toBe('yes');
     expect(body('$(if ip == 10.1.2.3)yes$(endif)', { ip: '10.1.2.30' })).toBe('');
     expect(body('$(if mac == 00:01:02:03:04:05)yes$(endif)', { mac: '00:01:02:03:04:05' })).toBe('yes');
@@ -141,7 +141,7 @@ describe('conditions work anywhere in the text', () => {
     expect(JSON.parse(body(t, { 'logged-in': 'no', username: '' }))).toEqual({ captive: true, user: '' });
   });
   test('inside an HTML comment, which the router does not treat specially', () => {
-    const t = '<!-- served by $(hostname) $(if logged-in == \'yes\')for $(username)$(endif) -->\n<p>ok</p>';
+    const t = "<!-- served by $(hostname) $(if logged-in == 'yes')for $(username)$(endif) -->\n<p>ok</p>";
     expect(body(t, { hostname: 'hotspot.example.net', 'logged-in': 'yes', username: 'ann' })).toBe(
       '<!-- served by hotspot.example.net for ann -->\n<p>ok</p>',
     );

@@ -138,7 +138,13 @@ $(endif)
 }
 `;
   const api = (over: Record<string, string>) => {
-    const vars = { 'logged-in': 'no', 'link-login-only': 'https://hs.example.net/login', 'session-timeout-secs': '0', 'remain-bytes-total': '', ...over };
+    const vars = {
+      'logged-in': 'no',
+      'link-login-only': 'https://hs.example.net/login',
+      'session-timeout-secs': '0',
+      'remain-bytes-total': '',
+      ...over,
+    };
     const r = render(API_JSON, 'api.json', { vars });
     expect(r.unknown).toEqual([]);
     expect(r.headers).toEqual([['Content-Type', 'application/captive+json']]);
@@ -205,7 +211,11 @@ $(if location-id)<AccessLocation>$(location-id)</AccessLocation>$(endif)
     const r = render(RLOGIN, 'rlogin.html', { vars });
     expect(r.status).toEqual({ code: 302, message: 'Hotspot login required' });
     expect(r.headers).toEqual([['Location', 'http://10.5.50.1/login?dst=x']]);
-    expect(r.body).toContain('<LoginURL>http://10.5.50.1/login?target=xml</LoginURL>\n<AccessLocation>isocc=us,cc=1,ac=408,network=ACMEWISP_NewarkAirport</AccessLocation>\n');
-    expect(render(RLOGIN, 'rlogin.html', { vars: { ...vars, 'location-id': '' } }).body).toContain('</LoginURL>\n\n<LocationName>Cafe_One</LocationName>');
+    expect(r.body).toContain(
+      '<LoginURL>http://10.5.50.1/login?target=xml</LoginURL>\n<AccessLocation>isocc=us,cc=1,ac=408,network=ACMEWISP_NewarkAirport</AccessLocation>\n',
+    );
+    expect(render(RLOGIN, 'rlogin.html', { vars: { ...vars, 'location-id': '' } }).body).toContain(
+      '</LoginURL>\n\n<LocationName>Cafe_One</LocationName>',
+    );
   });
 });

@@ -8,7 +8,7 @@ import { errorVariables, parseErrorsTxt, render, renderTemplate, TemplateError }
 // A translated errors.txt in the default file's layout (comments written for this test).
 const ERRORS_TXT = [
   '# Messages shown on the login page; each line is key = message.',
-  '# $(error-orig) is the router\'s own text, $(username) and $(ip) the client\'s.',
+  "# $(error-orig) is the router's own text, $(username) and $(ip) the client's.",
   '',
   'invalid-username = Benutzername oder Passwort falsch',
   'user-session-limit = Keine weiteren Sitzungen für $(username)',
@@ -48,7 +48,7 @@ describe('parseErrorsTxt', () => {
     expect(renderTemplate(p.messages.get('uptime-limit')!, { vars: {} }).body).toBe('two spaces');
   });
   test('a message may hold conditions', () => {
-    const p = parseErrorsTxt("uptime-limit = $(if username)$(username): $(endif)time is up\n", 'errors.txt');
+    const p = parseErrorsTxt('uptime-limit = $(if username)$(username): $(endif)time is up\n', 'errors.txt');
     expect(renderTemplate(p.messages.get('uptime-limit')!, { vars: { username: 'bob' } }).body).toBe('bob: time is up');
     expect(renderTemplate(p.messages.get('uptime-limit')!, { vars: { username: '' } }).body).toBe('time is up');
   });
@@ -65,7 +65,7 @@ describe('errorVariables', () => {
       'error-type': 'invalid-username',
     });
   });
-  test('both texts are filled with the client\'s variables', () => {
+  test("both texts are filled with the client's variables", () => {
     expect(errorVariables('user-session-limit', { vars: { username: 'ann' } }, errorsTxt)).toEqual({
       error: 'Keine weiteren Sitzungen für ann',
       'error-orig': 'no more sessions are allowed for user ann',

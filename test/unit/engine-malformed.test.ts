@@ -61,7 +61,7 @@ describe('conditions', () => {
     ['=', '$(if trial = yes)'],
     ['<', '$(if session-timeout-secs < 60)'],
     ['>', '$(if uptime-secs > 5)'],
-    ['&&', "$(if trial && error)"],
+    ['&&', '$(if trial && error)'],
     ['||', '$(if trial || error)'],
   ])('the unknown operator %s is refused and named', (op, token) => {
     const problem = expectAt(page(`<p>${token}x$(endif)</p>`), 4, 4);

@@ -26,7 +26,15 @@ describe('$(name)', () => {
 describe('variable sources', () => {
   const text = '$(ip) $(mac)';
   test('a plain record', () => expect(out(text, { vars: { ip: '1.2.3.4', mac: 'm' } }).body).toBe('1.2.3.4 m'));
-  test('a Map', () => expect(out(text, { vars: new Map([['ip', '1.2.3.4'], ['mac', 'm']]) }).body).toBe('1.2.3.4 m'));
+  test('a Map', () =>
+    expect(
+      out(text, {
+        vars: new Map([
+          ['ip', '1.2.3.4'],
+          ['mac', 'm'],
+        ]),
+      }).body,
+    ).toBe('1.2.3.4 m'));
   test('a function, asked once per name and use', () => {
     const asked: string[] = [];
     const vars = (name: string) => {

@@ -37,7 +37,9 @@ describe('the example router', () => {
     expect(s.dnsName).toBe('wifi.acme.example');
     expect(s.trialUptimeLimitMs).toBe(15 * 60_000);
     expect(db.byName('ip/hotspot/user', DEMO_MAC_DEVICE)?.password).toBe('');
-    expect(db.rows('ip/hotspot/walled-garden').map((w) => [w['dst-host'], w.action, w.comment])).toEqual([['pay.example.com', 'allow', 'hotspot-toolkit:acme-guest-wi-fi']]);
+    expect(db.rows('ip/hotspot/walled-garden').map((w) => [w['dst-host'], w.action, w.comment])).toEqual([
+      ['pay.example.com', 'allow', 'hotspot-toolkit:acme-guest-wi-fi'],
+    ]);
     expect(db.rows('ip/hotspot/walled-garden/ip').map((w) => [w['dst-host'], w.action])).toEqual([['pay.example.com', 'accept']]);
   });
 

@@ -24,23 +24,53 @@ import { cliRouter, type CliRouter } from '../support/cli-router.ts';
 const RUNS = { seed: 20261129, numRuns: 300 };
 
 /** Text built from the pieces that matter to each parser, mixed with arbitrary characters. */
-const textOf = (pieces: string[]) => fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3, unit: 'binary' })), { maxLength: 40 }).map((a) => a.join(''));
+const textOf = (pieces: string[]) =>
+  fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3, unit: 'binary' })), { maxLength: 40 }).map((a) => a.join(''));
 
-const TEMPLATE_PIECES = ['$(', ')', '$(if ', '$(elif ', '$(else)', '$(endif)', 'username', 'error', '-esc', ' == ', ' != ', '"', "'", '\\', '\n', '\r\n', '$', '(', 'chap-id', 'http-status', 'http-header', ' ', '=', 'a'];
+const TEMPLATE_PIECES = [
+  '$(',
+  ')',
+  '$(if ',
+  '$(elif ',
+  '$(else)',
+  '$(endif)',
+  'username',
+  'error',
+  '-esc',
+  ' == ',
+  ' != ',
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\r\n',
+  '$',
+  '(',
+  'chap-id',
+  'http-status',
+  'http-header',
+  ' ',
+  '=',
+  'a',
+];
 
 describe('the $(...) engine', () => {
   it('parses and renders any text, or throws a TemplateError: nothing else', () => {
     fc.assert(
-      fc.property(textOf(TEMPLATE_PIECES), fc.dictionary(fc.constantFrom('username', 'error', 'ip', 'mac', 'a'), fc.string({ unit: 'binary' })), (text, vars) => {
-        try {
-          const template = parseTemplate(text, 'login.html');
-          const out = renderTemplate(template, { vars });
-          expect(typeof out.body).toBe('string');
-        } catch (err) {
-          if (!(err instanceof TemplateError)) throw err;
-          expect(err.message).toMatch(/^login\.html:\d+:\d+: /);
-        }
-      }),
+      fc.property(
+        textOf(TEMPLATE_PIECES),
+        fc.dictionary(fc.constantFrom('username', 'error', 'ip', 'mac', 'a'), fc.string({ unit: 'binary' })),
+        (text, vars) => {
+          try {
+            const template = parseTemplate(text, 'login.html');
+            const out = renderTemplate(template, { vars });
+            expect(typeof out.body).toBe('string');
+          } catch (err) {
+            if (!(err instanceof TemplateError)) throw err;
+            expect(err.message).toMatch(/^login\.html:\d+:\d+: /);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -66,15 +96,19 @@ describe('the RouterOS string quoter', () => {
 
   it('any string comes back exactly, as one command', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 60 }), textOf(['"', '\\', '$', '?', '[', ']', ';', '\n', '\r', '{', '}', '(', ')', ' ', '/system reboot', '\t', '\u0000', '\u007f']), async (a, b) => {
-        for (const s of [a, b]) {
-          const line = `:put ${routerosString(s)}`;
-          expect(lex(line)).toHaveLength(1);
-          const out = await r.run(line);
-          expect(out.error).toBeUndefined();
-          expect(out.output).toBe(`${s}\n`);
-        }
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        textOf(['"', '\\', '$', '?', '[', ']', ';', '\n', '\r', '{', '}', '(', ')', ' ', '/system reboot', '\t', '\u0000', '\u007f']),
+        async (a, b) => {
+          for (const s of [a, b]) {
+            const line = `:put ${routerosString(s)}`;
+            expect(lex(line)).toHaveLength(1);
+            const out = await r.run(line);
+            expect(out.error).toBeUndefined();
+            expect(out.output).toBe(`${s}\n`);
+          }
+        },
+      ),
       { ...RUNS, numRuns: 200 },
     );
   });
@@ -86,7 +120,35 @@ describe('config → RouterOS script', () => {
   const target = { folder: 'flash/acme-0123456789ab', bundle: 'ab'.repeat(32), v7: true };
   /** The script for a config, as a deploy renders it (profile hsprof1). */
   const scriptFor = (c: PortalConfig) => renderDeployScript(deploySettings(c, {}).model('hsprof1'), target);
-  const FIELD_PIECES = ['a', 'z', '0', '.', '-', '_', '*', '?', '"', '\\', '$', '[', ']', ';', '\n', ' ', '/', '=', '(', ')', '{', '}', 'com', 'example', '1d', 'm', ':'];
+  const FIELD_PIECES = [
+    'a',
+    'z',
+    '0',
+    '.',
+    '-',
+    '_',
+    '*',
+    '?',
+    '"',
+    '\\',
+    '$',
+    '[',
+    ']',
+    ';',
+    '\n',
+    ' ',
+    '/',
+    '=',
+    '(',
+    ')',
+    '{',
+    '}',
+    'com',
+    'example',
+    '1d',
+    'm',
+    ':',
+  ];
 
   /** Imports a script into a fresh virtual router; returns every table as JSON, the error if any. */
   async function imported(script: string): Promise<{ tables: Record<string, unknown[]>; error?: string }> {
@@ -102,7 +164,15 @@ describe('config → RouterOS script', () => {
 
   function snapshot(r: CliRouter): Record<string, unknown[]> {
     const out: Record<string, unknown[]> = {};
-    for (const table of ['ip/hotspot/profile', 'ip/hotspot/user', 'ip/hotspot/user/profile', 'ip/hotspot/walled-garden', 'ip/hotspot/walled-garden/ip', 'ip/hotspot', 'system/identity'] as const) {
+    for (const table of [
+      'ip/hotspot/profile',
+      'ip/hotspot/user',
+      'ip/hotspot/user/profile',
+      'ip/hotspot/walled-garden',
+      'ip/hotspot/walled-garden/ip',
+      'ip/hotspot',
+      'system/identity',
+    ] as const) {
       out[table] = r.env.db.rows(table as never).map((row) => ({ ...row }));
     }
     return out;

@@ -27,7 +27,13 @@ describe('api.json', () => {
 
   it('gives a limited session its seconds and bytes remaining', () => {
     const { json } = serve({ 'logged-in': 'yes', 'session-timeout-secs': '1740', 'remain-bytes-total': '850000' });
-    expect(json).toEqual({ captive: false, 'user-portal-url': 'http://10.5.50.1/login', 'seconds-remaining': 1740, 'bytes-remaining': 850000, 'can-extend-session': true });
+    expect(json).toEqual({
+      captive: false,
+      'user-portal-url': 'http://10.5.50.1/login',
+      'seconds-remaining': 1740,
+      'bytes-remaining': 850000,
+      'can-extend-session': true,
+    });
   });
 
   it.each([
@@ -39,7 +45,11 @@ describe('api.json', () => {
   });
 
   it('uses https://<dns-name>/login as the portal URL when the config names the hotspot', () => {
-    const named = validateConfig({ ...example, router: { ...example.router, dnsName: 'wifi.acme.example' }, captivePortalApi: { venueInfoUrl: 'https://acme.example/venue' } });
+    const named = validateConfig({
+      ...example,
+      router: { ...example.router, dnsName: 'wifi.acme.example' },
+      captivePortalApi: { venueInfoUrl: 'https://acme.example/venue' },
+    });
     const text = createShells({ config: named, root: process.cwd(), catalogs: buildCatalogs(named) }).renderApiJson();
     const json = JSON.parse(render(text, 'api.json', { vars: { 'logged-in': 'no' } }).body);
     expect(json['user-portal-url']).toBe('https://wifi.acme.example/login');

@@ -20,7 +20,8 @@ import { UserError } from '../../tools/lib/errors.ts';
 import { parseTemplate } from '../../tools/routeros/engine/index.ts';
 import { copyProject } from '../support/dev-project.ts';
 
-const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48"><rect width="48" height="48" rx="10" fill="#0b5cad"/><text x="4" y="30">A&amp;B</text></svg>';
+const LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48"><rect width="48" height="48" rx="10" fill="#0b5cad"/><text x="4" y="30">A&amp;B</text></svg>';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -48,7 +49,9 @@ describe('SVG brand files in the pages', () => {
     for (const spec of pagesFor(config)) {
       const html = shells.renderPage(spec);
       expect(html, spec.file).toContain('<svg class="hs-logo" viewBox="0 0 48 48" width="40" height="40" aria-hidden="true"><rect');
-      expect(html, spec.file).toMatch(/<link rel="icon" href="data:image\/svg\+xml,%3Csvg xmlns='http:\/\/www\.w3\.org\/2000\/svg' viewBox='0 0 48 48'%3E[^"]*%3C\/svg%3E">/);
+      expect(html, spec.file).toMatch(
+        /<link rel="icon" href="data:image\/svg\+xml,%3Csvg xmlns='http:\/\/www\.w3\.org\/2000\/svg' viewBox='0 0 48 48'%3E[^"]*%3C\/svg%3E">/,
+      );
       expect(html, spec.file).not.toMatch(/<img|\.svg"|<\?xml|exported/);
     }
   });
@@ -78,8 +81,16 @@ describe('SVG brand files in the pages', () => {
   });
 
   it.each([
-    ['"$(" (the router would fill it in)', `${LOGO.replace('</svg>', '<desc>price $(amount)</desc></svg>')}`, /^brand\/logo\.svg contains "\$\(", which the router would take for one of its variables/],
-    ['a script', `${LOGO.replace('</svg>', '<script>alert(1)</script></svg>')}`, /^brand\/logo\.svg contains a script, an event handler or foreign content/],
+    [
+      '"$(" (the router would fill it in)',
+      `${LOGO.replace('</svg>', '<desc>price $(amount)</desc></svg>')}`,
+      /^brand\/logo\.svg contains "\$\(", which the router would take for one of its variables/,
+    ],
+    [
+      'a script',
+      `${LOGO.replace('</svg>', '<script>alert(1)</script></svg>')}`,
+      /^brand\/logo\.svg contains a script, an event handler or foreign content/,
+    ],
     ['an event handler', LOGO.replace('<rect ', '<rect onclick="alert(1)" '), /^brand\/logo\.svg contains a script, an event handler/],
     ['something that is not SVG', '<html><svg/></html>', /^brand\/logo\.svg is not an SVG image/],
   ])('refuses a logo with %s, naming the file', (_, text, message) => {
@@ -95,7 +106,9 @@ describe('SVG brand files in the pages', () => {
   });
 
   it('says which brand file is missing', () => {
-    expect(() => readBrandSvg(brandRoot({}), 'brand/nope.svg')).toThrow('brand/nope.svg (named in portal.config.ts) does not exist; add the file or fix the path.');
+    expect(() => readBrandSvg(brandRoot({}), 'brand/nope.svg')).toThrow(
+      'brand/nope.svg (named in portal.config.ts) does not exist; add the file or fix the path.',
+    );
   });
 
   it('leaves pages whose only "$(" is RouterOS markup', () => {
@@ -110,7 +123,11 @@ describe('SVG brand files in the pages', () => {
       writeFileSync(path.join(project.dir, 'brand/favicon.svg'), LOGO.replace('</svg>', '<!-- $(if x) --></svg>'));
       const config = validateConfig(example);
       const outDir = path.join(project.cacheDir, 'out');
-      const err = await build({ ...hotspotViteConfig({ config, dir: project.dir }, { outDir, quiet: true }), configFile: false, logLevel: 'silent' }).then(
+      const err = await build({
+        ...hotspotViteConfig({ config, dir: project.dir }, { outDir, quiet: true }),
+        configFile: false,
+        logLevel: 'silent',
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -14,7 +14,11 @@ const file = (name: string, bytes: number, text = '') => {
 
 file('login.html', 1000, '<link rel="icon" href="/assets/logo.svg"><script type="module" src="/assets/login.js"></script>');
 file('status.html', 3000, '<script type="module" src="/assets/status.js"></script>');
-file('assets/login.js', 4000, 'import{a}from"./shared.js";const u={en:"/assets/texts-en.json",ar:"/assets/texts-ar.json"},e="/assets/errors-ar.json";');
+file(
+  'assets/login.js',
+  4000,
+  'import{a}from"./shared.js";const u={en:"/assets/texts-en.json",ar:"/assets/texts-ar.json"},e="/assets/errors-ar.json";',
+);
 file('assets/shared.js', 10000, 'export const a=1;');
 file('assets/status.js', 2000, 'import{a}from"./shared.js";');
 file('assets/logo.svg', 500);

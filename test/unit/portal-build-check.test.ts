@@ -63,7 +63,7 @@ describe('build check', () => {
   });
 
   it('fails on a stray "$(" in a substituted file, naming file:line:col', () => {
-    const html = LOGIN.replace('<form', '<script>$(\'#go\').click()</script><form');
+    const html = LOGIN.replace('<form', "<script>$('#go').click()</script><form");
     expect(check(hotspotDir({ 'login.html': html }))).toEqual([
       `login.html:7:64: "$('#go')" is neither a variable nor a condition; a literal "$(" cannot stand in a file the router substitutes (move script code into a .js file)`,
     ]);
@@ -71,7 +71,9 @@ describe('build check', () => {
 
   it('fails on a jQuery-style "$(document)" as an unknown variable', () => {
     const html = LOGIN.replace('<form', '<script>$(document).ready()</script><form');
-    expect(check(hotspotDir({ 'login.html': html }))).toEqual([`login.html:7:64: "$(document)" is not a RouterOS hotspot variable; check the name (fact sheet §2)`]);
+    expect(check(hotspotDir({ 'login.html': html }))).toEqual([
+      `login.html:7:64: "$(document)" is not a RouterOS hotspot variable; check the name (fact sheet §2)`,
+    ]);
   });
 
   it('fails on an unbalanced $(if)', () => {
@@ -112,17 +114,37 @@ describe('build check', () => {
   });
 
   it.each([
-    ['a module script', `$(if chap-id)<script type="module">const id = '$(chap-id)';</script>$(endif)`, 'it is inside a module script, which is strict and rejects octal escapes'],
-    ['a strict script', `$(if chap-id)<script>"use strict"; var id = '$(chap-id)';</script>$(endif)`, 'the script is strict ("use strict"), which rejects octal escapes'],
-    ['a template literal', '$(if chap-id)<script>var id = `$(chap-id)`;</script>$(endif)', 'it is inside a template literal, which rejects octal escapes'],
+    [
+      'a module script',
+      `$(if chap-id)<script type="module">const id = '$(chap-id)';</script>$(endif)`,
+      'it is inside a module script, which is strict and rejects octal escapes',
+    ],
+    [
+      'a strict script',
+      `$(if chap-id)<script>"use strict"; var id = '$(chap-id)';</script>$(endif)`,
+      'the script is strict ("use strict"), which rejects octal escapes',
+    ],
+    [
+      'a template literal',
+      '$(if chap-id)<script>var id = `$(chap-id)`;</script>$(endif)',
+      'it is inside a template literal, which rejects octal escapes',
+    ],
     ['script code outside a string', `$(if chap-id)<script>var id = $(chap-id);</script>$(endif)`, 'it is not inside a quoted string'],
     ['an attribute', `$(if chap-id)<input value="$(chap-id)">$(endif)`, 'it is not inside an inline <script>'],
-    ['the data island', `<script type="application/x-hotspot">id=$(chap-id)</script>`, 'it is inside a <script type="application/x-hotspot">, not a classic script'],
+    [
+      'the data island',
+      `<script type="application/x-hotspot">id=$(chap-id)</script>`,
+      'it is inside a <script type="application/x-hotspot">, not a classic script',
+    ],
   ])('fails on chap-id in %s', (_, snippet, why) => {
     const dir = hotspotDir({ 'login.html': LOGIN.replace('<form', `${snippet}<form`) });
     const problems = check(dir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(new RegExp(`^login\\.html:7:\\d+: \\$\\(chap-id\\) must stand inside a quoted string of a classic inline script, but ${why.replace(/[()"]/g, '\\$&')}$`));
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^login\\.html:7:\\d+: \\$\\(chap-id\\) must stand inside a quoted string of a classic inline script, but ${why.replace(/[()"]/g, '\\$&')}$`,
+      ),
+    );
   });
 
   it('fails on chap values in a classic script string but outside $(if chap-id)', () => {
@@ -134,7 +156,11 @@ describe('build check', () => {
   });
 
   it('fails on an errors.txt that lacks RouterOS error keys', () => {
-    const dir = hotspotDir({ 'es/errors.txt': ERRORS.split('\n').filter((l) => !l.startsWith('chap-missing')).join('\n') });
+    const dir = hotspotDir({
+      'es/errors.txt': ERRORS.split('\n')
+        .filter((l) => !l.startsWith('chap-missing'))
+        .join('\n'),
+    });
     expect(check(dir)).toEqual([
       'es/errors.txt: has no message for chap-missing; every RouterOS error key needs one (fact sheet §6.2)',
       'es/errors.txt: has different keys from errors.txt (chap-missing); locales must have the same keys',
@@ -142,7 +168,14 @@ describe('build check', () => {
   });
 
   it('fails on an api.json that is not JSON in some state', () => {
-    const dir = hotspotDir({ 'api.json': API.replace(`$(if session-timeout-secs)$(if session-timeout-secs != 0)`, `$(if session-timeout-secs != 0)`).replace('$(endif)$(endif)$(endif)', '$(endif)$(endif)') });
-    expect(check(dir)).toEqual([expect.stringMatching(/^api\.json: is not valid JSON after substitution when logged-in="yes", session-timeout-secs="", remain-bytes-total="" /)]);
+    const dir = hotspotDir({
+      'api.json': API.replace(`$(if session-timeout-secs)$(if session-timeout-secs != 0)`, `$(if session-timeout-secs != 0)`).replace(
+        '$(endif)$(endif)$(endif)',
+        '$(endif)$(endif)',
+      ),
+    });
+    expect(check(dir)).toEqual([
+      expect.stringMatching(/^api\.json: is not valid JSON after substitution when logged-in="yes", session-timeout-secs="", remain-bytes-total="" /),
+    ]);
   });
 });

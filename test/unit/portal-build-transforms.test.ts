@@ -45,14 +45,17 @@ describe('crypto-js as ES modules', () => {
 
 describe('Lit template minifier', () => {
   it('minifies css`` without changing selectors', () => {
-    expect(minifyCss(`\n  :host([kind='error']) .box {\n    margin: 0 0 0.5rem;\n    color: var(--hs-error);\n  }\n  a :focus-visible { outline: 0 }\n`)).toBe(
-      `:host([kind='error']) .box{margin:0 0 .5rem;color:var(--hs-error)}a :focus-visible{outline:0}`,
-    );
+    expect(
+      minifyCss(`\n  :host([kind='error']) .box {\n    margin: 0 0 0.5rem;\n    color: var(--hs-error);\n  }\n  a :focus-visible { outline: 0 }\n`),
+    ).toBe(`:host([kind='error']) .box{margin:0 0 .5rem;color:var(--hs-error)}a :focus-visible{outline:0}`);
   });
 
   it('drops indentation between tags, keeps one space between attributes and words', () => {
-    const src = 'const t = html`<section>\n      <input\n        id="u"\n        .value=${this.v}\n      />\n      <p>${a ? html`<b>x</b>\n   <i>y</i>` : nothing} and ${b}</p>\n    </section>`;';
-    expect(minifyLitTemplates(src)).toBe('const t = html`<section><input id="u" .value=${this.v}/><p>${a ? html`<b>x</b><i>y</i>` : nothing} and ${b}</p></section>`;');
+    const src =
+      'const t = html`<section>\n      <input\n        id="u"\n        .value=${this.v}\n      />\n      <p>${a ? html`<b>x</b>\n   <i>y</i>` : nothing} and ${b}</p>\n    </section>`;';
+    expect(minifyLitTemplates(src)).toBe(
+      'const t = html`<section><input id="u" .value=${this.v}/><p>${a ? html`<b>x</b><i>y</i>` : nothing} and ${b}</p></section>`;',
+    );
   });
 
   it('leaves code outside templates and css with interpolations untouched', () => {

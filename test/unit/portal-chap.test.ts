@@ -51,7 +51,11 @@ describe('CHAP response', () => {
   it('sends the hash, never the password, when the page has CHAP values', () => {
     const id = randomBytes(1);
     const challenge = randomBytes(16);
-    const fields = loginFields({ username: 'alice', password: 'p@ss wörd' }, { id: asPageString(id), challenge: asPageString(challenge) }, 'http://example.com/');
+    const fields = loginFields(
+      { username: 'alice', password: 'p@ss wörd' },
+      { id: asPageString(id), challenge: asPageString(challenge) },
+      'http://example.com/',
+    );
     expect(fields).toEqual({ username: 'alice', password: expected(id, 'p@ss wörd', challenge), dst: 'http://example.com/', popup: 'false' });
     expect(JSON.stringify(fields)).not.toContain('p@ss');
   });

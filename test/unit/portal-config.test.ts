@@ -32,21 +32,73 @@ describe('portal config', () => {
   });
 
   it.each<[string, Patch, string]>([
-    ['a colour that is not hex', (c) => (c.brand.colors.primary = 'blue'), 'portal.config.ts: brand.colors.primary must be a colour written as #rgb or #rrggbb, such as "#0b5cad" (got "blue").'],
+    [
+      'a colour that is not hex',
+      (c) => (c.brand.colors.primary = 'blue'),
+      'portal.config.ts: brand.colors.primary must be a colour written as #rgb or #rrggbb, such as "#0b5cad" (got "blue").',
+    ],
     ['a misspelt field', (c) => (c.brand.colour = '#fff'), 'portal.config.ts: brand has an unknown field "colour"; remove it or check its spelling.'],
-    ['a negative budget', (c) => (c.budgets = { loginPageKB: -1 }), 'portal.config.ts: budgets.loginPageKB must be a positive number of kilobytes (got -1).'],
-    ['an unknown login method', (c) => (c.login.methods = ['chap', 'member', 'telepathy']), 'portal.config.ts: login.methods[2] must be one of "chap", "pap", "https", "voucher", "member", "cookie", "trial", "mac" (got "telepathy").'],
-    ['a form without a way to send it', (c) => (c.login.methods = ['member']), 'portal.config.ts: login.methods has "member" but neither "chap", "https" nor "pap"; add "https" or "chap" so the form does not send the password in clear.'],
-    ['https login without a DNS name', (c) => ((c.login.methods = ['https', 'member']), (c.router = { https: { name: 'wifi' } })), 'portal.config.ts: router.dnsName is missing; the "https" login method needs the DNS name the certificate is for, such as "wifi.example.com" (and 1 more problem).'],
-    ['https login without a certificate', (c) => ((c.login.methods = ['https', 'member']), (c.router = { dnsName: 'wifi.acme.example' })), 'portal.config.ts: router.https is missing; the "https" login method needs a certificate: { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" }.'],
-    ['a certificate given half', (c) => (c.router = { dnsName: 'wifi.acme.example', https: { certificate: 'certs/wifi.pem' } }), 'portal.config.ts: router.https must be { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" } (got an object).'],
-    ['a duration RouterOS would refuse', (c) => (c.router = { trialUptimeLimit: '30 minutes' }), 'portal.config.ts: router.trialUptimeLimit must be a RouterOS duration such as "30m", "1h30m" or "1d" (got "30 minutes").'],
-    ['a logo on another host', (c) => (c.brand.logo = 'https://cdn.example.com/logo.svg'), 'portal.config.ts: brand.logo must be a path relative to portal.config.ts ending in .svg, .png, .webp, .jpg, .jpeg, .gif (got "https://cdn.example.com/logo.svg").'],
+    [
+      'a negative budget',
+      (c) => (c.budgets = { loginPageKB: -1 }),
+      'portal.config.ts: budgets.loginPageKB must be a positive number of kilobytes (got -1).',
+    ],
+    [
+      'an unknown login method',
+      (c) => (c.login.methods = ['chap', 'member', 'telepathy']),
+      'portal.config.ts: login.methods[2] must be one of "chap", "pap", "https", "voucher", "member", "cookie", "trial", "mac" (got "telepathy").',
+    ],
+    [
+      'a form without a way to send it',
+      (c) => (c.login.methods = ['member']),
+      'portal.config.ts: login.methods has "member" but neither "chap", "https" nor "pap"; add "https" or "chap" so the form does not send the password in clear.',
+    ],
+    [
+      'https login without a DNS name',
+      (c) => ((c.login.methods = ['https', 'member']), (c.router = { https: { name: 'wifi' } })),
+      'portal.config.ts: router.dnsName is missing; the "https" login method needs the DNS name the certificate is for, such as "wifi.example.com" (and 1 more problem).',
+    ],
+    [
+      'https login without a certificate',
+      (c) => ((c.login.methods = ['https', 'member']), (c.router = { dnsName: 'wifi.acme.example' })),
+      'portal.config.ts: router.https is missing; the "https" login method needs a certificate: { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" }.',
+    ],
+    [
+      'a certificate given half',
+      (c) => (c.router = { dnsName: 'wifi.acme.example', https: { certificate: 'certs/wifi.pem' } }),
+      'portal.config.ts: router.https must be { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" } (got an object).',
+    ],
+    [
+      'a duration RouterOS would refuse',
+      (c) => (c.router = { trialUptimeLimit: '30 minutes' }),
+      'portal.config.ts: router.trialUptimeLimit must be a RouterOS duration such as "30m", "1h30m" or "1d" (got "30 minutes").',
+    ],
+    [
+      'a logo on another host',
+      (c) => (c.brand.logo = 'https://cdn.example.com/logo.svg'),
+      'portal.config.ts: brand.logo must be a path relative to portal.config.ts ending in .svg, .png, .webp, .jpg, .jpeg, .gif (got "https://cdn.example.com/logo.svg").',
+    ],
     ['a missing brand name', (c) => delete c.brand.name, 'portal.config.ts: brand.name is missing; it must be a string.'],
-    ['a default locale not listed', (c) => (c.locales = { default: 'fr', list: ['en', 'es', 'ar'] }), 'portal.config.ts: locales.default is "fr", which is not in locales.list; add it there or pick one of en, es, ar.'],
-    ['a terms text missing a locale', (c) => delete c.brand.terms.text.ar, 'portal.config.ts: brand.terms.text.ar is missing; give the text in every locale of locales.list (en, es, ar), or one plain text for all.'],
-    ['unreadable colours', (c) => (c.brand.colors.primary = '#cccccc'), 'portal.config.ts: brand.colors.primary (#cccccc) on surface (#ffffff) has a contrast of 1.61:1; readable text needs at least 4.5:1, so pick a darker or lighter colour (and 1 more problem).'],
-    ['a walled-garden entry that is not a host', (c) => (c.walledGarden = { hosts: ['https://pay.example.com/'] }), 'portal.config.ts: walledGarden.hosts[0] must be a host name such as "pay.example.com" or "*.example.com" (got "https://pay.example.com/").'],
+    [
+      'a default locale not listed',
+      (c) => (c.locales = { default: 'fr', list: ['en', 'es', 'ar'] }),
+      'portal.config.ts: locales.default is "fr", which is not in locales.list; add it there or pick one of en, es, ar.',
+    ],
+    [
+      'a terms text missing a locale',
+      (c) => delete c.brand.terms.text.ar,
+      'portal.config.ts: brand.terms.text.ar is missing; give the text in every locale of locales.list (en, es, ar), or one plain text for all.',
+    ],
+    [
+      'unreadable colours',
+      (c) => (c.brand.colors.primary = '#cccccc'),
+      'portal.config.ts: brand.colors.primary (#cccccc) on surface (#ffffff) has a contrast of 1.61:1; readable text needs at least 4.5:1, so pick a darker or lighter colour (and 1 more problem).',
+    ],
+    [
+      'a walled-garden entry that is not a host',
+      (c) => (c.walledGarden = { hosts: ['https://pay.example.com/'] }),
+      'portal.config.ts: walledGarden.hosts[0] must be a host name such as "pay.example.com" or "*.example.com" (got "https://pay.example.com/").',
+    ],
   ])('refuses %s with the field path and what is expected', (_, patch, message) => {
     expect(errorFor(patch)).toBe(message);
   });
@@ -65,7 +117,9 @@ describe('portal config', () => {
   });
 
   it('says how many more problems there are, in one message', () => {
-    expect(errorFor((c) => ((c.brand.colors.primary = 'blue'), (c.budgets = { totalKB: 0 })))).toMatch(/^portal\.config\.ts: brand\.colors\.primary .*\(and 1 more problem\)\.$/);
+    expect(errorFor((c) => ((c.brand.colors.primary = 'blue'), (c.budgets = { totalKB: 0 })))).toMatch(
+      /^portal\.config\.ts: brand\.colors\.primary .*\(and 1 more problem\)\.$/,
+    );
   });
 });
 

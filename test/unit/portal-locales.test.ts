@@ -28,7 +28,9 @@ describe('locales', () => {
 
   it('translate every RouterOS error key (fact sheet §6.2)', () => {
     for (const messages of Object.values(BUILT_IN_CATALOGS)) {
-      const keys = Object.keys(messages).filter((k) => k.startsWith('errors.')).map((k) => k.slice(7));
+      const keys = Object.keys(messages)
+        .filter((k) => k.startsWith('errors.'))
+        .map((k) => k.slice(7));
       expect(new Set(keys)).toEqual(new Set(ERROR_KEYS));
     }
   });
@@ -41,21 +43,32 @@ describe('locales', () => {
     expect(catalogProblems([{ code: 'es', messages: { ...BUILT_IN_CATALOGS['es']!, 'login.titel': 'x' } }], REFERENCE_CATALOG)).toEqual([
       'locale "es" has unknown text key login.titel; keys must be those of portal/i18n/locales/en.ts',
     ]);
-    expect(catalogProblems([{ code: 'es', messages: { ...BUILT_IN_CATALOGS['es']!, 'status.welcome': 'Hola, {usuario}.' } }], REFERENCE_CATALOG)).toEqual([
-      'text "status.welcome" of locale "es" uses {usuario}, which "status.welcome" does not provide (it has {username})',
-    ]);
+    expect(
+      catalogProblems([{ code: 'es', messages: { ...BUILT_IN_CATALOGS['es']!, 'status.welcome': 'Hola, {usuario}.' } }], REFERENCE_CATALOG),
+    ).toEqual(['text "status.welcome" of locale "es" uses {usuario}, which "status.welcome" does not provide (it has {username})']);
   });
 
   it('stop the build for a configured locale without its texts, and for a config text with an unknown key', () => {
-    const withFrench = validateConfig({ ...example, locales: { default: 'en', list: ['en', 'fr'] }, texts: {}, brand: { ...example.brand, terms: undefined, support: undefined } });
-    expect(() => buildCatalogs(withFrench)).toThrow(/^locale "fr" lacks \d+ texts \(locale\.name, locale\.dir, common\.language, common\.email, common\.phone, …\); add them to texts\.fr in portal\.config\.ts\.$/);
+    const withFrench = validateConfig({
+      ...example,
+      locales: { default: 'en', list: ['en', 'fr'] },
+      texts: {},
+      brand: { ...example.brand, terms: undefined, support: undefined },
+    });
+    expect(() => buildCatalogs(withFrench)).toThrow(
+      /^locale "fr" lacks \d+ texts \(locale\.name, locale\.dir, common\.language, common\.email, common\.phone, …\); add them to texts\.fr in portal\.config\.ts\.$/,
+    );
     const typo = validateConfig({ ...example, texts: { en: { 'login.titel': 'Hi' } } });
     expect(() => buildCatalogs(typo)).toThrow('locale "en" has unknown text key login.titel; keys must be those of portal/i18n/locales/en.ts.');
   });
 
   it('merge config texts and brand texts into every locale', () => {
     const catalogs = buildCatalogs(config);
-    expect(catalogs.map((c) => [c.code, c.dir])).toEqual([['en', 'ltr'], ['es', 'ltr'], ['ar', 'rtl']]);
+    expect(catalogs.map((c) => [c.code, c.dir])).toEqual([
+      ['en', 'ltr'],
+      ['es', 'ltr'],
+      ['ar', 'rtl'],
+    ]);
     expect(catalogs[0]!.messages['login.title']).toBe('Welcome to Acme Guest Wi-Fi');
     for (const c of catalogs) expect(c.messages['brand.terms']).toBeTruthy();
   });

@@ -41,17 +41,24 @@ describe('what each page loads', () => {
       const name = spec.file.replace('.html', '');
       const own = spec.app ? [`assets/${name}`, `assets/${name}-app`] : [`assets/${name}`];
       expect(scripts.sort(), spec.file).toEqual(LIGHT.includes(spec.file) ? own : [...own, 'assets/portal'].sort());
-      expect(load.files.filter((f) => !f.endsWith('.js')), spec.file).toEqual([spec.file]); // no logo, icon or texts file
+      expect(
+        load.files.filter((f) => !f.endsWith('.js')),
+        spec.file,
+      ).toEqual([spec.file]); // no logo, icon or texts file
     }
   });
 
   it('no chunk besides the entries and the portal chunk', () => {
-    const scripts = listFiles(dir).map((f) => f.path).filter((f) => f.endsWith('.js'));
-    const entries = pagesFor(config).flatMap((p) => (p.app ? [p.file.replace('.html', ''), p.file.replace('.html', '-app')] : [p.file.replace('.html', '')]));
+    const scripts = listFiles(dir)
+      .map((f) => f.path)
+      .filter((f) => f.endsWith('.js'));
+    const entries = pagesFor(config).flatMap((p) =>
+      p.app ? [p.file.replace('.html', ''), p.file.replace('.html', '-app')] : [p.file.replace('.html', '')],
+    );
     expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...entries, 'portal'].sort());
   });
 
-  it('the default locale\'s texts are in each Lit page (login: in its full script), as the page\'s texts; the others are files', () => {
+  it("the default locale's texts are in each Lit page (login: in its full script), as the page's texts; the others are files", () => {
     const catalogs = buildCatalogs(config);
     const en = catalogs.find((c) => c.code === 'en')!;
     for (const spec of pagesFor(config)) {
@@ -69,7 +76,9 @@ describe('what each page loads', () => {
       expect(found?.[1], spec.file).toBe('en');
       expect(JSON.parse(found![2]!), spec.file).toEqual(pageTexts(en, spec, unusedTexts(config)));
     }
-    const texts = listFiles(dir).map((f) => f.path).filter((f) => /texts-/.test(f));
+    const texts = listFiles(dir)
+      .map((f) => f.path)
+      .filter((f) => /texts-/.test(f));
     expect(texts.filter((f) => /texts-en-/.test(f))).toEqual([]);
     expect(texts.filter((f) => /texts-ar-login-/.test(f))).toHaveLength(1);
     expect(texts.filter((f) => /texts-es-login-/.test(f))).toHaveLength(1);

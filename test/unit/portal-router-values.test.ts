@@ -32,7 +32,12 @@ describe('router values', () => {
 
   it('read numbers only when they are digits (--- and empty mean none)', () => {
     const v = parseRouterValues('bytes-out=1500000&remain-bytes-total=---&session-time-left-secs=');
-    expect([v.number('bytes-out'), v.number('remain-bytes-total'), v.number('session-time-left-secs'), v.number('missing')]).toEqual([1500000, undefined, undefined, undefined]);
+    expect([v.number('bytes-out'), v.number('remain-bytes-total'), v.number('session-time-left-secs'), v.number('missing')]).toEqual([
+      1500000,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('treat an unsubstituted "$(…)" value as empty', () => {
@@ -53,10 +58,12 @@ describe('router values', () => {
     }
   });
 
-  it('keep an https page on https: the router\'s http:// links to its own host are followed over TLS', () => {
+  it("keep an https page on https: the router's http:// links to its own host are followed over TLS", () => {
     const page = 'https://wifi.acme.example/login';
     expect(safeHttpUrl('http://wifi.acme.example/status', page)?.href).toBe('https://wifi.acme.example/status');
-    expect(safeHttpUrl('http://127.0.0.1:8088/logout?erase-cookie=on', 'https://127.0.0.1:8443/status')?.href).toBe('https://127.0.0.1:8443/logout?erase-cookie=on');
+    expect(safeHttpUrl('http://127.0.0.1:8088/logout?erase-cookie=on', 'https://127.0.0.1:8443/status')?.href).toBe(
+      'https://127.0.0.1:8443/logout?erase-cookie=on',
+    );
     // Other hosts (the guest's own site) and plain-HTTP pages are left alone.
     expect(safeHttpUrl('http://example.com/news', page)?.href).toBe('http://example.com/news');
     expect(safeHttpUrl('http://wifi.acme.example/status', 'http://wifi.acme.example/login')?.href).toBe('http://wifi.acme.example/status');

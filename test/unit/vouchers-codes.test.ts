@@ -47,9 +47,15 @@ describe('voucher codes', () => {
 
   it('refuses what cannot work, in one sentence', () => {
     expect(refusal(() => checkRules(RULES, 10_001, 0))).toBe('--count 10001 is not a number from 1 to 10,000: make larger runs as several batches.');
-    expect(refusal(() => checkRules({ ...RULES, length: 4 }, 1000, 0))).toMatch(/^31 characters in 4-character codes make 923,521 codes, too few to keep 1,000 vouchers hard to guess: use --length 5 or more/);
-    expect(refusal(() => checkRules({ ...RULES, alphabet: 'AB', length: 12 }, 10, 0))).toMatch(/^2 characters in 12-character codes make 4,096 codes, too few .* use --length 14 or more/);
-    expect(refusal(() => checkRules({ ...RULES, alphabet: 'abc123' }, 10, 0))).toMatch(/lower-case letters \(abc\) but the login form sends codes in capitals/);
+    expect(refusal(() => checkRules({ ...RULES, length: 4 }, 1000, 0))).toMatch(
+      /^31 characters in 4-character codes make 923,521 codes, too few to keep 1,000 vouchers hard to guess: use --length 5 or more/,
+    );
+    expect(refusal(() => checkRules({ ...RULES, alphabet: 'AB', length: 12 }, 10, 0))).toMatch(
+      /^2 characters in 12-character codes make 4,096 codes, too few .* use --length 14 or more/,
+    );
+    expect(refusal(() => checkRules({ ...RULES, alphabet: 'abc123' }, 10, 0))).toMatch(
+      /lower-case letters \(abc\) but the login form sends codes in capitals/,
+    );
     expect(refusal(() => checkRules({ ...RULES, alphabet: 'AB-CD' }, 10, 0))).toMatch(/may hold only letters/);
     expect(checkRules({ ...RULES, alphabet: 'abcdefghijk', voucher: { ...VOUCHER, case: 'as-typed' } }, 10, 0)).toBe('abcdefghijk');
   });

@@ -8,7 +8,13 @@ const base: SheetRequest = {
   price: '$2',
   portalHost: 'wifi.acme.example',
   voucher: { case: 'upper', ignore: ' -', password: 'same-as-code' },
-  brand: { network: 'Acme Guest Wi-Fi', logo: 'brand/logo.svg', root: '.', colors: { primary: '#0b5cad', onPrimary: '#ffffff', text: '#16202c', muted: '#4a5666', surface: '#ffffff' }, font: 'system-ui, sans-serif' },
+  brand: {
+    network: 'Acme Guest Wi-Fi',
+    logo: 'brand/logo.svg',
+    root: '.',
+    colors: { primary: '#0b5cad', onPrimary: '#ffffff', text: '#16202c', muted: '#4a5666', surface: '#ffffff' },
+    font: 'system-ui, sans-serif',
+  },
   locale: 'en',
   paper: 'a4',
 };
@@ -40,7 +46,12 @@ describe('ticket sheets', () => {
   });
 
   it('escapes what it prints, and writes right-to-left languages right to left', async () => {
-    const html = await renderSheet({ ...base, price: '<img src=x onerror=alert(1)>', brand: { ...base.brand, network: 'Caf\u00e9 "&" <b>' }, locale: 'ar' });
+    const html = await renderSheet({
+      ...base,
+      price: '<img src=x onerror=alert(1)>',
+      brand: { ...base.brand, network: 'Caf\u00e9 "&" <b>' },
+      locale: 'ar',
+    });
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     expect(html).toContain('Café &quot;&amp;&quot; &lt;b&gt;');
@@ -50,7 +61,9 @@ describe('ticket sheets', () => {
 
   it('makes links only to a host a phone can open, and escapes the Wi-Fi name', () => {
     expect(loginUrl('10.5.50.1', 'ABCD')).toBe('http://10.5.50.1/login?voucher=ABCD');
-    expect(() => loginUrl('evil.example/x?', 'ABCD')).toThrow(/is not a host name or IPv4 address a phone can open: set dns-name on the hotspot profile or pass --dns-name\./);
+    expect(() => loginUrl('evil.example/x?', 'ABCD')).toThrow(
+      /is not a host name or IPv4 address a phone can open: set dns-name on the hotspot profile or pass --dns-name\./,
+    );
     expect(wifiPayload('Bar;Cafe:"1"')).toBe('WIFI:S:Bar\\;Cafe\\:\\"1\\";T:nopass;;');
   });
 });

@@ -65,7 +65,10 @@ describe('npm run vouchers', () => {
     expect(made.out).toMatch(/^Created 3 vouchers in batch front-desk on 127\.0\.0\.1:\d+ in [\d.]+ s \(profile 1h: 1 hour, 500 megabytes\)\.$/m);
     expect(made.code).toBe(0);
     expect(made.out).not.toContain(ADMIN.password);
-    const codes = vr.db.rows('ip/hotspot/user').filter((u) => u.comment === 'voucher:front-desk').map((u) => u.name);
+    const codes = vr.db
+      .rows('ip/hotspot/user')
+      .filter((u) => u.comment === 'voucher:front-desk')
+      .map((u) => u.name);
     expect(codes).toHaveLength(3);
     for (const c of codes) expect(made.out).not.toContain(c);
     expect(await readdir(join(dir, 'tickets'))).toEqual(['front-desk.html', 'front-desk.pdf']);
@@ -106,9 +109,15 @@ describe('npm run vouchers', () => {
 
     const bad = await vouchers(['--count', '5', '--profile', 'gold']);
     expect(bad.code).toBe(2);
-    expect(bad.out.split('\n').filter((l) => l.startsWith('error:'))).toEqual(['error: Unknown profile "gold": use one of 1d, 1h, default, or add it to vouchers.profiles in portal.config.ts.']);
+    expect(bad.out.split('\n').filter((l) => l.startsWith('error:'))).toEqual([
+      'error: Unknown profile "gold": use one of 1d, 1h, default, or add it to vouchers.profiles in portal.config.ts.',
+    ]);
     expect(bad.out).not.toContain('created');
-    expect((await vouchers(['--count', '10001', '--profile', '1h'])).out).toBe('error: --count 10001 is not a number from 1 to 10,000: make larger runs as several batches.\n');
-    expect((await vouchers(['--count', '5', '--profile', '1h', '--paper', 'a3'])).out).toBe('error: --paper "a3" is not one of a4, letter, 58mm, 80mm.\n');
+    expect((await vouchers(['--count', '10001', '--profile', '1h'])).out).toBe(
+      'error: --count 10001 is not a number from 1 to 10,000: make larger runs as several batches.\n',
+    );
+    expect((await vouchers(['--count', '5', '--profile', '1h', '--paper', 'a3'])).out).toBe(
+      'error: --paper "a3" is not one of a4, letter, 58mm, 80mm.\n',
+    );
   });
 });

@@ -52,10 +52,17 @@ describe('vouchers on the router', () => {
     const conn = await open(vr);
     try {
       const batch = await createVouchers(conn, request());
-      expect(batch).toMatchObject({ batch: 'b1', profile: '1h', price: '€3', portalHost: '10.5.50.1', limits: { uptime: '1h', bytes: 500 * 1024 ** 2, rateLimit: '2M/4M' } });
+      expect(batch).toMatchObject({
+        batch: 'b1',
+        profile: '1h',
+        price: '€3',
+        portalHost: '10.5.50.1',
+        limits: { uptime: '1h', bytes: 500 * 1024 ** 2, rateLimit: '2M/4M' },
+      });
       const made = users(vr, 'b1');
       expect(made.map((u) => u.name).sort()).toEqual([...batch.codes].sort());
-      for (const u of made) expect(u).toMatchObject({ password: u.name, profile: '1h', 'limit-uptime': '1h', 'limit-bytes-total': String(500 * 1024 ** 2) });
+      for (const u of made)
+        expect(u).toMatchObject({ password: u.name, profile: '1h', 'limit-uptime': '1h', 'limit-bytes-total': String(500 * 1024 ** 2) });
       expect(vr.db.byName('ip/hotspot/user/profile', '1h')).toMatchObject({ 'rate-limit': '2M/4M', 'shared-users': '2', 'session-timeout': '1h' });
 
       // A second batch updates the profile to the config's values rather than adding a second one.
@@ -123,7 +130,9 @@ describe('vouchers on the router', () => {
       return (err as Error).message;
     };
     try {
-      expect(await refusal(request({ profile: 'gold' }))).toBe('Unknown profile "gold": use one of 1h, default, or add it to vouchers.profiles in portal.config.ts.');
+      expect(await refusal(request({ profile: 'gold' }))).toBe(
+        'Unknown profile "gold": use one of 1h, default, or add it to vouchers.profiles in portal.config.ts.',
+      );
       expect(await refusal(request({ count: 20_000 }))).toBe('--count 20000 is not a number from 1 to 10,000: make larger runs as several batches.');
       expect(await refusal(request({ length: 4, count: 1000 }))).toMatch(/too few to keep 1,001 vouchers hard to guess: use --length 5 or more/);
       expect(await refusal(request({ batch: 'a b' }))).toMatch(/^Batch name "a b" may hold only/);

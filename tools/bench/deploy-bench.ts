@@ -56,7 +56,8 @@ const SETTLE_MS = 200;
 /** A timed deploy counts only when every router ended as expected; otherwise the bench stops with the reason. */
 export function checkResults(results: readonly RouterResult[], expected: RouterResult['status']): void {
   for (const r of results) {
-    if (!r.ok || r.status !== expected) throw new Error(`the bench's deploy to ${r.router} ended "${r.status}" instead of "${expected}"${r.error ? `: ${r.error}` : ''}`);
+    if (!r.ok || r.status !== expected)
+      throw new Error(`the bench's deploy to ${r.router} ended "${r.status}" instead of "${expected}"${r.error ? `: ${r.error}` : ''}`);
   }
 }
 
@@ -144,6 +145,12 @@ export async function benchDeploy(o: DeployBenchOptions): Promise<DeployBenchRes
     oneFileCopies,
     bundleFiles: manifest.files.length,
     bundleBytes: manifest.totalBytes,
-    fleet: { routers: o.fleetSize, concurrency: o.concurrency, runs: o.fleetRuns, ms: fleetS, ratio: ratio(fleetS.median, fullS.median, 'fleet / one') },
+    fleet: {
+      routers: o.fleetSize,
+      concurrency: o.concurrency,
+      runs: o.fleetRuns,
+      ms: fleetS,
+      ratio: ratio(fleetS.median, fullS.median, 'fleet / one'),
+    },
   };
 }

@@ -121,7 +121,9 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
     useSet(vr, 'portal');
     browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] }).catch((err: unknown) => {
       const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
-      throw new UserError(`Chromium could not be started (${why}): install Debian's chromium (apt-get install -y chromium), then run the bench again.`);
+      throw new UserError(
+        `Chromium could not be started (${why}): install Debian's chromium (apt-get install -y chromium), then run the bench again.`,
+      );
     });
     const runs: GuestRun[] = [];
     let n = 0;
@@ -138,7 +140,9 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
         n++;
         useSet(vr, kind);
         const run = await guestRun(browser, vr, { kind, run: i + 1, mac: mac(n), user: `guest-${n}`, network });
-        o.log?.(`  ${kind.padEnd(8)} run ${i + 1}: form ${run.formPainted.toFixed(0)} ms, ready ${run.ready.toFixed(0)} ms, logged in ${run.loggedIn.toFixed(0)} ms`);
+        o.log?.(
+          `  ${kind.padEnd(8)} run ${i + 1}: form ${run.formPainted.toFixed(0)} ms, ready ${run.ready.toFixed(0)} ms, logged in ${run.loggedIn.toFixed(0)} ms`,
+        );
         runs.push(run);
       }
     }
@@ -166,7 +170,11 @@ function useSet(vr: VirtualRouter, kind: PageKind): void {
 }
 
 export function summarizeRuns(runs: GuestRun[]): GuestSetResult {
-  const s = (k: keyof Omit<GuestRun, 'kind' | 'run' | 'mac' | 'loginUrls'>) => summarize(runs.map((r) => r[k]), k);
+  const s = (k: keyof Omit<GuestRun, 'kind' | 'run' | 'mac' | 'loginUrls'>) =>
+    summarize(
+      runs.map((r) => r[k]),
+      k,
+    );
   return {
     runs,
     firstContentfulPaint: s('firstContentfulPaint'),

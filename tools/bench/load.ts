@@ -109,7 +109,8 @@ export async function chapLoad(o: LoadOptions): Promise<LoadResult> {
           throw new StepError('no-challenge', (err as Error).message);
         }
         const res = await send('POST', '/login', mac, { username: name, password: answer, dst: '', popup: 'false' });
-        if (res.status !== 200 || !o.isLoggedIn(res.body)) throw new StepError('login-refused', `POST /login answered HTTP ${res.status} without the logged-in page`);
+        if (res.status !== 200 || !o.isLoggedIn(res.body))
+          throw new StepError('login-refused', `POST /login answered HTTP ${res.status} without the logged-in page`);
         loginMs.push(performance.now() - t);
         logins++;
         const out = await send('GET', '/logout', mac);

@@ -61,7 +61,13 @@ export function outputDir(quick: boolean, out?: string): string {
  * The crowd again, with the accounts in a real FreeRADIUS instead of the router: every login is an
  * Access-Request (RouterOS's default 300 ms timeout) and an accounting Start, every logout a Stop.
  */
-async function radiusLoad(host: RouterHost, dist: string, users: Array<{ name: string; password: string }>, crowd: (url: string) => Promise<LoadResult>, log: (line: string) => void): Promise<LoadResult | null> {
+async function radiusLoad(
+  host: RouterHost,
+  dist: string,
+  users: Array<{ name: string; password: string }>,
+  crowd: (url: string) => Promise<LoadResult>,
+  log: (line: string) => void,
+): Promise<LoadResult | null> {
   if (!freeradiusBinary()) {
     log('FreeRADIUS is not installed: the RADIUS load figure is skipped (apt-get install freeradius freeradius-utils)');
     return null;
@@ -80,7 +86,8 @@ async function radiusLoad(host: RouterHost, dist: string, users: Array<{ name: s
   }
 }
 
-const mac = (prefix: string, n: number) => `${prefix}:${((n >> 8) & 255).toString(16).toUpperCase().padStart(2, '0')}:${(n & 255).toString(16).toUpperCase().padStart(2, '0')}`;
+const mac = (prefix: string, n: number) =>
+  `${prefix}:${((n >> 8) & 255).toString(16).toUpperCase().padStart(2, '0')}:${(n & 255).toString(16).toUpperCase().padStart(2, '0')}`;
 
 export async function runBench(quick: boolean, out: string, log: (line: string) => void): Promise<BenchResults> {
   const settings = quick ? QUICK : FULL;
@@ -113,7 +120,9 @@ export async function runBench(quick: boolean, out: string, log: (line: string) 
 
     log(`the router under load: ${settings.loadGuests} guests doing CHAP, up to ${settings.loadMaxLogins} logins or ${settings.loadMaxSeconds} s`);
     const users = Array.from({ length: settings.loadGuests }, (_, i) => ({ name: `load-${i}`, password: `pw-${i}` }));
-    const [router] = await host.start([{ htmlDir: dist, config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie' }], 'ip/hotspot/user': users } }]);
+    const [router] = await host.start([
+      { htmlDir: dist, config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie' }], 'ip/hotspot/user': users } },
+    ]);
     const crowd = (routerUrl: string) =>
       chapLoad({
         routerUrl,
@@ -129,7 +138,18 @@ export async function runBench(quick: boolean, out: string, log: (line: string) 
     const loadRadius = await radiusLoad(host, dist, users, crowd, log);
 
     const machine = { ...describeMachine(), chromium: guest.chromium };
-    const partial = { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), seconds: (performance.now() - started) / 1000, machine, settings, pageWeight, guest, deploy, load, loadRadius } as const;
+    const partial = {
+      mode: quick ? 'quick' : 'full',
+      date: new Date().toISOString(),
+      seconds: (performance.now() - started) / 1000,
+      machine,
+      settings,
+      pageWeight,
+      guest,
+      deploy,
+      load,
+      loadRadius,
+    } as const;
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
     await mkdir(out, { recursive: true });
     const before = await previousRun(join(out, 'results.json'));
@@ -154,9 +174,10 @@ async function previousRun(file: string): Promise<{ date: string; targets: Targe
 
 const program = withUserErrors(
   new Command('bench')
-  .description('Measure page weight, a guest\'s login time on weak Wi-Fi, deploy cost and router load.')
-  .option('--quick', 'a few runs of each, written to bench/tmp/ (the CI smoke test)')
-  .option('--out <dir>', 'write results.json and results.md here'));
+    .description("Measure page weight, a guest's login time on weak Wi-Fi, deploy cost and router load.")
+    .option('--quick', 'a few runs of each, written to bench/tmp/ (the CI smoke test)')
+    .option('--out <dir>', 'write results.json and results.md here'),
+);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   void runCli(async () => {
@@ -171,6 +192,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const log = (line: string) => process.stdout.write(`bench: ${line}\n`);
     const r = await runBench(Boolean(flags.quick), out, log);
     const where = relative(process.cwd(), out) || '.';
-    process.stdout.write(`\n${targetsTable(r.targets)}\n\nwrote ${join(where, 'results.md')} and ${join(where, 'results.json')} in ${Math.round(r.seconds)} s.\n`);
+    process.stdout.write(
+      `\n${targetsTable(r.targets)}\n\nwrote ${join(where, 'results.md')} and ${join(where, 'results.json')} in ${Math.round(r.seconds)} s.\n`,
+    );
   });
 }

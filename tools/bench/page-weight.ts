@@ -60,7 +60,15 @@ export function folderWeight(dir: string): FolderWeight {
       // The page first, then the rest in the order they were found.
       const names = [page, ...load.files.filter((f) => f !== page), ...load.lazy];
       const files = names.map((f) => weights.get(f)!);
-      return { page, html: weights.get(page)!, files, requests: files.length, bytes: sum(files, 'bytes'), gzip: sum(files, 'gzip'), afterError: load.afterError };
+      return {
+        page,
+        html: weights.get(page)!,
+        files,
+        requests: files.length,
+        bytes: sum(files, 'bytes'),
+        gzip: sum(files, 'gzip'),
+        afterError: load.afterError,
+      };
     }),
   };
 }

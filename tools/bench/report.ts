@@ -66,7 +66,7 @@ function guestTable(r: BenchResults): string {
     ratio === undefined ? '' : times(ratio),
   ];
   return table(
-    ['From the guest\'s first request to…', 'Portal', 'Baseline', 'Portal / baseline'],
+    ["From the guest's first request to…", 'Portal', 'Baseline', 'Portal / baseline'],
     [
       row('first contentful paint (anything)', 'firstContentfulPaint', ms),
       row('login form painted', 'formPainted', ms, ratios.formPainted),
@@ -90,7 +90,11 @@ function deployTable(r: BenchResults): string {
       ['full deploy (one router)', spread(d.fullMs, ms), '1.00×'],
       ['no-op redeploy', spread(d.noopMs, ms), times(d.noopRatio)],
       [`one-file change (${d.changedFile})`, spread(d.oneFileMs, ms), times(d.oneFileRatio)],
-      [`${d.fleet.routers} routers, one deployFleet call (concurrency ${d.fleet.concurrency})`, spread(d.fleet.ms, ms), `${times(d.fleet.ratio)} one router`],
+      [
+        `${d.fleet.routers} routers, one deployFleet call (concurrency ${d.fleet.concurrency})`,
+        spread(d.fleet.ms, ms),
+        `${times(d.fleet.ratio)} one router`,
+      ],
     ],
   );
 }

@@ -60,17 +60,75 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): Target[] {
   const heaviest = others.reduce((a, b) => (b.bytes > a.bytes ? b : a), others[0] ?? { page: '—', bytes: 0 });
   const g = r.guest;
   return [
-    t('form-ratio', 'login form painted ≤ 1.1× the plain baseline', g.ratios.formPainted, 1.1, 'ratio', 'median form-painted time, portal / baseline'),
+    t(
+      'form-ratio',
+      'login form painted ≤ 1.1× the plain baseline',
+      g.ratios.formPainted,
+      1.1,
+      'ratio',
+      'median form-painted time, portal / baseline',
+    ),
     t('ready-ratio', 'form ready to submit ≤ 1.15× the plain baseline', g.ratios.ready, 1.15, 'ratio', 'median ready time, portal / baseline'),
     t('logged-in-ratio', 'guest logged in ≤ 1.2× the plain baseline', g.ratios.loggedIn, 1.2, 'ratio', 'median logged-in time, portal / baseline'),
-    t('connect-ratio', 'click on "Log in" → connected page ≤ 1.2× the plain baseline', g.ratios.submitToConnected, 1.2, 'ratio', 'median click-to-connected time, portal / baseline'),
-    t('before-submit-bytes', 'bytes the login form needs before it can be submitted ≤ 14 KB', g.portal.beforeSubmitBytes?.median ?? NaN, 14 * 1024, 'bytes', 'Chromium: the login document and what its markup loads (not what scripts load later), headers included, median'),
-    t('login-bytes', 'everything the login page loads ≤ 36 KB over the wire', g.portal.loginWireBytes.median, 36 * 1024, 'bytes', 'Chromium: bytes received for the login document and everything it loaded (headers and bodies), median'),
-    t('other-pages', `every other page with what it loads ≤ 24 KB (heaviest: ${heaviest.page})`, heaviest.bytes, 24 * 1024, 'bytes', 'built files: the page, its scripts and the largest other language (tools/build/budgets.ts)'),
-    t('layout-shift', 'login page layout shift ≈ 0 (≤ 0.01)', g.portal.layoutShift?.median ?? NaN, 0.01, 'shift', 'Chromium: cumulative layout shift of the login page up to the click, median'),
-    t('login-requests', 'login page in ≤ 4 requests', g.portal.loginRequests.median, 4, 'requests', 'Chromium: requests made by the login document, itself included, median'),
+    t(
+      'connect-ratio',
+      'click on "Log in" → connected page ≤ 1.2× the plain baseline',
+      g.ratios.submitToConnected,
+      1.2,
+      'ratio',
+      'median click-to-connected time, portal / baseline',
+    ),
+    t(
+      'before-submit-bytes',
+      'bytes the login form needs before it can be submitted ≤ 14 KB',
+      g.portal.beforeSubmitBytes?.median ?? NaN,
+      14 * 1024,
+      'bytes',
+      'Chromium: the login document and what its markup loads (not what scripts load later), headers included, median',
+    ),
+    t(
+      'login-bytes',
+      'everything the login page loads ≤ 36 KB over the wire',
+      g.portal.loginWireBytes.median,
+      36 * 1024,
+      'bytes',
+      'Chromium: bytes received for the login document and everything it loaded (headers and bodies), median',
+    ),
+    t(
+      'other-pages',
+      `every other page with what it loads ≤ 24 KB (heaviest: ${heaviest.page})`,
+      heaviest.bytes,
+      24 * 1024,
+      'bytes',
+      'built files: the page, its scripts and the largest other language (tools/build/budgets.ts)',
+    ),
+    t(
+      'layout-shift',
+      'login page layout shift ≈ 0 (≤ 0.01)',
+      g.portal.layoutShift?.median ?? NaN,
+      0.01,
+      'shift',
+      'Chromium: cumulative layout shift of the login page up to the click, median',
+    ),
+    t(
+      'login-requests',
+      'login page in ≤ 4 requests',
+      g.portal.loginRequests.median,
+      4,
+      'requests',
+      'Chromium: requests made by the login document, itself included, median',
+    ),
     t('noop-redeploy', 'no-op redeploy ≤ 0.2× a full deploy', r.deploy.noopRatio, 0.2, 'ratio', 'median no-op redeploy / median full deploy'),
-    t('fleet', r.deploy.fleet.routers === 10 ? 'ten routers ≤ 3× one router' : `${r.deploy.fleet.routers} routers ≤ 3× one router (quick mode; the target is for ten)`, r.deploy.fleet.ratio, 3, 'ratio', `median deployFleet of ${r.deploy.fleet.routers} routers / median full deploy of one`),
+    t(
+      'fleet',
+      r.deploy.fleet.routers === 10
+        ? 'ten routers ≤ 3× one router'
+        : `${r.deploy.fleet.routers} routers ≤ 3× one router (quick mode; the target is for ten)`,
+      r.deploy.fleet.ratio,
+      3,
+      'ratio',
+      `median deployFleet of ${r.deploy.fleet.routers} routers / median full deploy of one`,
+    ),
     t('load-errors', 'zero errors under load', r.load.errors, 0, 'errors', `${r.load.guests} concurrent guests doing CHAP`),
   ];
 }

@@ -45,7 +45,9 @@ await runCli(async () => {
     const dist = join(work, 'hotspot');
     await buildPortal({ outDir: dist, quiet: true });
     const users = Array.from({ length: guests }, (_, i) => ({ name: `load-${i}`, password: `pw-${i}` }));
-    const [router] = await host.start([{ htmlDir: dist, config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie' }], 'ip/hotspot/user': users } }]);
+    const [router] = await host.start([
+      { htmlDir: dist, config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie' }], 'ip/hotspot/user': users } },
+    ]);
     const pid = host.pid!;
     const before = rssMiB(pid);
     const load = await chapLoad({
@@ -54,7 +56,8 @@ await runCli(async () => {
       maxLogins: Number.MAX_SAFE_INTEGER,
       maxSeconds: seconds,
       user: (g) => users[g]!,
-      mac: (g) => `02:50:AC:${((g >> 16) & 255).toString(16).padStart(2, '0')}:${((g >> 8) & 255).toString(16).padStart(2, '0')}:${(g & 255).toString(16).padStart(2, '0')}`,
+      mac: (g) =>
+        `02:50:AC:${((g >> 16) & 255).toString(16).padStart(2, '0')}:${((g >> 8) & 255).toString(16).padStart(2, '0')}:${(g & 255).toString(16).padStart(2, '0')}`,
       isLoggedIn: (body) => body.includes('<hs-alogin-page'),
     });
     const after = rssMiB(pid);

@@ -29,7 +29,8 @@ export function readBrandSvg(root: string, file: string): string {
 
 /** Why a brand SVG cannot be put into the pages, as the end of a sentence, or undefined. */
 export function svgProblem(text: string): string | undefined {
-  if (text.includes('$(')) return 'contains "$(", which the router would take for one of its variables once the image is part of the pages; remove it (an editor\'s metadata or a script is the usual source).';
+  if (text.includes('$('))
+    return 'contains "$(", which the router would take for one of its variables once the image is part of the pages; remove it (an editor\'s metadata or a script is the usual source).';
   if (!/^\s*(?:\uFEFF)?(?:<\?xml[\s\S]*?\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(text) || !/<\/svg>\s*$/i.test(text)) {
     return 'is not an SVG image (it must start with <svg and end with </svg>); export it again as plain SVG.';
   }
@@ -56,7 +57,8 @@ export function svgDataUrl(svg: string): string {
   // An image needs its namespace; with a viewBox it scales to any icon size without width and height.
   const root = svg.slice(0, svg.indexOf('>'));
   let icon = /\sxmlns\s*=/.test(root) ? svg : svg.replace(/^<svg\b/i, '<svg xmlns="http://www.w3.org/2000/svg"');
-  if (/\sviewBox\s*=/i.test(root)) icon = icon.replace(/^<svg\b[^>]*>/i, (tag) => tag.replace(/\s(?:width|height)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ''));
+  if (/\sviewBox\s*=/i.test(root))
+    icon = icon.replace(/^<svg\b[^>]*>/i, (tag) => tag.replace(/\s(?:width|height)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ''));
   // Attribute values in single quotes (which need no escape), then encodeURIComponent, then the
   // characters that are safe in a double-quoted attribute made readable again.
   const quoted = icon.replace(/\s+/g, ' ').replace(/=\s*"([^"']*)"/g, "='$1'");

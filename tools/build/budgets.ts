@@ -114,7 +114,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export function budgetProblems(report: SizeReport, limits: BudgetLimits): string[] {
   const out: string[] = [];
   if (report.login > limits.loginPageKB * 1024) {
-    out.push(`the login page with what it loads is ${kb(report.login)}, over its budget of ${limits.loginPageKB} KB (budgets.loginPageKB); make it smaller or raise the budget`);
+    out.push(
+      `the login page with what it loads is ${kb(report.login)}, over its budget of ${limits.loginPageKB} KB (budgets.loginPageKB); make it smaller or raise the budget`,
+    );
   }
   if (report.total > limits.totalKB * 1024) {
     out.push(`dist/hotspot/ is ${kb(report.total)}, over its budget of ${limits.totalKB} KB (budgets.totalKB); make it smaller or raise the budget`);
@@ -125,7 +127,10 @@ export function budgetProblems(report: SizeReport, limits: BudgetLimits): string
 /** The size table the build prints. */
 export function formatReport(report: SizeReport, limits: BudgetLimits, label = 'dist/hotspot'): string {
   const width = Math.max(...report.files.map((f) => f.path.length), 10);
-  const lines = report.files.map((f) => `  ${f.path.padEnd(width)}  ${kb(f.size).padStart(9)}${report.loginFiles.includes(f.path) ? '  (login)' : report.loginLazy.includes(f.path) ? '  (login, largest other language)' : report.loginAfterError.includes(f.path) ? '  (login, after a failed login)' : ''}`);
+  const lines = report.files.map(
+    (f) =>
+      `  ${f.path.padEnd(width)}  ${kb(f.size).padStart(9)}${report.loginFiles.includes(f.path) ? '  (login)' : report.loginLazy.includes(f.path) ? '  (login, largest other language)' : report.loginAfterError.includes(f.path) ? '  (login, after a failed login)' : ''}`,
+  );
   return [
     `${label}/ sizes:`,
     ...lines,

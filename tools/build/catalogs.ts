@@ -24,24 +24,36 @@ function localizedText(value: Localized | undefined, code: string): string | und
 }
 
 /** Problems with a set of catalogs, each one sentence; empty when every locale matches the reference. */
-export function catalogProblems(catalogs: ReadonlyArray<{ code: string; messages: Readonly<Record<string, string>> }>, reference: Readonly<Record<string, string>>): string[] {
+export function catalogProblems(
+  catalogs: ReadonlyArray<{ code: string; messages: Readonly<Record<string, string>> }>,
+  reference: Readonly<Record<string, string>>,
+): string[] {
   const problems: string[] = [];
   const refKeys = Object.keys(reference);
   for (const { code, messages } of catalogs) {
     const missing = refKeys.filter((k) => typeof messages[k] !== 'string');
     const extra = Object.keys(messages).filter((k) => !(k in reference) && !(BRAND_KEYS as readonly string[]).includes(k));
     if (missing.length) {
-      problems.push(`locale "${code}" lacks ${missing.length} text${missing.length > 1 ? 's' : ''} (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}); add them to texts.${code} in portal.config.ts`);
+      problems.push(
+        `locale "${code}" lacks ${missing.length} text${missing.length > 1 ? 's' : ''} (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}); add them to texts.${code} in portal.config.ts`,
+      );
     }
-    if (extra.length) problems.push(`locale "${code}" has unknown text key${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}; keys must be those of portal/i18n/locales/en.ts`);
+    if (extra.length)
+      problems.push(
+        `locale "${code}" has unknown text key${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}; keys must be those of portal/i18n/locales/en.ts`,
+      );
     for (const k of refKeys) {
       const text = messages[k];
       if (typeof text !== 'string') continue;
       const want = placeholders(reference[k]!);
       const unknown = placeholders(text).filter((p) => !want.includes(p));
-      if (unknown.length) problems.push(`text "${k}" of locale "${code}" uses {${unknown[0]}}, which "${k}" does not provide (it has ${want.length ? want.map((p) => `{${p}}`).join(', ') : 'none'})`);
+      if (unknown.length)
+        problems.push(
+          `text "${k}" of locale "${code}" uses {${unknown[0]}}, which "${k}" does not provide (it has ${want.length ? want.map((p) => `{${p}}`).join(', ') : 'none'})`,
+        );
       if (text.includes('$(')) problems.push(`text "${k}" of locale "${code}" contains "$(", which the router would take for a variable; remove it`);
-      if (k.startsWith('errors.') && /[\r\n]/.test(text)) problems.push(`text "${k}" of locale "${code}" has a line break; errors.txt messages must be one line`);
+      if (k.startsWith('errors.') && /[\r\n]/.test(text))
+        problems.push(`text "${k}" of locale "${code}" has a line break; errors.txt messages must be one line`);
     }
     const dir = messages['locale.dir'];
     if (dir !== undefined && dir !== 'ltr' && dir !== 'rtl') {
@@ -63,7 +75,9 @@ export function buildCatalogs(config: PortalConfig): LocaleCatalog[] {
   });
   const problems = catalogProblems(catalogs, REFERENCE_CATALOG);
   if (problems.length) {
-    throw new UserError(`${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more locale problem${problems.length > 2 ? 's' : ''})` : ''}.`);
+    throw new UserError(
+      `${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more locale problem${problems.length > 2 ? 's' : ''})` : ''}.`,
+    );
   }
   return catalogs.map(({ code, messages }) => ({
     code,

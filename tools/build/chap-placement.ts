@@ -73,8 +73,13 @@ export function chapPlacementProblems(template: Template): ChapProblem[] {
     for (const node of nodes) {
       if (node.kind === 'var' && CHAP.test(node.name)) {
         const why = scriptContextProblem(text, node.offset);
-        if (why) problems.push({ offset: node.offset, message: `$(${node.name}) must stand inside a quoted string of a classic inline script, but ${why}` });
-        else if (!guarded) problems.push({ offset: node.offset, message: `$(${node.name}) must be inside "$(if chap-id) … $(endif)" so pages without CHAP get no script` });
+        if (why)
+          problems.push({ offset: node.offset, message: `$(${node.name}) must stand inside a quoted string of a classic inline script, but ${why}` });
+        else if (!guarded)
+          problems.push({
+            offset: node.offset,
+            message: `$(${node.name}) must be inside "$(if chap-id) … $(endif)" so pages without CHAP get no script`,
+          });
       } else if (node.kind === 'if') {
         for (const b of node.branches) walk(b.body, guarded || guards(b.cond));
         if (node.elseBody) walk(node.elseBody, guarded);

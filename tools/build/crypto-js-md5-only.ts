@@ -66,8 +66,13 @@ function unusedRanges(code: string): Array<[number, number]> {
       if (decls.length === 1 && (decls[0]!['id'] as Node)['name'] === 'Utf8') return void ranges.push([node.start, node.end]);
     }
     // `if (typeof data == 'string') { data = Utf8.parse(data); }` in _append; `C.HmacMD5 = …` in md5.js.
-    if (node.type === 'IfStatement' && /^if\s*\(typeof (\w+) == 'string'\)\s*\{\s*\1 = Utf8\.parse\(\1\);\s*\}$/.test(code.slice(node.start, node.end))) return void ranges.push([node.start, node.end]);
-    if (node.type === 'ExpressionStatement' && /^C\.Hmac\w+\s*=/.test(code.slice(node.start, node.end))) return void ranges.push([node.start, node.end]);
+    if (
+      node.type === 'IfStatement' &&
+      /^if\s*\(typeof (\w+) == 'string'\)\s*\{\s*\1 = Utf8\.parse\(\1\);\s*\}$/.test(code.slice(node.start, node.end))
+    )
+      return void ranges.push([node.start, node.end]);
+    if (node.type === 'ExpressionStatement' && /^C\.Hmac\w+\s*=/.test(code.slice(node.start, node.end)))
+      return void ranges.push([node.start, node.end]);
     for (const child of children(node)) visit(child);
   };
   visit(parseAst(code) as unknown as Node);

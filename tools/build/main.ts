@@ -29,7 +29,10 @@ export async function buildPortal(options: BuildOptions = {}): Promise<void> {
     const started = Date.now();
     // configFile: false, or Vite would also load vite.config.ts and run every plugin twice.
     await build({ ...hotspotViteConfig(loaded, options), configFile: false, logLevel: 'warn' });
-    if (!options.quiet) process.stdout.write(`built ${options.outDir ?? 'dist/hotspot'}/ in ${((Date.now() - started) / 1000).toFixed(1)} s; the build check found no problems.\n`);
+    if (!options.quiet)
+      process.stdout.write(
+        `built ${options.outDir ?? 'dist/hotspot'}/ in ${((Date.now() - started) / 1000).toFixed(1)} s; the build check found no problems.\n`,
+      );
   } catch (err) {
     const user = findUserError(err);
     if (user) throw user;
@@ -44,7 +47,9 @@ export async function buildPortal(options: BuildOptions = {}): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // No flags yet: anything on the command line is a mistake, said as one sentence instead of ignored.
-  const program = withUserErrors(new Command('build').description('Build dist/hotspot/ from portal.config.ts and portal/, with the build check and size budgets.'));
+  const program = withUserErrors(
+    new Command('build').description('Build dist/hotspot/ from portal.config.ts and portal/, with the build check and size budgets.'),
+  );
   void runCli(async () => {
     if (!parseCommand(program)) return 0;
     await buildPortal();

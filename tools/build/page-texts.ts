@@ -24,7 +24,12 @@ export function unusedTexts(config: PortalConfig): Set<string> {
 }
 
 /** The texts of `catalog` a page uses: whole groups (`login`) or single keys (`errors.invalid-username`). */
-export function pageMessages(catalog: LocaleCatalog, wanted: readonly string[], unused: ReadonlySet<string> = new Set(), common = true): Record<string, string> {
+export function pageMessages(
+  catalog: LocaleCatalog,
+  wanted: readonly string[],
+  unused: ReadonlySet<string> = new Set(),
+  common = true,
+): Record<string, string> {
   const want = new Set([...(common ? COMMON_TEXT_GROUPS : []), ...wanted]);
   return Object.fromEntries(Object.entries(catalog.messages).filter(([k]) => !unused.has(k) && (want.has(k) || want.has(k.split('.')[0]!))));
 }

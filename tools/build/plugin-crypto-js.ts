@@ -11,7 +11,8 @@
 import type { Plugin } from 'vite';
 import { md5OnlyCryptoJs } from './crypto-js-md5-only.ts';
 
-const HEADER = /^;\(function \(root, factory(?:, undef)?\) \{\s*if \(typeof exports === "object"\) \{[^}]*?module\.exports = exports = factory\(([^;]*)\);[\s\S]*?\}\(this, function \(([^)]*)\) \{/;
+const HEADER =
+  /^;\(function \(root, factory(?:, undef)?\) \{\s*if \(typeof exports === "object"\) \{[^}]*?module\.exports = exports = factory\(([^;]*)\);[\s\S]*?\}\(this, function \(([^)]*)\) \{/;
 
 export function cryptoJsToEsm(code: string): string | undefined {
   const m = HEADER.exec(code);

@@ -80,7 +80,8 @@ export function hotspotPages({ config, root }: PagesOptions): Plugin {
       // Pages name their icon with <link rel="icon">; a favicon.ico is shipped only when the designer
       // gives one. Binary files cannot be copied on the router, so each one costs an upload per deploy.
       const fav = config.brand.favicon;
-      if (fav?.toLowerCase().endsWith('.ico')) this.emitFile({ type: 'asset', fileName: 'favicon.ico', source: readFileSync(path.resolve(root, fav)) });
+      if (fav?.toLowerCase().endsWith('.ico'))
+        this.emitFile({ type: 'asset', fileName: 'favicon.ico', source: readFileSync(path.resolve(root, fav)) });
     },
   };
 }

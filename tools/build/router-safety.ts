@@ -51,8 +51,12 @@ function apiJsonProblems(template: Template, file: string): Problem[] {
     try {
       JSON.parse(body);
     } catch (err) {
-      const shown = Object.entries(state).map(([k, v]) => `${k}="${v}"`).join(', ');
-      return [{ file, message: `is not valid JSON after substitution when ${shown} (${(err as Error).message}); guard optional members with $(if …)` }];
+      const shown = Object.entries(state)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(', ');
+      return [
+        { file, message: `is not valid JSON after substitution when ${shown} (${(err as Error).message}); guard optional members with $(if …)` },
+      ];
     }
   }
   return [];
@@ -69,7 +73,12 @@ function templateProblems(file: string, text: string): { template?: Template; pr
   const problems: Problem[] = [];
   for (const use of listVariables(template)) {
     if (!isKnownVariable(use.name)) {
-      problems.push({ file, line: use.line, col: use.col, message: `"$(${use.name})" is not a RouterOS hotspot variable; check the name (fact sheet §2)` });
+      problems.push({
+        file,
+        line: use.line,
+        col: use.col,
+        message: `"$(${use.name})" is not a RouterOS hotspot variable; check the name (fact sheet §2)`,
+      });
     }
   }
   for (const p of chapPlacementProblems(template)) {
@@ -84,7 +93,8 @@ function errorsTxtKeys(file: string, text: string, problems: Problem[]): Set<str
     const parsed = parseErrorsTxt(text, file);
     const keys = new Set(parsed.messages.keys());
     const missing = [...ERROR_KEYS].filter((k) => !keys.has(k));
-    if (missing.length) problems.push({ file, message: `has no message for ${missing.join(', ')}; every RouterOS error key needs one (fact sheet §6.2)` });
+    if (missing.length)
+      problems.push({ file, message: `has no message for ${missing.join(', ')}; every RouterOS error key needs one (fact sheet §6.2)` });
     return keys;
   } catch (err) {
     if (!(err instanceof TemplateError)) throw err;

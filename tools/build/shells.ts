@@ -30,7 +30,8 @@ const CHAP_VARS = new Set(['chap-id', 'chap-challenge']);
 /** The raw-text element that carries a page's router values, URL-encoded by the router (`-esc`). */
 export function routerDataIsland(fields: readonly string[]): string {
   for (const f of fields) {
-    if (!isKnownVariable(f) || f.endsWith('-esc')) throw new UserError(`page data field "${f}" is not a RouterOS variable name; check tools/build/pages.ts.`);
+    if (!isKnownVariable(f) || f.endsWith('-esc'))
+      throw new UserError(`page data field "${f}" is not a RouterOS variable name; check tools/build/pages.ts.`);
     if (CHAP_VARS.has(f)) throw new UserError(`"${f}" may only appear in the CHAP inline script of login.html, never in the data island.`);
   }
   return `<script type="application/x-hotspot" id="hs-data">${fields.map((f) => `${f}=$(${f}-esc)`).join('&')}</script>`;
@@ -40,7 +41,8 @@ export function routerDataIsland(fields: readonly string[]): string {
 export function rootUrl(root: string, file: string): string {
   const abs = path.resolve(root, file);
   const rel = path.relative(root, abs);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UserError(`${file} is outside the project folder; keep brand files next to portal.config.ts.`);
+  if (rel.startsWith('..') || path.isAbsolute(rel))
+    throw new UserError(`${file} is outside the project folder; keep brand files next to portal.config.ts.`);
   if (!existsSync(abs)) throw new UserError(`${file} (named in portal.config.ts) does not exist; add the file or fix the path.`);
   return '/' + rel.split(path.sep).join('/');
 }
@@ -80,7 +82,8 @@ export function createShells(opts: ShellOptions): Shells {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('t', (key: unknown) => {
     const text = typeof key === 'string' ? def.messages[key] : undefined;
-    if (text === undefined) throw new UserError(`a template uses {{t "${String(key)}"}}, which names no text; use a key of portal/i18n/locales/en.ts.`);
+    if (text === undefined)
+      throw new UserError(`a template uses {{t "${String(key)}"}}, which names no text; use a key of portal/i18n/locales/en.ts.`);
     return text;
   });
 
@@ -128,7 +131,9 @@ export function createShells(opts: ShellOptions): Shells {
       if (err instanceof UserError) throw err;
       // Handlebars parses lazily (partials included), so syntax errors surface here too.
       const [first = '', ...context] = (err as Error).message.split('\n');
-      throw new UserError(`${path.relative(root, file)}: ${first.replace(/:$/, '')}${context.length ? `\n    ${context.slice(0, 2).join('\n    ')}` : ''}`);
+      throw new UserError(
+        `${path.relative(root, file)}: ${first.replace(/:$/, '')}${context.length ? `\n    ${context.slice(0, 2).join('\n    ')}` : ''}`,
+      );
     }
   };
 
@@ -160,7 +165,12 @@ export function createShells(opts: ShellOptions): Shells {
           key: k.slice('errors.'.length),
           text: text.replace(/\{(username|ip|detail)\}/g, (_, name: string) => `$(${name === 'detail' ? 'error-orig' : name})`),
         }));
-      return run(path.join(dir, 'errors.txt.hbs'), { brand: brand.name.replace(/[\r\n]/g, ' '), code: catalog.code, localeName: catalog.name, messages });
+      return run(path.join(dir, 'errors.txt.hbs'), {
+        brand: brand.name.replace(/[\r\n]/g, ' '),
+        code: catalog.code,
+        localeName: catalog.name,
+        messages,
+      });
     },
     renderApiJson() {
       const portal = config.router.dnsName ? JSON.stringify(`https://${config.router.dnsName}/login`) : '"$(link-login-only)"';

@@ -19,7 +19,9 @@ export async function loadConfig(file = path.resolve(CONFIG_FILE)): Promise<Load
     // The dev server also loads this module through Vite, which cannot follow a computed import.
     mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default?: unknown };
   } catch (err) {
-    throw new UserError(`${path.basename(file)} could not be loaded: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; fix the file and build again.`);
+    throw new UserError(
+      `${path.basename(file)} could not be loaded: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; fix the file and build again.`,
+    );
   }
   if (mod.default === undefined) throw new UserError(`${path.basename(file)} has no default export; write "export default defineConfig({ … })".`);
   return { config: validateConfig(mod.default, path.basename(file)), dir: path.dirname(file) };

@@ -39,7 +39,12 @@ const MIN_CONTRAST = 4.5;
 export function routerMarkupIssues(value: unknown, path: (string | number)[] = []): RuleIssue[] {
   if (typeof value === 'string') {
     return value.includes('$(')
-      ? [{ path, message: `contains "$(", which the router would take for one of its variables in every page it serves (filled with what a guest typed, for some); remove it` }]
+      ? [
+          {
+            path,
+            message: `contains "$(", which the router would take for one of its variables in every page it serves (filled with what a guest typed, for some); remove it`,
+          },
+        ]
       : [];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => routerMarkupIssues(v, [...path, i]));
@@ -48,7 +53,29 @@ export function routerMarkupIssues(value: unknown, path: (string | number)[] = [
 }
 
 /** Second-level suffixes open to anyone's registration: a pattern must name a host below them. */
-const PUBLIC_SUFFIXES = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'com.au', 'net.au', 'org.au', 'co.nz', 'co.za', 'co.jp', 'ne.jp', 'com.br', 'com.cn', 'com.mx', 'com.tr', 'co.in', 'co.kr', 'com.sg', 'com.hk', 'com.tw']);
+const PUBLIC_SUFFIXES = new Set([
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'me.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'co.nz',
+  'co.za',
+  'co.jp',
+  'ne.jp',
+  'com.br',
+  'com.cn',
+  'com.mx',
+  'com.tr',
+  'co.in',
+  'co.kr',
+  'com.sg',
+  'com.hk',
+  'com.tw',
+]);
 
 /**
  * Why a walled-garden host pattern opens more than one site to guests who have not logged in, or
@@ -85,7 +112,11 @@ export function checkRules(c: Parsed): RuleIssue[] {
   // The walled garden is what guests reach before logging in (adverts' hosts are added to it).
   const garden = (path: (string | number)[], host: string, lead: string) => {
     const why = tooWideHost(host);
-    if (why) add(path, `${lead}${why}, so guests could reach all of them without logging in; name the sites themselves, such as "pay.example.com" or "*.pay.example.com"`);
+    if (why)
+      add(
+        path,
+        `${lead}${why}, so guests could reach all of them without logging in; name the sites themselves, such as "pay.example.com" or "*.pay.example.com"`,
+      );
   };
   c.walledGarden.hosts.forEach((h, i) => garden(['walledGarden', 'hosts', i], h, `("${h}") `));
   c.adverts?.urls.forEach((u, i) => {
@@ -99,7 +130,10 @@ export function checkRules(c: Parsed): RuleIssue[] {
   const transport = m.has('chap') || m.has('pap') || m.has('https');
   for (const mode of ['member', 'voucher'] as const) {
     if (m.has(mode) && !transport) {
-      add(['login', 'methods'], `has "${mode}" but neither "chap", "https" nor "pap"; add "https" or "chap" so the form does not send the password in clear`);
+      add(
+        ['login', 'methods'],
+        `has "${mode}" but neither "chap", "https" nor "pap"; add "https" or "chap" so the form does not send the password in clear`,
+      );
     }
   }
   if (transport && !m.has('member') && !m.has('voucher')) {
@@ -107,11 +141,16 @@ export function checkRules(c: Parsed): RuleIssue[] {
   }
   if (m.has('https')) {
     // RouterOS serves the https login with the profile's ssl-certificate, which must match dns-name (fact sheet §4.4).
-    if (!c.router.dnsName) add(['router', 'dnsName'], 'is missing; the "https" login method needs the DNS name the certificate is for, such as "wifi.example.com"');
-    if (!c.router.https) add(['router', 'https'], 'is missing; the "https" login method needs a certificate: { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" }');
+    if (!c.router.dnsName)
+      add(['router', 'dnsName'], 'is missing; the "https" login method needs the DNS name the certificate is for, such as "wifi.example.com"');
+    if (!c.router.https)
+      add(
+        ['router', 'https'],
+        'is missing; the "https" login method needs a certificate: { certificate: "certs/wifi.pem", key: "certs/wifi.key" } or { name: "<certificate on the router>" }',
+      );
   }
   if (c.router.https && !c.router.dnsName) {
-    add(['router', 'dnsName'], 'is missing; a certificate is checked against the hotspot\'s DNS name, so give the name it is for');
+    add(['router', 'dnsName'], "is missing; a certificate is checked against the hotspot's DNS name, so give the name it is for");
   }
   if (m.has('cookie') && !transport) {
     add(['login', 'methods'], 'has "cookie", which RouterOS only uses together with another HTTP login; add "chap"');
@@ -126,7 +165,8 @@ export function checkRules(c: Parsed): RuleIssue[] {
   const needAll = (value: Localized | undefined, path: (string | number)[]) => {
     if (value === undefined || typeof value === 'string') return;
     for (const l of locales) {
-      if (!value[l]) add([...path, l], `is missing; give the text in every locale of locales.list (${locales.join(', ')}), or one plain text for all`);
+      if (!value[l])
+        add([...path, l], `is missing; give the text in every locale of locales.list (${locales.join(', ')}), or one plain text for all`);
     }
   };
   needAll(c.brand.terms?.text, ['brand', 'terms', 'text']);

@@ -10,13 +10,9 @@ import { RADIUS_MAC_FORMAT_VALUES } from '../routeros/radius/mac-format.ts';
 export const LOGIN_METHODS = ['chap', 'pap', 'https', 'voucher', 'member', 'cookie', 'trial', 'mac'] as const;
 export type LoginMethodName = (typeof LOGIN_METHODS)[number];
 
-export const localeCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, 'must be a lower-case language code such as "en", "ar" or "pt-br"');
+export const localeCode = z.string().regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, 'must be a lower-case language code such as "en", "ar" or "pt-br"');
 
-const hexColour = z
-  .string()
-  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour written as #rgb or #rrggbb, such as "#0b5cad"');
+const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour written as #rgb or #rrggbb, such as "#0b5cad"');
 
 /** A RouterOS duration as the profile takes it: 30m, 1h30m, 1d, 00:30:00. */
 const duration = z.string().refine((v) => {
@@ -42,9 +38,7 @@ export const localized = z.union([z.string().min(1), z.record(localeCode, z.stri
 export type Localized = z.infer<typeof localized>;
 
 /** A host as the RouterOS walled garden matches it: the whole name, `*` and `?` as wildcards. */
-const hostPattern = z
-  .string()
-  .regex(/^[a-z0-9*?]([a-z0-9*?.-]*[a-z0-9*?])?$/i, 'must be a host name such as "pay.example.com" or "*.example.com"');
+const hostPattern = z.string().regex(/^[a-z0-9*?]([a-z0-9*?.-]*[a-z0-9*?])?$/i, 'must be a host name such as "pay.example.com" or "*.example.com"');
 
 const colours = z.strictObject({
   primary: hexColour.default('#0b5cad'),
@@ -80,7 +74,10 @@ const brand = z.strictObject({
     .strictObject({
       text: localized.optional(),
       email: z.email('must be an e-mail address').optional(),
-      phone: z.string().regex(/^\+?[0-9 ()-]{3,24}$/, 'must be a phone number such as "+1 555 0100"').optional(),
+      phone: z
+        .string()
+        .regex(/^\+?[0-9 ()-]{3,24}$/, 'must be a phone number such as "+1 555 0100"')
+        .optional(),
     })
     .optional(),
   terms: z
@@ -115,9 +112,7 @@ const voucher = z.strictObject({
 });
 
 /** A PEM file on the deploying computer: relative to portal.config.ts or absolute (never shipped in the pages). */
-const pemFile = z
-  .string()
-  .regex(/^[^\0\n]+\.(?:pem|crt|cer|key)$/i, 'must be the path of a PEM file ending in .pem, .crt, .cer or .key');
+const pemFile = z.string().regex(/^[^\0\n]+\.(?:pem|crt|cer|key)$/i, 'must be the path of a PEM file ending in .pem, .crt, .cer or .key');
 
 /**
  * The hotspot's TLS certificate: PEM files deploy imports, or a certificate already on the router
@@ -137,7 +132,10 @@ const byteSize = z.string().regex(/^\d+[KMGT]?$/, 'must be a size such as "500M"
 /** One voucher kind: the router user profile it is created on, and what each voucher of it gets. */
 const voucherProfile = z.strictObject({
   /** rate-limit of the user profile, rx/tx from the router's side: "2M/4M". */
-  rateLimit: z.string().regex(/^\d+[kKMG]?(\/\d+[kKMG]?)?$/, 'must be a RouterOS rate limit such as "2M/4M"').optional(),
+  rateLimit: z
+    .string()
+    .regex(/^\d+[kKMG]?(\/\d+[kKMG]?)?$/, 'must be a RouterOS rate limit such as "2M/4M"')
+    .optional(),
   /** shared-users of the user profile: devices one code may log in at the same time. */
   sharedUsers: z.number().int().min(1).max(1000).default(1),
   /** session-timeout of the user profile: the longest single session. */
@@ -155,7 +153,10 @@ const vouchers = z.strictObject({
   /** Keyed by the router user profile name (`npm run vouchers -- ROUTER --profile 1h`). */
   profiles: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be letters, digits, "_" or "-" (up to 32)'), voucherProfile).default({}),
   /** Characters a code is drawn from; the default leaves out look-alikes (0/O, 1/I/L). */
-  alphabet: z.string().regex(/^[A-Za-z0-9]{2,}$/, 'must be at least two letters or digits').default('ABCDEFGHJKMNPQRSTUVWXYZ23456789'),
+  alphabet: z
+    .string()
+    .regex(/^[A-Za-z0-9]{2,}$/, 'must be at least two letters or digits')
+    .default('ABCDEFGHJKMNPQRSTUVWXYZ23456789'),
   length: z.number().int().min(4).max(32).default(8),
   /** The Wi-Fi name: printed on the ticket with a Wi-Fi QR code beside the login one. */
   ssid: z.string().min(1).max(32).optional(),
@@ -185,10 +186,16 @@ const radius = z.strictObject({
   /** Refused with a pointer to secretEnv: a secret in portal.config.ts would end up in git. */
   secret: z
     .unknown()
-    .refine((v) => v === undefined, 'must not be written in portal.config.ts: deploy reads the RADIUS secret from the environment variable secretEnv names (RADIUS_SECRET by default)')
+    .refine(
+      (v) => v === undefined,
+      'must not be written in portal.config.ts: deploy reads the RADIUS secret from the environment variable secretEnv names (RADIUS_SECRET by default)',
+    )
     .optional(),
   /** Name of the environment variable that holds the shared secret. */
-  secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name such as "RADIUS_SECRET"').default('RADIUS_SECRET'),
+  secretEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name such as "RADIUS_SECRET"')
+    .default('RADIUS_SECRET'),
   /** radius-accounting of the profile: Start, Interim-Update and Stop for every RADIUS session. */
   accounting: z.boolean().default(true),
   /** radius-interim-update: "received" (the server's Acct-Interim-Interval) or a duration such as "2m". */
@@ -198,8 +205,18 @@ const radius = z.strictObject({
   /** radius-mac-format: how MACs are written in Calling-Station-Id and MAC authentication. */
   macFormat: z.enum(RADIUS_MAC_FORMAT_VALUES as [string, ...string[]]).optional(),
   /** radius-location-id and radius-location-name of the profile (sent as WISPr-Location-ID/-Name). */
-  locationId: z.string().min(1).max(253).regex(/^[^\0\r\n]*$/, 'must be one line').optional(),
-  locationName: z.string().min(1).max(253).regex(/^[^\0\r\n]*$/, 'must be one line').optional(),
+  locationId: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[^\0\r\n]*$/, 'must be one line')
+    .optional(),
+  locationName: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[^\0\r\n]*$/, 'must be one line')
+    .optional(),
 });
 
 const router = z.strictObject({
@@ -246,9 +263,7 @@ export const portalConfigSchema = z.strictObject({
   /** Text overrides by locale and message key (keys as in portal/i18n/locales/en.ts). */
   texts: z.record(localeCode, z.record(z.string(), z.string())).default({}),
   budgets: budgets.default(budgets.parse({})),
-  walledGarden: z
-    .strictObject({ hosts: z.array(hostPattern).default([]) })
-    .default({ hosts: [] }),
+  walledGarden: z.strictObject({ hosts: z.array(hostPattern).default([]) }).default({ hosts: [] }),
   adverts: z
     .strictObject({
       urls: z.array(httpUrl).min(1, 'must list at least one advert URL'),
@@ -256,9 +271,7 @@ export const portalConfigSchema = z.strictObject({
       timeout: duration.default('1m'),
     })
     .optional(),
-  captivePortalApi: z
-    .strictObject({ venueInfoUrl: httpUrl.optional() })
-    .default({}),
+  captivePortalApi: z.strictObject({ venueInfoUrl: httpUrl.optional() }).default({}),
   router: router.default(router.parse({})),
   vouchers: vouchers.default(vouchers.parse({})),
 });

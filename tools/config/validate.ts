@@ -31,7 +31,8 @@ function valueAt(root: unknown, path: Path): unknown {
 function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === '(hidden)') return 'a value, not shown';
-  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value);
+  const text =
+    typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 

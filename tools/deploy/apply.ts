@@ -66,10 +66,24 @@ export async function applyPlan(
       await conn.put(data, `${plan.folder}/${f.path}`);
       result.uploadedFiles++;
       result.uploadedBytes += f.size;
-      ctx.emit({ kind: 'upload', router, path: f.path, filesDone: result.uploadedFiles, filesTotal: uploads.length, bytesDone: result.uploadedBytes, bytesTotal });
+      ctx.emit({
+        kind: 'upload',
+        router,
+        path: f.path,
+        filesDone: result.uploadedFiles,
+        filesTotal: uploads.length,
+        bytesDone: result.uploadedBytes,
+        bytesTotal,
+      });
     }
     step('verifying every file against the manifest (SHA-256)');
-    await verifyContents(conn, plan, ctx.manifest.files.filter((f) => !present.has(f.path)), ctx.distDir, result);
+    await verifyContents(
+      conn,
+      plan,
+      ctx.manifest.files.filter((f) => !present.has(f.path)),
+      ctx.distDir,
+      result,
+    );
   }
   // Only the certificate changes (a renewal): a rollback first returns to the one serving now.
   const renewal = plan.pagesReady && cert !== undefined && serving !== cert.name && plan.live === plan.folder;
@@ -93,7 +107,8 @@ export async function applyPlan(
   if (cert?.files) {
     // The profile is not switched yet: a failure here leaves the router serving what it served.
     step(`importing certificate ${cert.name}`);
-    if (await installCertificate(conn, cert, plan.folder.slice(0, plan.folder.lastIndexOf('/') + 1), ctx.settings.portal)) result.certificateImported = true;
+    if (await installCertificate(conn, cert, plan.folder.slice(0, plan.folder.lastIndexOf('/') + 1), ctx.settings.portal))
+      result.certificateImported = true;
   }
 
   step(`switching profile ${plan.profile} to ${plan.folder}`);
@@ -125,10 +140,14 @@ async function readLocal(distDir: string, f: ManifestFile, router: string, plan:
     data = await readFile(join(distDir, f.path));
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is no longer there' : (err as Error).message;
-    throw new DeployStepError(`${router}: ${f.path} cannot be read from ${distDir} (${why}); the router still serves ${plan.live || 'its previous pages'}. Build again and deploy again.`);
+    throw new DeployStepError(
+      `${router}: ${f.path} cannot be read from ${distDir} (${why}); the router still serves ${plan.live || 'its previous pages'}. Build again and deploy again.`,
+    );
   }
   if (data.length !== f.size || sha256(data) !== f.sha256) {
-    throw new DeployStepError(`${router}: ${f.path} in ${distDir} changed after the deploy started; the router still serves ${plan.live || 'its previous pages'}. Deploy again once the build is finished.`);
+    throw new DeployStepError(
+      `${router}: ${f.path} in ${distDir} changed after the deploy started; the router still serves ${plan.live || 'its previous pages'}. Deploy again once the build is finished.`,
+    );
   }
   return data;
 }
@@ -164,7 +183,8 @@ async function verifiedFiles(conn: RouterConnection, folder: string, manifest: M
 /** Unchanged text files copied from the serving folder by a RouterOS script: they need no upload. */
 async function copyOnRouter(conn: RouterConnection, plan: DeployPlan, files: ManifestFile[]): Promise<void> {
   const lines = files.map(
-    (f) => `/file add name=${rscString(`${plan.folder}/${f.path}`)} contents=[/file get [find name=${rscString(`${plan.copyFrom}/${f.path}`)}] contents]`,
+    (f) =>
+      `/file add name=${rscString(`${plan.folder}/${f.path}`)} contents=[/file get [find name=${rscString(`${plan.copyFrom}/${f.path}`)}] contents]`,
   );
   const path = `${plan.folder}-copy.rsc`;
   try {
@@ -191,7 +211,10 @@ async function verifyContents(conn: RouterConnection, plan: DeployPlan, files: M
     result.uploadedFiles++;
     result.uploadedBytes += f.size;
     const still = await problem(f);
-    if (still) throw new DeployStepError(`${conn.target.label}: ${plan.folder}/${f.path} is ${still} after the upload; nothing was switched. Run the deploy again.`);
+    if (still)
+      throw new DeployStepError(
+        `${conn.target.label}: ${plan.folder}/${f.path} is ${still} after the upload; nothing was switched. Run the deploy again.`,
+      );
   }
 }
 
@@ -202,13 +225,18 @@ async function verifySettings(conn: RouterConnection, plan: DeployPlan, s: Deplo
   const loginBy = (row?.['login-by'] ?? '').split(',').sort().join(',');
   const cert = s.certificate?.name;
   if (cert && row?.['ssl-certificate'] !== cert) {
-    throw new DeployStepError(`${conn.target.label}: profile ${plan.profile} does not use certificate ${cert} after the import (ssl-certificate "${row?.['ssl-certificate']}").`);
+    throw new DeployStepError(
+      `${conn.target.label}: profile ${plan.profile} does not use certificate ${cert} after the import (ssl-certificate "${row?.['ssl-certificate']}").`,
+    );
   }
   if (dir !== plan.folder || loginBy !== [...s.loginBy].sort().join(',')) {
-    throw new DeployStepError(`${conn.target.label}: profile ${plan.profile} does not show the new settings after the import (html directory "${dir}", login-by "${row?.['login-by']}").`);
+    throw new DeployStepError(
+      `${conn.target.label}: profile ${plan.profile} does not show the new settings after the import (html directory "${dir}", login-by "${row?.['login-by']}").`,
+    );
   }
   const tag = rscString(plan.model.tag);
   const wanted = plan.model.owned.find((o) => o.menu === 'ip/hotspot/walled-garden')?.rows.length ?? 0;
   const http = parseTerse(await conn.run(`/ip hotspot walled-garden print terse where comment=${tag}`)).length;
-  if (http !== wanted) throw new DeployStepError(`${conn.target.label}: the walled garden holds ${http} of this portal's ${wanted} entries after the import.`);
+  if (http !== wanted)
+    throw new DeployStepError(`${conn.target.label}: the walled garden holds ${http} of this portal's ${wanted} entries after the import.`);
 }

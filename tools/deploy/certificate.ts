@@ -30,7 +30,11 @@ export function certificateName(portal: string, fingerprint256: string): string 
 }
 
 /** Reads and checks the configured certificate; one sentence when it cannot serve the hotspot's name. */
-export async function loadDeployCertificate(config: PortalConfig, configDir: string, env: NodeJS.ProcessEnv = process.env): Promise<DeployCertificate | undefined> {
+export async function loadDeployCertificate(
+  config: PortalConfig,
+  configDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DeployCertificate | undefined> {
   const https = config.router.https;
   if (!https) return undefined;
   if ('name' in https) return { name: https.name, warnings: [] };
@@ -51,7 +55,11 @@ export async function loadDeployCertificate(config: PortalConfig, configDir: str
     if (err instanceof UserError) throw new UserError(`${err.message.replace(/\.$/, '')}; nothing was changed.`);
     throw err;
   }
-  return { name: certificateName(portalSlug(config.brand.name), checked.fingerprint256), files: { certPem, keyPem, passphrase }, warnings: checked.warnings };
+  return {
+    name: certificateName(portalSlug(config.brand.name), checked.fingerprint256),
+    files: { certPem, keyPem, passphrase },
+    warnings: checked.warnings,
+  };
 }
 
 interface CertificateRow {
@@ -95,16 +103,23 @@ export async function checkRouterCertificate(conn: RouterConnection, cert: Deplo
   if (cert.files) return;
   const label = conn.target.label;
   const row = await routerCertificate(conn, cert.name);
-  if (!row) throw new UserError(`${label} has no certificate "${cert.name}" (/certificate print): import it there, or give the PEM files in router.https; nothing was changed.`);
-  if (row['private-key'] !== 'yes') throw new UserError(`${label}: certificate "${cert.name}" has no private key on the router: import its key too; nothing was changed.`);
+  if (!row)
+    throw new UserError(
+      `${label} has no certificate "${cert.name}" (/certificate print): import it there, or give the PEM files in router.https; nothing was changed.`,
+    );
+  if (row['private-key'] !== 'yes')
+    throw new UserError(`${label}: certificate "${cert.name}" has no private key on the router: import its key too; nothing was changed.`);
   const until = routerDate(row['invalid-after']);
-  if (until && until.getTime() < Date.now()) throw new UserError(`${label}: certificate "${cert.name}" expired on ${until.toISOString().slice(0, 10)}: renew it; nothing was changed.`);
+  if (until && until.getTime() < Date.now())
+    throw new UserError(`${label}: certificate "${cert.name}" expired on ${until.toISOString().slice(0, 10)}: renew it; nothing was changed.`);
   const names = (row['subject-alt-name'] ?? '')
     .split(',')
     .filter((n) => n.startsWith('DNS:'))
     .map((n) => n.slice(4));
   if (!coversHost(names.length ? names : [row['common-name'] ?? ''], dnsName)) {
-    throw new UserError(`${label}: certificate "${cert.name}" is for ${names.join(', ') || row['common-name'] || 'no name'}, not for the hotspot's DNS name ${dnsName}; nothing was changed.`);
+    throw new UserError(
+      `${label}: certificate "${cert.name}" is for ${names.join(', ') || row['common-name'] || 'no name'}, not for the hotspot's DNS name ${dnsName}; nothing was changed.`,
+    );
   }
 }
 
@@ -127,13 +142,18 @@ export async function installCertificate(conn: RouterConnection, cert: DeployCer
     await conn.run(`/certificate import file-name=${rscString(upload.cert)} name=${name} passphrase=""`);
     const passphrase = cert.files.passphrase ? rscValue(`the key passphrase (${KEY_PASSPHRASE_ENV})`, cert.files.passphrase, 'secret') : '""';
     const out = await conn.exec(`/certificate import file-name=${rscString(upload.key)} passphrase=${passphrase}`, 'importing the certificate key');
-    if (/decryption-failures: [1-9]/.test(out)) throw new DeployStepError(`${label} could not decrypt the key with the passphrase in ${KEY_PASSPHRASE_ENV}; the router still serves its previous pages.`);
+    if (/decryption-failures: [1-9]/.test(out))
+      throw new DeployStepError(
+        `${label} could not decrypt the key with the passphrase in ${KEY_PASSPHRASE_ENV}; the router still serves its previous pages.`,
+      );
   } finally {
     for (const file of [upload.cert, upload.key]) await conn.delete(file).catch(() => undefined);
   }
   const row = await routerCertificate(conn, cert.name);
   if (row?.['private-key'] !== 'yes') {
-    throw new DeployStepError(`${label} did not take the certificate with its key (/certificate print shows ${row ? 'no private key' : 'no certificate'} "${cert.name}"); the router still serves its previous pages.`);
+    throw new DeployStepError(
+      `${label} did not take the certificate with its key (/certificate print shows ${row ? 'no private key' : 'no certificate'} "${cert.name}"); the router still serves its previous pages.`,
+    );
   }
   return true;
 }

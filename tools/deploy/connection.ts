@@ -108,7 +108,11 @@ export class RouterConnection {
         },
       } as SftpClient.ConnectOptions);
       // readyTimeout covers the handshake; opening the SFTP session after it needs its own deadline.
-      await deadline(connecting, o.timeoutMs * 2 + (o.trustNewHost || !o.confirmHostKey ? 0 : 10 * 60_000), () => new Error('Timed out while opening the SFTP session'));
+      await deadline(
+        connecting,
+        o.timeoutMs * 2 + (o.trustNewHost || !o.confirmHostKey ? 0 : 10 * 60_000),
+        () => new Error('Timed out while opening the SFTP session'),
+      );
     } catch (err) {
       sock?.destroy();
       await deadline(sftp.end(), 1000, () => new Error('end')).catch(() => undefined);
@@ -153,20 +157,25 @@ export class RouterConnection {
 
   /** Runs commands and returns the raw answer, errors included; `extraMs` for a long script. */
   exec(command: string, what = describeCommand(command), extraMs = 0): Promise<string> {
-    return this.step(what, () => new Promise((resolve, reject) => {
-      this.client.exec(command, (err, stream) => {
-        if (err) return reject(new DeployStepError(`${this.target.label} did not run a command: ${err.message}`));
-        let out = '';
-        let exited = false;
-        stream.on('data', (d: Buffer) => (out += d.toString('utf8')));
-        stream.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
-        stream.on('exit', () => (exited = true));
-        // A channel closed by a lost connection looks like a finished command with a short answer:
-        // tell them apart before trusting the output.
-        stream.on('close', () => setImmediate(() => (exited || !this.lost ? resolve(out) : reject(this.lost))));
-        stream.on('error', (e: Error) => reject(new DeployStepError(`${this.target.label}: ${e.message}`)));
-      });
-    }), extraMs);
+    return this.step(
+      what,
+      () =>
+        new Promise((resolve, reject) => {
+          this.client.exec(command, (err, stream) => {
+            if (err) return reject(new DeployStepError(`${this.target.label} did not run a command: ${err.message}`));
+            let out = '';
+            let exited = false;
+            stream.on('data', (d: Buffer) => (out += d.toString('utf8')));
+            stream.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
+            stream.on('exit', () => (exited = true));
+            // A channel closed by a lost connection looks like a finished command with a short answer:
+            // tell them apart before trusting the output.
+            stream.on('close', () => setImmediate(() => (exited || !this.lost ? resolve(out) : reject(this.lost))));
+            stream.on('error', (e: Error) => reject(new DeployStepError(`${this.target.label}: ${e.message}`)));
+          });
+        }),
+      extraMs,
+    );
   }
 
   /** SFTP steps, each within its deadline; paths are RouterOS file names (`flash/x/login.html`). */
@@ -178,7 +187,9 @@ export class RouterConnection {
     const wrapper = (this.sftp as unknown as { sftp: SFTPWrapper }).sftp;
     const write = () =>
       new Promise<void>((resolve, reject) =>
-        wrapper.writeFile(`/${path}`, data, (err) => (err ? reject(new NotWritten(`${this.target.label} could not write ${path} (${err.message})`)) : resolve())),
+        wrapper.writeFile(`/${path}`, data, (err) =>
+          err ? reject(new NotWritten(`${this.target.label} could not write ${path} (${err.message})`)) : resolve(),
+        ),
       );
     return this.step(what, write, (data.length / 1024) * MS_PER_KIB);
   }
@@ -282,16 +293,24 @@ function explainConnectError(target: RouterTarget, user: string, err: unknown, g
   const e = err as NodeJS.ErrnoException & { level?: string };
   const msg = e?.message ?? String(err);
   if (e?.level === 'client-authentication' || /authentication|All configured authentication methods failed/i.test(msg)) {
-    return new UserError(`${target.label} refused the login for user "${user}": check the user name and the password (ROUTER_PASSWORD, ssh-agent or --identity).`);
+    return new UserError(
+      `${target.label} refused the login for user "${user}": check the user name and the password (ROUTER_PASSWORD, ssh-agent or --identity).`,
+    );
   }
   if (/ECONNREFUSED/.test(msg) || e?.code === 'ECONNREFUSED') {
-    return new UserError(`Cannot reach ${target.label}: the connection was refused; check the address and that the router's SSH service is enabled (/ip service).`);
+    return new UserError(
+      `Cannot reach ${target.label}: the connection was refused; check the address and that the router's SSH service is enabled (/ip service).`,
+    );
   }
   if (/Timed out|ETIMEDOUT|timeout/i.test(msg)) {
-    return new UserError(`Cannot reach ${target.label}: no answer ${gotKey ? 'after the host key ' : ''}within the timeout; check the address, the cable or Wi-Fi, and --timeout.`);
+    return new UserError(
+      `Cannot reach ${target.label}: no answer ${gotKey ? 'after the host key ' : ''}within the timeout; check the address, the cable or Wi-Fi, and --timeout.`,
+    );
   }
   if (/EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN/.test(msg)) {
-    return new UserError(`Cannot reach ${target.label}: ${/ENOTFOUND|EAI_AGAIN/.test(msg) ? 'the name does not resolve' : 'no route to it'}; check the address.`);
+    return new UserError(
+      `Cannot reach ${target.label}: ${/ENOTFOUND|EAI_AGAIN/.test(msg) ? 'the name does not resolve' : 'no route to it'}; check the address.`,
+    );
   }
   return new UserError(`Cannot connect to ${target.label}: ${msg.replace(/^connect: /, '')}.`);
 }

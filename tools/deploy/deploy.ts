@@ -53,7 +53,11 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
     emit({ kind: 'step', router: target.label, message: 'connecting' });
     conn = await RouterConnection.open(target, job.connect);
     const facts = await readRouterFacts(conn, job.settings.portal, job.settings.profile);
-    emit({ kind: 'step', router: target.label, message: `RouterOS ${facts.version}, profile ${facts.profile}, serving ${facts.liveFolder || '(nothing)'}` });
+    emit({
+      kind: 'step',
+      router: target.label,
+      message: `RouterOS ${facts.version}, profile ${facts.profile}, serving ${facts.liveFolder || '(nothing)'}`,
+    });
     if (job.mode === 'rollback') return { ...base, ...(await rollback(conn, facts)), ok: true, ms: Date.now() - started };
 
     const cert = job.settings.certificate;
@@ -62,13 +66,23 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
     plan = planDeploy(target.label, facts, job.manifest, job.settings, stored);
     if (job.mode === 'dry-run') {
       const certText = cert?.files ? `\n  certificate: ${cert.name}, imported from router.https unless the router has it` : '';
-      return { ...base, ok: true, status: 'planned', folder: plan.folder, planText: describePlan(plan, job.manifest) + certText, plan, ms: Date.now() - started };
+      return {
+        ...base,
+        ok: true,
+        status: 'planned',
+        folder: plan.folder,
+        planText: describePlan(plan, job.manifest) + certText,
+        plan,
+        ms: Date.now() - started,
+      };
     }
     if (plan.unchanged) return { ...base, ok: true, status: 'unchanged', folder: plan.folder, plan, ms: Date.now() - started };
 
     const needed = plan.bytesToUpload + plan.copy.reduce((n, f) => n + f.size, 0) + plan.script.length + SPACE_MARGIN;
     if (!plan.pagesReady && needed > facts.freeBytes) {
-      throw new UserError(`${target.label} has ${kb(facts.freeBytes)} free but this deploy needs ${kb(needed)}: remove unused files (/file print) and deploy again; nothing was changed.`);
+      throw new UserError(
+        `${target.label} has ${kb(facts.freeBytes)} free but this deploy needs ${kb(needed)}: remove unused files (/file print) and deploy again; nothing was changed.`,
+      );
     }
     const applied = await applyPlan(conn, plan, { distDir: job.distDir, manifest: job.manifest, settings: job.settings, emit, progress });
     return { ...base, ...applied, ok: true, status: 'deployed', folder: plan.folder, plan, ms: Date.now() - started };
@@ -86,13 +100,17 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
 function failureSentence(target: RouterTarget, err: unknown, plan: DeployPlan | undefined, state: SwitchState): string {
   if (err instanceof RouterLost || err instanceof NotWritten) {
     if (!plan) return `${err.message}; nothing was changed. Run the deploy again.`;
-    if (state === 'before') return `${err.message}; ${plan.folder} was not switched to, and the router still serves ${plan.live || 'its previous pages'}. Run the deploy again to finish it.`;
+    if (state === 'before')
+      return `${err.message}; ${plan.folder} was not switched to, and the router still serves ${plan.live || 'its previous pages'}. Run the deploy again to finish it.`;
     if (state === 'switching') return `${err.message}, during the switch to ${plan.folder}; run the deploy again to finish it (or --rollback).`;
     return `${err.message}, after ${plan.folder} was switched to and verified; run the deploy again to remove older versions.`;
   }
   if (err instanceof UserError) return err.message;
   const e = err as NodeJS.ErrnoException;
-  const where = state === 'before' ? `the router still serves ${plan?.live || 'its previous pages'}` : `it stopped ${state === 'switching' ? 'during' : 'after'} the switch to ${plan?.folder}`;
+  const where =
+    state === 'before'
+      ? `the router still serves ${plan?.live || 'its previous pages'}`
+      : `it stopped ${state === 'switching' ? 'during' : 'after'} the switch to ${plan?.folder}`;
   return `${target.label}: the deploy stopped on an unexpected error (${e?.message ?? String(err)}); ${where}. Run the deploy again, and report this error if it repeats.`;
 }
 
@@ -112,10 +130,14 @@ async function rollback(conn: RouterConnection, facts: RouterFacts): Promise<Pic
     return { status: 'rolled back', folder: facts.liveFolder };
   }
   const previous = current?.previous;
-  if (!current) throw new UserError(`${label} is not serving a version deployed by this toolkit (it serves ${facts.liveFolder || 'nothing'}): there is nothing to roll back.`);
+  if (!current)
+    throw new UserError(
+      `${label} is not serving a version deployed by this toolkit (it serves ${facts.liveFolder || 'nothing'}): there is nothing to roll back.`,
+    );
   if (!previous) throw new UserError(`${label} has no earlier version to roll back to: ${facts.liveFolder} is the first one deployed there.`);
   const ours = facts.deployments.find((d) => d.folder === previous);
-  if (ours && !ours.manifest) throw new UserError(`${label}: the earlier version ${previous} is incomplete, so it cannot serve; deploy again instead.`);
+  if (ours && !ours.manifest)
+    throw new UserError(`${label}: the earlier version ${previous} is incomplete, so it cannot serve; deploy again instead.`);
   const exists = parseTerse(await conn.run(`/file print terse where name=${rscString(previous)}`)).length > 0;
   if (!exists) throw new UserError(`${label}: the earlier version ${previous} is no longer on the router; deploy the version you want instead.`);
   const script = ours ? await readText(conn, `${previous}.rsc`) : undefined;
@@ -125,7 +147,10 @@ async function rollback(conn: RouterConnection, facts: RouterFacts): Promise<Pic
     // restores exactly what served before the first deploy.
     const profile = `[find name=${rscValue('hotspot profile', facts.profile, 'name')}]`;
     if (facts.v7 && previous === facts.htmlDirectory) await conn.run(`/ip hotspot profile set ${profile} html-directory-override=""`);
-    else await conn.run(`/ip hotspot profile set ${profile} ${facts.v7 ? 'html-directory-override' : 'html-directory'}=${rscValue('html directory', previous, 'path')}`);
+    else
+      await conn.run(
+        `/ip hotspot profile set ${profile} ${facts.v7 ? 'html-directory-override' : 'html-directory'}=${rscValue('html directory', previous, 'path')}`,
+      );
   }
   // The certificate setting from before this version, unless the earlier version's script sets its own.
   if (current.previousCertificate && !script?.includes(' ssl-certificate=')) {

@@ -30,7 +30,8 @@ export class KnownHosts {
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(`The known-hosts file ${file} cannot be read: check its permissions.`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new UserError(`The known-hosts file ${file} cannot be read: check its permissions.`);
     }
     text.split('\n').forEach((line, i) => {
       const t = line.trim();

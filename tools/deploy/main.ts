@@ -29,13 +29,14 @@ const program = withUserErrors(
       .description('Upload the portal to RouterOS routers over SFTP and switch their hotspot profile to it.')
       .argument('[routers...]', 'routers as HOST or HOST:PORT'),
   )
-  .option('--dry-run', 'show what would change, change nothing')
-  .option('--rollback', 'switch back to the version that served before the current one')
-  .option('--inventory <file>', 'a file listing routers, one HOST[:PORT] a line (repeatable)', (v: string, all: string[] = []) => [...all, v])
-  .option('--profile <name>', 'hotspot profile to change (default: router.profile in portal.config.ts, or the only one in use)')
-  .option('--concurrency <n>', 'routers deployed at the same time', '4')
-  .option('--dist <dir>', 'the built portal', 'dist/hotspot')
-  .option('--no-build', 'deploy the existing --dist folder without building it first'));
+    .option('--dry-run', 'show what would change, change nothing')
+    .option('--rollback', 'switch back to the version that served before the current one')
+    .option('--inventory <file>', 'a file listing routers, one HOST[:PORT] a line (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--profile <name>', 'hotspot profile to change (default: router.profile in portal.config.ts, or the only one in use)')
+    .option('--concurrency <n>', 'routers deployed at the same time', '4')
+    .option('--dist <dir>', 'the built portal', 'dist/hotspot')
+    .option('--no-build', 'deploy the existing --dist folder without building it first'),
+);
 
 await runCli(async () => {
   if (!parseCommand(program)) return 0;
@@ -65,7 +66,8 @@ await runCli(async () => {
   if (flags.profile) settings.profile = flags.profile;
   const distDir = resolve(flags.dist);
   if (flags.build && !flags.rollback) await (await import('../build/main.ts')).buildPortal({ outDir: flags.dist, quiet: true });
-  if (!existsSync(join(distDir, 'login.html'))) throw new UserError(`${flags.dist} holds no built portal: run npm run build first (or drop --no-build).`);
+  if (!existsSync(join(distDir, 'login.html')))
+    throw new UserError(`${flags.dist} holds no built portal: run npm run build first (or drop --no-build).`);
   const manifest = await buildManifest(distDir);
 
   const connect = await connectOptions(flags, tty);

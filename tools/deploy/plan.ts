@@ -50,7 +50,13 @@ export interface DeployPlan {
   secretShown: string[];
 }
 
-export function planDeploy(router: string, facts: RouterFacts, manifest: Manifest, settings: DeploySettings, storedScript: string | undefined): DeployPlan {
+export function planDeploy(
+  router: string,
+  facts: RouterFacts,
+  manifest: Manifest,
+  settings: DeploySettings,
+  storedScript: string | undefined,
+): DeployPlan {
   const folder = `${facts.base}${settings.portal}-${manifest.id}`;
   const scriptPath = `${folder}.rsc`;
   const model = settings.model(facts.profile);

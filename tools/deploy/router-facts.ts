@@ -58,12 +58,17 @@ export async function readRouterFacts(conn: RouterConnection, portal: string, wa
   let profile = wantedProfile;
   if (profile) {
     if (!profiles.some((p) => p.props.name === profile)) {
-      throw new UserError(`${label} has no hotspot profile "${profile}": use one of ${profiles.map((p) => p.props.name).join(', ')} (router.profile in portal.config.ts or --profile).`);
+      throw new UserError(
+        `${label} has no hotspot profile "${profile}": use one of ${profiles.map((p) => p.props.name).join(', ')} (router.profile in portal.config.ts or --profile).`,
+      );
     }
   } else {
     const used = [...new Set(servers.map((s) => s.props.profile).filter((p): p is string => Boolean(p)))];
     if (used.length === 0) throw new UserError(`${label} has no hotspot server: set one up first (/ip hotspot setup), then deploy again.`);
-    if (used.length > 1) throw new UserError(`${label} has several hotspot profiles in use (${used.join(', ')}): choose one with --profile or router.profile in portal.config.ts.`);
+    if (used.length > 1)
+      throw new UserError(
+        `${label} has several hotspot profiles in use (${used.join(', ')}): choose one with --profile or router.profile in portal.config.ts.`,
+      );
     profile = used[0]!;
   }
   const row = profiles.find((p) => p.props.name === profile)?.props ?? {};
@@ -79,7 +84,16 @@ export async function readRouterFacts(conn: RouterConnection, portal: string, wa
     const legacy = manifest ? undefined : await readManifest(conn, `${folder}/${LEGACY_MANIFEST_NAME}`);
     deployments.push({ folder, manifest: manifest ?? legacy, legacyManifest: legacy !== undefined });
   }
-  return { version, v7, base, freeBytes: Number.isFinite(freeBytes) ? freeBytes : 0, profile, liveFolder, htmlDirectory: row['html-directory'] ?? '', deployments };
+  return {
+    version,
+    v7,
+    base,
+    freeBytes: Number.isFinite(freeBytes) ? freeBytes : 0,
+    profile,
+    liveFolder,
+    htmlDirectory: row['html-directory'] ?? '',
+    deployments,
+  };
 }
 
 async function readManifest(conn: RouterConnection, path: string): Promise<DeployedManifest | undefined> {

@@ -39,7 +39,11 @@ export function positive(flag: string, value: string, max: number): number {
   return n;
 }
 
-export async function routerCredentials(flags: Pick<LoginFlags, 'user' | 'identity'>, tty: boolean, env: NodeJS.ProcessEnv = process.env): Promise<SshCredentials> {
+export async function routerCredentials(
+  flags: Pick<LoginFlags, 'user' | 'identity'>,
+  tty: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SshCredentials> {
   const c: SshCredentials = { user: flags.user };
   if (flags.identity) {
     try {

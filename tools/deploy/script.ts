@@ -33,9 +33,12 @@ export function secretCommands(s: DeploySettings, profile: string, tag: string, 
   const value = (field: string, secret: string) => (masked ? `"${MASK}"` : rscValue(field, secret, 'secret'));
   const out: string[] = [];
   if (s.macAuthPassword && s.loginBy.includes('mac')) {
-    out.push(`/ip hotspot profile set [find name=${rscValue('hotspot profile', profile, 'name')}] mac-auth-password=${value('MAC_AUTH_PASSWORD', s.macAuthPassword)}`);
+    out.push(
+      `/ip hotspot profile set [find name=${rscValue('hotspot profile', profile, 'name')}] mac-auth-password=${value('MAC_AUTH_PASSWORD', s.macAuthPassword)}`,
+    );
   }
-  if (s.radiusSecret) out.push(`/radius set [find comment=${rscValue('walled-garden tag', tag, 'comment')}] secret=${value('the RADIUS secret', s.radiusSecret)}`);
+  if (s.radiusSecret)
+    out.push(`/radius set [find comment=${rscValue('walled-garden tag', tag, 'comment')}] secret=${value('the RADIUS secret', s.radiusSecret)}`);
   return out;
 }
 
@@ -73,5 +76,8 @@ export function renderDeployScript(model: RouterModel, t: ScriptTarget): string 
     commands.push({ why, menu: menuOf(o.menu), verb: `remove [find comment=${tag}]`, args: [] });
     for (const row of o.rows) commands.push({ menu: menuOf(o.menu), verb: 'add', args: [...args(row), { name: 'comment', value: tag }] });
   });
-  return compiled({ portal: rscValue('portal name', model.portal, 'name'), bundle: t.bundle.replace(/[^0-9a-f]/g, ''), commands }).replace(/\n{2,}/g, '\n');
+  return compiled({ portal: rscValue('portal name', model.portal, 'name'), bundle: t.bundle.replace(/[^0-9a-f]/g, ''), commands }).replace(
+    /\n{2,}/g,
+    '\n',
+  );
 }

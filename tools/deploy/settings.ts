@@ -29,7 +29,9 @@ export function deploySettings(config: PortalConfig, env: NodeJS.ProcessEnv = pr
   const radius = config.router.radius;
   const radiusSecret = radius ? env[radius.secretEnv] : undefined;
   if (radius && !radiusSecret) {
-    throw new UserError(`router.radius needs the RADIUS shared secret: set the ${radius.secretEnv} environment variable (it is never read from a file or an argument).`);
+    throw new UserError(
+      `router.radius needs the RADIUS shared secret: set the ${radius.secretEnv} environment variable (it is never read from a file or an argument).`,
+    );
   }
   return {
     radiusSecret,

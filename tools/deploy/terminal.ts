@@ -46,7 +46,9 @@ export function resultsTable(results: RouterResult[]): string {
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(head), ...rows.map((r) => (r[1] === 'FAILED' ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]}` : line(r)))].join('\n');
+  return [line(head), ...rows.map((r) => (r[1] === 'FAILED' ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]}` : line(r)))].join(
+    '\n',
+  );
 }
 
 /** Asks for a secret on the terminal without echoing it. */

@@ -51,7 +51,12 @@ export class DevPortal {
   constructor(readonly o: DevPortalOptions) {
     this.config = o.config;
     this.i18n = devI18n(o.config);
-    this.scenarios = new Scenarios({ htmlDir: o.htmlDir, config: () => this.config, log: (line) => this.logger()?.warn(line), certificatePem: o.certificatePem });
+    this.scenarios = new Scenarios({
+      htmlDir: o.htmlDir,
+      config: () => this.config,
+      log: (line) => this.logger()?.warn(line),
+      certificatePem: o.certificatePem,
+    });
   }
 
   private logger() {
@@ -81,10 +86,19 @@ export class DevPortal {
     const started = Date.now();
     try {
       if (reloadConfig) await this.reloadConfig();
-      await renderHtmlDir({ config: this.config, root: this.o.root, outDir: this.o.htmlDir, transformHtml: (url, html) => this.server!.transformIndexHtml(url, html) });
+      await renderHtmlDir({
+        config: this.config,
+        root: this.o.root,
+        outDir: this.o.htmlDir,
+        transformHtml: (url, html) => this.server!.transformIndexHtml(url, html),
+      });
       const wasBroken = this.broken !== undefined;
       this.broken = undefined;
-      if (reload) this.logger()?.info(`hotspot: ${reloadConfig ? 'portal.config.ts and ' : ''}pages rendered again in ${Date.now() - started} ms${wasBroken ? '; the error is fixed' : ''}`, { timestamp: true });
+      if (reload)
+        this.logger()?.info(
+          `hotspot: ${reloadConfig ? 'portal.config.ts and ' : ''}pages rendered again in ${Date.now() - started} ms${wasBroken ? '; the error is fixed' : ''}`,
+          { timestamp: true },
+        );
     } catch (err) {
       this.fail(err);
       return;
@@ -101,7 +115,8 @@ export class DevPortal {
     const name = path.basename(this.o.configFile);
     let config: PortalConfig;
     try {
-      for (const mod of server.environments.ssr.moduleGraph.getModulesByFile(this.o.configFile) ?? []) server.environments.ssr.moduleGraph.invalidateModule(mod);
+      for (const mod of server.environments.ssr.moduleGraph.getModulesByFile(this.o.configFile) ?? [])
+        server.environments.ssr.moduleGraph.invalidateModule(mod);
       let loaded: { default?: unknown };
       try {
         loaded = (await server.ssrLoadModule(this.o.configFile)) as { default?: unknown };
@@ -132,7 +147,11 @@ export class DevPortal {
   /** Reports a broken edit in the terminal and on every open page. */
   private fail(err: unknown): void {
     const error =
-      err instanceof ShellError ? err : err instanceof UserError ? new ShellError(err.message, 'the portal') : new ShellError(`internal error: ${(err as Error)?.stack ?? String(err)}`, 'the dev server');
+      err instanceof ShellError
+        ? err
+        : err instanceof UserError
+          ? new ShellError(err.message, 'the portal')
+          : new ShellError(`internal error: ${(err as Error)?.stack ?? String(err)}`, 'the dev server');
     this.broken = error;
     this.logger()?.error(`hotspot: ${error.message}`, { timestamp: true });
     this.server?.ws.send({ type: 'error', err: { message: error.message, stack: '', plugin: 'hotspot:dev', id: error.source } });

@@ -8,11 +8,12 @@ import { runCli, UserError } from '../lib/errors.ts';
 
 const program = withUserErrors(
   new Command('dev')
-  .description('Preview the portal through the virtual router, with hot reload, a state toolbar and a gallery.')
-  .option('--port <port>', 'HTTP port (0 picks a free one; a busy port moves on to the next)', '5173')
-  .option('--host <address>', 'address to listen on', '127.0.0.1')
-  .option('--https', 'serve over HTTPS with a local certificate, to see the pages\' TLS states (browsers warn: it is not for guests)')
-  .option('--cache-dir <dir>', 'where the rendered pages and Vite\'s dependency cache go (default node_modules/.hotspot-dev)'));
+    .description('Preview the portal through the virtual router, with hot reload, a state toolbar and a gallery.')
+    .option('--port <port>', 'HTTP port (0 picks a free one; a busy port moves on to the next)', '5173')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--https', "serve over HTTPS with a local certificate, to see the pages' TLS states (browsers warn: it is not for guests)")
+    .option('--cache-dir <dir>', "where the rendered pages and Vite's dependency cache go (default node_modules/.hotspot-dev)"),
+);
 
 await runCli(async () => {
   if (!parseCommand(program)) return 0;

@@ -127,7 +127,12 @@ export class Scenarios {
     if (!this.live) {
       const router = new VirtualRouter({ htmlDir: this.o.htmlDir, config: exampleRouter(this.o.config()), log: this.o.log });
       if (this.o.certificatePem) router.useCertificate(this.o.certificatePem, 'preview.pem');
-      const handler = createHttpHandler({ servlet: router.servlet, hotspotNames: hotspotNames(router), intercept: controlApi(router), log: this.o.log });
+      const handler = createHttpHandler({
+        servlet: router.servlet,
+        hotspotNames: hotspotNames(router),
+        intercept: controlApi(router),
+        log: this.o.log,
+      });
       this.live = { router, handler };
     }
     return this.live;

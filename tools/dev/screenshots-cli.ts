@@ -6,16 +6,21 @@ import { runCli } from '../lib/errors.ts';
 import type { ShotSize } from './screenshots.ts';
 import { README_PICTURES } from './readme-pictures.ts';
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const program = withUserErrors(
   new Command('screenshots')
-  .description('PNG files of every page in every state and locale, at phone and desktop size, from the dev server.')
-  .option('--out <dir>', 'folder for the PNG files', 'screenshots')
-  .option('--only <names>', 'gallery entries, comma-separated (login,status-trial,…)', list)
-  .option('--locale <codes>', 'locales, comma-separated', list)
-  .option('--size <sizes>', 'phone, desktop or both, comma-separated', list)
-  .option('--readme', `also copy ${README_PICTURES.join(', ')} to docs/img/`));
+    .description('PNG files of every page in every state and locale, at phone and desktop size, from the dev server.')
+    .option('--out <dir>', 'folder for the PNG files', 'screenshots')
+    .option('--only <names>', 'gallery entries, comma-separated (login,status-trial,…)', list)
+    .option('--locale <codes>', 'locales, comma-separated', list)
+    .option('--size <sizes>', 'phone, desktop or both, comma-separated', list)
+    .option('--readme', `also copy ${README_PICTURES.join(', ')} to docs/img/`),
+);
 
 await runCli(async () => {
   if (!parseCommand(program)) return 0;
@@ -23,7 +28,9 @@ await runCli(async () => {
   // Loaded only after the flags are read, so that --help and a bad flag answer at once.
   const { copyReadmePictures, takeScreenshots } = await import('./screenshots.ts');
   const { files, ms } = await takeScreenshots({ out: flags.out, only: flags.only, locales: flags.locale, sizes: flags.size });
-  process.stdout.write(`wrote ${files.length} PNG files to ${path.relative(process.cwd(), path.resolve(flags.out)) || '.'}/ in ${(ms / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `wrote ${files.length} PNG files to ${path.relative(process.cwd(), path.resolve(flags.out)) || '.'}/ in ${(ms / 1000).toFixed(1)} s\n`,
+  );
   if (flags.readme) {
     for (const f of copyReadmePictures(path.resolve(flags.out))) process.stdout.write(`README picture: ${path.relative(process.cwd(), f)}\n`);
   }

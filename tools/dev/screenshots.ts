@@ -75,13 +75,18 @@ export async function takeScreenshots(o: ScreenshotOptions = {}): Promise<Screen
   let browser: Browser | undefined;
   try {
     const entries = GALLERY.filter((g) => g.screenshot);
-    const names = pick('The gallery entry', o.only, entries.map((g) => g.name));
+    const names = pick(
+      'The gallery entry',
+      o.only,
+      entries.map((g) => g.name),
+    );
     const locales = pick('The locale', o.locales, dev.portal.config.locales.list);
     const sizes = pick('The size', o.sizes, Object.keys(SHOT_SIZES) as ShotSize[]);
     const shots: Shot[] = [];
     for (const size of sizes) {
       for (const locale of locales) {
-        for (const entry of entries.filter((g) => names.includes(g.name))) shots.push({ entry, locale, size, file: path.join(out, `${entry.name}.${locale}.${size}.png`) });
+        for (const entry of entries.filter((g) => names.includes(g.name)))
+          shots.push({ entry, locale, size, file: path.join(out, `${entry.name}.${locale}.${size}.png`) });
       }
     }
     mkdirSync(out, { recursive: true });

@@ -45,7 +45,8 @@ export interface DevServer {
 /** An address the server cannot listen on, said as the user's to fix (busy ports: listenOn). */
 function listenError(err: unknown, host: string): unknown {
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new UserError(`${host} is not an address of this machine: choose another with --host (127.0.0.1 by default).`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new UserError(`${host} is not an address of this machine: choose another with --host (127.0.0.1 by default).`);
   return err;
 }
 

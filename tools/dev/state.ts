@@ -96,7 +96,13 @@ export function pageInfo(id: string): PageInfo {
 }
 
 /** Where a page goes when the guest logs in or out under it. */
-const WHEN_LOGGED_IN: Readonly<Record<string, string>> = { login: 'status', error: 'status', fstatus: 'status', flogout: 'logout', rlogin: 'redirect' };
+const WHEN_LOGGED_IN: Readonly<Record<string, string>> = {
+  login: 'status',
+  error: 'status',
+  fstatus: 'status',
+  flogout: 'logout',
+  rlogin: 'redirect',
+};
 const WHEN_LOGGED_OUT: Readonly<Record<string, string>> = { alogin: 'login', status: 'fstatus', logout: 'flogout', redirect: 'rlogin' };
 
 /**

@@ -42,7 +42,8 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 /** The certificates of a PEM bundle, in order; one sentence when there are none or one is damaged. */
 export function parseCertificates(pem: string, file = 'the certificate'): X509Certificate[] {
   const blocks = pem.match(PEM_CERT) ?? [];
-  if (blocks.length === 0) throw new UserError(`${file} holds no PEM certificate ("-----BEGIN CERTIFICATE-----"); give the certificate file, not the key or a DER file.`);
+  if (blocks.length === 0)
+    throw new UserError(`${file} holds no PEM certificate ("-----BEGIN CERTIFICATE-----"); give the certificate file, not the key or a DER file.`);
   return blocks.map((b, i) => {
     try {
       return new X509Certificate(b);
@@ -54,7 +55,8 @@ export function parseCertificates(pem: string, file = 'the certificate'): X509Ce
 
 /** The private key, decrypted with the passphrase when it is encrypted. */
 export function parsePrivateKey(pem: string, passphrase: string | undefined, file = 'the key'): KeyObject {
-  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) throw new UserError(`${file} holds no PEM private key ("-----BEGIN PRIVATE KEY-----"); give the key the certificate was issued for.`);
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
+    throw new UserError(`${file} holds no PEM private key ("-----BEGIN PRIVATE KEY-----"); give the key the certificate was issued for.`);
   const encrypted = /ENCRYPTED/.test(pem);
   if (encrypted && !passphrase) throw new UserError(`${file} is encrypted; put its passphrase in the ${KEY_PASSPHRASE_ENV} environment variable.`);
   try {
@@ -83,7 +85,8 @@ export function checkCertificate(input: CertificateInput): CheckedCertificate {
   const now = input.now ?? new Date();
   const chain = parseCertificates(input.certPem, certFile);
   const cert = chain[0]!;
-  if (cert.ca) throw new UserError(`${certFile} starts with a CA certificate (${cert.subject.replace(/\n/g, ', ')}); put the hotspot's own certificate first.`);
+  if (cert.ca)
+    throw new UserError(`${certFile} starts with a CA certificate (${cert.subject.replace(/\n/g, ', ')}); put the hotspot's own certificate first.`);
   const names = certificateNames(cert);
   if (!cert.checkHost(input.dnsName)) {
     throw new UserError(
@@ -93,10 +96,14 @@ export function checkCertificate(input: CertificateInput): CheckedCertificate {
   const notBefore = new Date(cert.validFrom);
   const notAfter = new Date(cert.validTo);
   if (now.getTime() > notAfter.getTime()) {
-    throw new UserError(`${certFile} expired on ${notAfter.toISOString().slice(0, 10)}; renew it and deploy again (guests' browsers refuse an expired certificate).`);
+    throw new UserError(
+      `${certFile} expired on ${notAfter.toISOString().slice(0, 10)}; renew it and deploy again (guests' browsers refuse an expired certificate).`,
+    );
   }
   if (now.getTime() < notBefore.getTime()) {
-    throw new UserError(`${certFile} is not valid before ${notBefore.toISOString()}; check the computer's and the router's clocks, or wait until then.`);
+    throw new UserError(
+      `${certFile} is not valid before ${notBefore.toISOString()}; check the computer's and the router's clocks, or wait until then.`,
+    );
   }
   const key = parsePrivateKey(input.keyPem, input.passphrase, keyFile);
   if (!cert.checkPrivateKey(key)) {
@@ -105,7 +112,9 @@ export function checkCertificate(input: CertificateInput): CheckedCertificate {
   const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
   const warnings =
     daysLeft < RENEW_WARNING_DAYS
-      ? [`${certFile} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${notAfter.toISOString().slice(0, 10)}); renew it soon and deploy again.`]
+      ? [
+          `${certFile} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${notAfter.toISOString().slice(0, 10)}); renew it soon and deploy again.`,
+        ]
       : [];
   return { fingerprint256: cert.fingerprint256, notAfter, daysLeft, warnings, chain };
 }

@@ -8,13 +8,7 @@ import { chromium, type Browser, type LaunchOptions } from 'playwright';
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** Keeps the browser off the network (only loopback in tests) and quiet on start. */
-const BASE_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
+const BASE_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
 
 export interface LaunchChromiumOptions extends Omit<LaunchOptions, 'args'> {
   /** Extra command-line switches, e.g. `--proxy-server=http://127.0.0.1:8080`. */

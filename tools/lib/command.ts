@@ -7,11 +7,11 @@ import { UserError } from './errors.ts';
 
 /** Makes commander report bad flags as one UserError sentence instead of printing and exiting on its own. */
 export function withUserErrors(program: Command): Command {
-  return program
-    .configureOutput({ outputError: () => undefined })
-    .exitOverride((err) => {
-      throw err.exitCode === 0 ? err : new UserError(`${err.message.replace(/^error: /, '').replace(/\.?\s*$/, '')}; run with --help to see the options.`, 2);
-    });
+  return program.configureOutput({ outputError: () => undefined }).exitOverride((err) => {
+    throw err.exitCode === 0
+      ? err
+      : new UserError(`${err.message.replace(/^error: /, '').replace(/\.?\s*$/, '')}; run with --help to see the options.`, 2);
+  });
 }
 
 /** Parses `argv` (user arguments), else process.argv; false when commander already answered (--help, --version). */

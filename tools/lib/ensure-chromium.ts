@@ -28,7 +28,7 @@ function debianPackage(): boolean {
 
 await runCli(async () => {
   if (findChromium()) return 0;
-  process.stdout.write('No Chromium for the browser tests: downloading Playwright\'s (npx playwright install chromium).\n');
+  process.stdout.write("No Chromium for the browser tests: downloading Playwright's (npx playwright install chromium).\n");
   if (playwrightDownload() && findChromium()) return 0;
   const debianRoot = process.getuid?.() === 0 && existsSync('/etc/debian_version');
   if (debianRoot) {

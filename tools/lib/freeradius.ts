@@ -50,11 +50,15 @@ export function freeradiusBinary(): string | undefined {
 /** Free UDP ports on loopback (bound and released; FreeRADIUS binds them right after). */
 export async function freeUdpPorts(n: number): Promise<number[]> {
   const sockets = await Promise.all(
-    Array.from({ length: n }, () => new Promise<ReturnType<typeof createSocket>>((resolve, reject) => {
-      const s = createSocket('udp4');
-      s.once('error', reject);
-      s.bind(0, '127.0.0.1', () => resolve(s));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<ReturnType<typeof createSocket>>((resolve, reject) => {
+          const s = createSocket('udp4');
+          s.once('error', reject);
+          s.bind(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = sockets.map((s) => s.address().port);
   await Promise.all(sockets.map((s) => new Promise<void>((r) => s.close(() => r()))));
@@ -216,7 +220,12 @@ async function readDetail(root: string): Promise<Array<Record<string, string>>> 
  * `radclient` sending one request (`disconnect`, `coa`, `auth`, `acct`) with `attributes` lines such as
  * `User-Name = "alice"`; the secret goes through a file, not the command line. Resolves with its output.
  */
-export async function radclient(port: number, command: 'disconnect' | 'coa' | 'auth' | 'acct', secret: string, attributes: string[]): Promise<{ code: number; output: string }> {
+export async function radclient(
+  port: number,
+  command: 'disconnect' | 'coa' | 'auth' | 'acct',
+  secret: string,
+  attributes: string[],
+): Promise<{ code: number; output: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'radclient-'));
   const secretFile = join(dir, 'secret');
   await writeFile(secretFile, `${secret}\n`, { mode: 0o600 });

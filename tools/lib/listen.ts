@@ -10,7 +10,8 @@ import { UserError } from './errors.ts';
 export async function listenOn(server: Server, port: number, host: string, flag: string): Promise<number> {
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') reject(new UserError(`Port ${port} on ${host} is already in use: stop what is using it or choose another with ${flag}.`));
+      if (err.code === 'EADDRINUSE')
+        reject(new UserError(`Port ${port} on ${host} is already in use: stop what is using it or choose another with ${flag}.`));
       else if (err.code === 'EACCES') reject(new UserError(`Port ${port} on ${host} needs more privileges: choose a port above 1023 with ${flag}.`));
       else reject(err);
     });

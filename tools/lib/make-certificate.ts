@@ -17,7 +17,8 @@ async function openssl(args: string[], cwd: string, env: Record<string, string> 
     await run('openssl', args, { cwd, env: { ...process.env, ...env } });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') throw new UserError('The openssl command is not installed; install it (apt-get install openssl) to make a local certificate.');
+    if (e.code === 'ENOENT')
+      throw new UserError('The openssl command is not installed; install it (apt-get install openssl) to make a local certificate.');
     throw new Error(`openssl ${args[0]} failed: ${e.stderr ?? e.message}`, { cause: err });
   }
 }
@@ -59,7 +60,23 @@ export async function makeLocalCa(dir: string, commonName = 'Hotspot toolkit loc
   await writeFile(join(dir, 'index.txt'), '');
   await writeFile(join(dir, 'serial'), '1000\n');
   await openssl(
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', `/CN=${commonName}`],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '3650',
+      '-subj',
+      `/CN=${commonName}`,
+    ],
     dir,
   );
   return { dir, certFile: join(dir, 'ca.pem'), keyFile: join(dir, 'ca.key'), certPem: await readFile(join(dir, 'ca.pem'), 'utf8') };
@@ -77,14 +94,67 @@ export async function issueCertificate(ca: LocalCa, o: IssueOptions): Promise<Is
   await writeFile(
     cnf,
     [
-      '[ca]', 'default_ca=c', '[c]', 'database=index.txt', 'new_certs_dir=.', 'serial=serial', 'default_md=sha256', 'policy=p',
-      'unique_subject=no', 'x509_extensions=ext', '[p]', 'commonName=supplied', '[ext]', 'basicConstraints=CA:FALSE',
-      'keyUsage=digitalSignature', 'extendedKeyUsage=serverAuth', `subjectAltName=${[...o.dnsNames.map((n) => `DNS:${n}`), ...(o.ips ?? []).map((ip) => `IP:${ip}`)].join(',')}`, '',
+      '[ca]',
+      'default_ca=c',
+      '[c]',
+      'database=index.txt',
+      'new_certs_dir=.',
+      'serial=serial',
+      'default_md=sha256',
+      'policy=p',
+      'unique_subject=no',
+      'x509_extensions=ext',
+      '[p]',
+      'commonName=supplied',
+      '[ext]',
+      'basicConstraints=CA:FALSE',
+      'keyUsage=digitalSignature',
+      'extendedKeyUsage=serverAuth',
+      `subjectAltName=${[...o.dnsNames.map((n) => `DNS:${n}`), ...(o.ips ?? []).map((ip) => `IP:${ip}`)].join(',')}`,
+      '',
     ].join('\n'),
   );
   const keyArgs = o.passphrase ? ['-passout', 'env:VR_KEY_PASS'] : ['-nodes'];
-  await openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', ...keyArgs, '-keyout', keyFile, '-out', `${o.name}.csr`, '-subj', `/CN=${o.dnsNames[0]}`], dir, o.passphrase ? { VR_KEY_PASS: o.passphrase } : {});
-  await openssl(['ca', '-batch', '-config', cnf, '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${o.name}.csr`, '-out', certFile, '-startdate', stamp(notBefore), '-enddate', stamp(notAfter), '-notext'], dir);
+  await openssl(
+    [
+      'req',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      ...keyArgs,
+      '-keyout',
+      keyFile,
+      '-out',
+      `${o.name}.csr`,
+      '-subj',
+      `/CN=${o.dnsNames[0]}`,
+    ],
+    dir,
+    o.passphrase ? { VR_KEY_PASS: o.passphrase } : {},
+  );
+  await openssl(
+    [
+      'ca',
+      '-batch',
+      '-config',
+      cnf,
+      '-cert',
+      'ca.pem',
+      '-keyfile',
+      'ca.key',
+      '-in',
+      `${o.name}.csr`,
+      '-out',
+      certFile,
+      '-startdate',
+      stamp(notBefore),
+      '-enddate',
+      stamp(notAfter),
+      '-notext',
+    ],
+    dir,
+  );
   const certPem = await readFile(certFile, 'utf8');
   return { certFile, keyFile, certPem, keyPem: await readFile(keyFile, 'utf8'), spki: spkiHash(certPem) };
 }
@@ -104,11 +174,18 @@ export async function localPreviewCertificate(dir: string, names: string[]): Pro
   const dnsNames = [...new Set(['localhost', ...names])];
   const certFile = join(dir, 'preview.pem');
   try {
-    const [caPem, certPem, keyPem] = await Promise.all([readFile(join(dir, 'ca.pem'), 'utf8'), readFile(certFile, 'utf8'), readFile(join(dir, 'preview.key'), 'utf8')]);
+    const [caPem, certPem, keyPem] = await Promise.all([
+      readFile(join(dir, 'ca.pem'), 'utf8'),
+      readFile(certFile, 'utf8'),
+      readFile(join(dir, 'preview.key'), 'utf8'),
+    ]);
     const x = new X509Certificate(certPem);
     const fresh = new Date(x.validTo).getTime() - Date.now() > 30 * 86_400_000;
     if (fresh && dnsNames.every((n) => x.checkHost(n))) {
-      return { ca: { dir, certFile: join(dir, 'ca.pem'), keyFile: join(dir, 'ca.key'), certPem: caPem }, cert: { certFile, keyFile: join(dir, 'preview.key'), certPem, keyPem, spki: spkiHash(certPem) } };
+      return {
+        ca: { dir, certFile: join(dir, 'ca.pem'), keyFile: join(dir, 'ca.key'), certPem: caPem },
+        cert: { certFile, keyFile: join(dir, 'preview.key'), certPem, keyPem, spki: spkiHash(certPem) },
+      };
     }
   } catch {
     /* none yet */

@@ -115,7 +115,11 @@ export function routerModel(config: PortalConfig, profile: string, certificateNa
   }
   const userProfiles = [...new Set([r.userProfile, ...(has('trial') ? [r.trialUserProfile] : [])])];
   for (const name of userProfiles) {
-    changes.push({ menu: 'ip/hotspot/user/profile', name: set(name === r.userProfile ? 'router.userProfile' : 'router.trialUserProfile', 'name', name), props: status });
+    changes.push({
+      menu: 'ip/hotspot/user/profile',
+      name: set(name === r.userProfile ? 'router.userProfile' : 'router.trialUserProfile', 'name', name),
+      props: status,
+    });
   }
 
   // Hosts guests reach before login: the configured ones and the advert hosts. Exact names also at IP
@@ -128,7 +132,9 @@ export function routerModel(config: PortalConfig, profile: string, certificateNa
     },
     {
       menu: 'ip/hotspot/walled-garden/ip',
-      rows: hosts.filter((h) => !/[*?]/.test(h)).map((h) => ({ 'dst-host': set('walledGarden.hosts', 'host', h), action: set('walledGarden', 'name', 'accept') })),
+      rows: hosts
+        .filter((h) => !/[*?]/.test(h))
+        .map((h) => ({ 'dst-host': set('walledGarden.hosts', 'host', h), action: set('walledGarden', 'name', 'accept') })),
     },
   ];
   const radius = radiusModel(config, profileName);

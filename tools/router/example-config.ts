@@ -45,7 +45,8 @@ export function exampleRouter(config: PortalConfig, env: NodeJS.ProcessEnv = pro
     if (change.name) rows(change.menu as Exclude<TablePath, 'radius/incoming'>).push({ name: change.name.value, ...values(change.props) });
     else out[change.menu as 'radius/incoming'] = values(change.props);
   }
-  for (const owned of model.owned) for (const row of owned.rows) rows(owned.menu as Exclude<TablePath, 'radius/incoming'>).push({ ...values(row), comment: model.tag });
+  for (const owned of model.owned)
+    for (const row of owned.rows) rows(owned.menu as Exclude<TablePath, 'radius/incoming'>).push({ ...values(row), comment: model.tag });
   // The preview asks the configured RADIUS servers with the secret from the same variable deploy reads.
   const secret = r.radius ? env[r.radius.secretEnv] : undefined;
   if (secret) for (const row of out.radius ?? []) row.secret = secret;

@@ -73,7 +73,8 @@ export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } 
     throw new UserError('The router config must be a JSON object whose keys are menu paths such as "ip/hotspot/user".');
   }
   for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.has(key)) throw new UserError(`The router config has an unknown key "${key}": use one of ${[...TABLE_PATHS, 'identity', 'version'].join(', ')}.`);
+    if (!KNOWN_KEYS.has(key))
+      throw new UserError(`The router config has an unknown key "${key}": use one of ${[...TABLE_PATHS, 'identity', 'version'].join(', ')}.`);
   }
   const db = new RouterDb();
   seed(db);
@@ -84,7 +85,11 @@ export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } 
     // A settings object (`"radius/incoming": { "accept": "yes" }`) is written as an object or a one-row list.
     const rows = single && !Array.isArray(given) ? [given as PropInput] : given;
     if (!Array.isArray(rows) || (single && rows.length > 1)) {
-      throw new UserError(single ? `"${path}" in the router config must be one object of settings, such as { "accept": "yes" }.` : `"${path}" in the router config must be a list of rows.`);
+      throw new UserError(
+        single
+          ? `"${path}" in the router config must be one object of settings, such as { "accept": "yes" }.`
+          : `"${path}" in the router config must be a list of rows.`,
+      );
     }
     rows.forEach((row, i) => {
       try {
@@ -98,6 +103,7 @@ export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } 
     });
   }
   const version = input.version ?? '7.19.4';
-  if (!/^[67]\.\d+(\.\d+)?$/.test(version)) throw new UserError(`The router config's version "${version}" is not a RouterOS version such as 7.19.4 or 6.49.13.`);
+  if (!/^[67]\.\d+(\.\d+)?$/.test(version))
+    throw new UserError(`The router config's version "${version}" is not a RouterOS version such as 7.19.4 or 6.49.13.`);
   return { db, identity: input.identity ?? 'MikroTik', version };
 }

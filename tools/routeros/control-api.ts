@@ -43,7 +43,8 @@ function refusal(req: IncomingMessage): string | undefined {
   const host = req.headers.host ?? '';
   if (!LOOPBACK_HOST.test(host)) return 'The control API answers only requests addressed to 127.0.0.1 or localhost.';
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`) return 'The control API takes requests only from pages of its own origin.';
+  if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`)
+    return 'The control API takes requests only from pages of its own origin.';
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'The control API takes requests only from pages of its own origin.';
   if (req.method !== 'GET' && req.method !== 'HEAD' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -54,7 +55,8 @@ function refusal(req: IncomingMessage): string | undefined {
 
 function count(input: Record<string, unknown>, key: string): number {
   const v = input[key] ?? 0;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_COUNTER) throw new UserError(`"${key}" must be a whole number from 0 to ${MAX_COUNTER}.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_COUNTER)
+    throw new UserError(`"${key}" must be a whole number from 0 to ${MAX_COUNTER}.`);
   return v;
 }
 
@@ -67,7 +69,8 @@ function macOf(input: Record<string, unknown>): string {
 function advanceOf(input: Record<string, unknown>): number {
   const text = typeof input.advance === 'string' ? input.advance : '';
   const ms = text.length <= 32 ? parseDuration(text) : undefined;
-  if (ms === undefined || !Number.isFinite(ms) || ms <= 0 || ms > MAX_ADVANCE_MS) throw new UserError('Give "advance" as a duration from 1s to 366d, such as 5m or 1h30m.');
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0 || ms > MAX_ADVANCE_MS)
+    throw new UserError('Give "advance" as a duration from 1s to 366d, such as 5m or 1h30m.');
   return ms;
 }
 
@@ -98,7 +101,12 @@ export function controlApi(router: VirtualRouter) {
         case 'POST /__vr/traffic': {
           const mac = macOf(input);
           if (!hs.sessions.get(mac)) throw new UserError(`No session for ${mac}: log that device in first.`);
-          hs.addTraffic(mac, { bytesIn: count(input, 'bytesIn'), bytesOut: count(input, 'bytesOut'), packetsIn: count(input, 'packetsIn'), packetsOut: count(input, 'packetsOut') });
+          hs.addTraffic(mac, {
+            bytesIn: count(input, 'bytesIn'),
+            bytesOut: count(input, 'bytesOut'),
+            packetsIn: count(input, 'packetsIn'),
+            packetsOut: count(input, 'packetsOut'),
+          });
           json(res, 200, router.state());
           return true;
         }

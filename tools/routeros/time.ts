@@ -39,7 +39,13 @@ export function formatDuration(ms: number): string {
   let secs = Math.max(0, Math.floor(ms / 1000));
   if (secs === 0) return '0s';
   let out = '';
-  for (const [unit, size] of [['w', 604_800], ['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['w', 604_800],
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     const n = Math.floor(secs / size);
     if (n) out += `${n}${unit}`;
     secs -= n * size;

@@ -90,7 +90,7 @@ export class VirtualRouter {
     if (options.flash) this.defaultToFlash(options.config);
     this.cliEnv = { db, version, identity: () => this.identity, files: this.files, uptimeMs: () => this.clock.now() - this.startedAt };
     if (options.ssh) {
-      if (!this.files) throw new UserError('SSH needs the router\'s file store: pass a storage folder (--storage DIR) as well.');
+      if (!this.files) throw new UserError("SSH needs the router's file store: pass a storage folder (--storage DIR) as well.");
       const exec = async (command: string) => {
         const { output } = await runConsole(command, this.cliEnv);
         // `/radius incoming set …` takes effect at once, as on RouterOS.
@@ -142,11 +142,15 @@ export class VirtualRouter {
     try {
       text = `${await readFile(o.certFile, 'utf8')}\n${await readFile(o.keyFile, 'utf8')}`;
     } catch (err) {
-      throw new UserError(`${(err as NodeJS.ErrnoException).path ?? o.certFile} cannot be read: check the path given to --https-cert or --https-key.`);
+      throw new UserError(
+        `${(err as NodeJS.ErrnoException).path ?? o.certFile} cannot be read: check the path given to --https-cert or --https-key.`,
+      );
     }
     const counts = this.useCertificate(text, basename(o.certFile), o.passphrase);
-    if (counts.decryptionFailures) throw new UserError(`${o.keyFile} is encrypted: give its passphrase in the HOTSPOT_CERT_PASSPHRASE environment variable.`);
-    if (counts.keysWithoutCertificate || !this.db.rows('certificate').some((r) => r['private-key'] === 'yes')) throw new UserError(`${o.keyFile} does not belong to ${o.certFile}: give the key the certificate was issued for.`);
+    if (counts.decryptionFailures)
+      throw new UserError(`${o.keyFile} is encrypted: give its passphrase in the HOTSPOT_CERT_PASSPHRASE environment variable.`);
+    if (counts.keysWithoutCertificate || !this.db.rows('certificate').some((r) => r['private-key'] === 'yes'))
+      throw new UserError(`${o.keyFile} does not belong to ${o.certFile}: give the key the certificate was issued for.`);
   }
 
   /**
@@ -203,7 +207,9 @@ export class VirtualRouter {
       await this.radiusIncoming.sync();
     } catch (err) {
       await this.close();
-      throw new UserError(`/radius incoming cannot listen on UDP port ${this.db.rows('radius/incoming')[0]?.port} (${(err as Error).message}): choose another port.`);
+      throw new UserError(
+        `/radius incoming cannot listen on UDP port ${this.db.rows('radius/incoming')[0]?.port} (${(err as Error).message}): choose another port.`,
+      );
     }
     if (this.ssh) {
       try {

@@ -31,9 +31,13 @@ export function checkCount(count: number): number {
 /** The alphabet without repeats, after checking every character survives the login form as typed. */
 export function checkRules(rules: CodeRules, count: number, onRouter: number): string {
   checkCount(count);
-  if (!Number.isInteger(rules.length) || rules.length < 4 || rules.length > 32) throw new UserError(`--length ${rules.length} is not a number from 4 to 32.`);
+  if (!Number.isInteger(rules.length) || rules.length < 4 || rules.length > 32)
+    throw new UserError(`--length ${rules.length} is not a number from 4 to 32.`);
   const alphabet = [...new Set(rules.alphabet)].join('');
-  if (!/^[A-Za-z0-9]+$/.test(alphabet)) throw new UserError(`The code alphabet "${rules.alphabet}" may hold only letters A–Z, a–z and digits: other characters are hard to type on a phone.`);
+  if (!/^[A-Za-z0-9]+$/.test(alphabet))
+    throw new UserError(
+      `The code alphabet "${rules.alphabet}" may hold only letters A–Z, a–z and digits: other characters are hard to type on a phone.`,
+    );
   const changed = [...alphabet].filter((c) => normaliseVoucherCode(c, rules.voucher) !== c);
   if (changed.length) {
     throw new UserError(

@@ -62,7 +62,12 @@ export async function createVouchers(router: RouterShell, req: CreateRequest, em
   const conf = req.profiles[req.profile];
   const limits: VoucherLimits = {
     uptime: req.uptime !== undefined ? checkUptime(req.uptime) : conf?.uptime,
-    bytes: req.data !== undefined ? parseByteSize(req.data) : conf?.data !== undefined ? parseByteSize(conf.data, `vouchers.profiles.${req.profile}.data`) : undefined,
+    bytes:
+      req.data !== undefined
+        ? parseByteSize(req.data)
+        : conf?.data !== undefined
+          ? parseByteSize(conf.data, `vouchers.profiles.${req.profile}.data`)
+          : undefined,
     rateLimit: conf?.rateLimit,
   };
   emit({ kind: 'step', message: 'reading the hotspot' });
@@ -71,7 +76,8 @@ export async function createVouchers(router: RouterShell, req: CreateRequest, em
     const known = [...new Set([...Object.keys(req.profiles), ...facts.userProfiles])].sort();
     throw new UserError(`Unknown profile "${req.profile}": use one of ${known.join(', ')}, or add it to vouchers.profiles in portal.config.ts.`);
   }
-  if (await countBatch(router, req.batch)) throw new UserError(`${router.target.label} already has a batch "${req.batch}": choose another --batch name, or remove that one first.`);
+  if (await countBatch(router, req.batch))
+    throw new UserError(`${router.target.label} already has a batch "${req.batch}": choose another --batch name, or remove that one first.`);
   // Codes are checked (alphabet, count, guessability) before anything on the router changes.
   const codes = makeCodes(req.count, req, facts.userNames);
   if (conf) {
@@ -90,6 +96,9 @@ export async function createVouchers(router: RouterShell, req: CreateRequest, em
   emit({ kind: 'progress', done: 0, total: users.length });
   await addUsers(router, users, req.batch, (done) => emit({ kind: 'progress', done, total: users.length }));
   const made = await countBatch(router, req.batch);
-  if (made !== codes.length) throw new UserError(`${router.target.label} holds ${made} of the ${codes.length} vouchers of batch ${req.batch}: check it with --list, remove it with --remove ${req.batch}.`);
+  if (made !== codes.length)
+    throw new UserError(
+      `${router.target.label} holds ${made} of the ${codes.length} vouchers of batch ${req.batch}: check it with --list, remove it with --remove ${req.batch}.`,
+    );
   return { batch: req.batch, profile: req.profile, codes, limits, price: conf?.price, portalHost: facts.portalHost };
 }

@@ -26,17 +26,25 @@ export function parseByteSize(text: string, flag = '--data'): number {
 
 export function checkUptime(text: string, flag = '--uptime'): string {
   const ms = parseDuration(text);
-  if (ms === undefined || Number.isNaN(ms) || ms < 1000) throw new UserError(`${flag} "${text}" is not a RouterOS duration: write it like 30m, 1h, 1d12h.`);
+  if (ms === undefined || Number.isNaN(ms) || ms < 1000)
+    throw new UserError(`${flag} "${text}" is not a RouterOS duration: write it like 30m, 1h, 1d12h.`);
   return text;
 }
 
-const unit = (locale: string, value: number, u: string) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+const unit = (locale: string, value: number, u: string) =>
+  new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
 
 /** `1d12h` → "1 day and 12 hours" (in the locale's words). */
 export function durationWords(text: string, locale: string): string {
   let s = Math.round(parseDuration(text)! / 1000);
   const parts: string[] = [];
-  for (const [u, size] of [['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]] as const) {
+  for (const [u, size] of [
+    ['week', 604800],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+    ['second', 1],
+  ] as const) {
     // Weeks only when they are whole: "10 days" reads better than "1 week and 3 days".
     if (u === 'week' && s % size !== 0) continue;
     const k = Math.floor(s / size);

@@ -48,7 +48,12 @@ export interface CliIo {
   tty: boolean;
 }
 
-const processIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, tty: Boolean(process.stdin.isTTY && process.stderr.isTTY) });
+const processIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  tty: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+});
 
 function program(): Command {
   return withUserErrors(
@@ -101,7 +106,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const flags = cmd.opts<Flags>();
   const target = parseTarget(cmd.args[0]!);
   if (flags.list && flags.remove) throw new UserError('--list and --remove cannot be used together: run one, then the other.');
-  if (!/^\d+$/.test(flags.count)) throw new UserError(`--count "${flags.count}" is not a whole number: write how many vouchers to make, e.g. --count 50.`);
+  if (!/^\d+$/.test(flags.count))
+    throw new UserError(`--count "${flags.count}" is not a whole number: write how many vouchers to make, e.g. --count 50.`);
   const count = checkCount(Number(flags.count));
   const paper = (flags.paper ?? undefined) as Paper | undefined;
   if (paper && !PAPERS.includes(paper)) throw new UserError(`--paper "${flags.paper}" is not one of ${PAPERS.join(', ')}.`);
@@ -110,10 +116,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const profile = flags.profile ?? (Object.keys(v.profiles).length === 1 ? Object.keys(v.profiles)[0] : undefined);
   if (!flags.list && !flags.remove && !profile) {
     const known = Object.keys(v.profiles);
-    throw new UserError(`Name the user profile with --profile${known.length ? ` (one of ${known.join(', ')})` : ''}, or add profiles to vouchers.profiles in portal.config.ts.`);
+    throw new UserError(
+      `Name the user profile with --profile${known.length ? ` (one of ${known.join(', ')})` : ''}, or add profiles to vouchers.profiles in portal.config.ts.`,
+    );
   }
   const locale = flags.lang ?? config.locales.default;
-  if (!Intl.NumberFormat.supportedLocalesOf([locale]).length) throw new UserError(`--lang "${locale}" is not a language code Node knows, such as en, es or ar.`);
+  if (!Intl.NumberFormat.supportedLocalesOf([locale]).length)
+    throw new UserError(`--lang "${locale}" is not a language code Node knows, such as en, es or ar.`);
 
   const conn = await RouterConnection.open(target, await connectOptions(flags, io.tty, io.env));
   try {
@@ -125,7 +134,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         const shown = (t: string) => t.replace(/[\x00-\x1f\x7f]/g, '?');
         const rows = [['batch', 'vouchers', 'profile'], ...batches.map((b) => [shown(b.batch), String(b.count), shown(b.profiles.join(','))])];
         const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-        for (const r of rows) io.stdout.write(`${r.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd()}\n`);
+        for (const r of rows)
+          io.stdout.write(
+            `${r
+              .map((c, i) => c.padEnd(w[i]!))
+              .join('  ')
+              .trimEnd()}\n`,
+          );
       }
       return 0;
     }
@@ -151,8 +166,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       progressLine(io, target.label),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const what = [batch.limits.uptime && durationWords(batch.limits.uptime, 'en'), batch.limits.bytes && bytesWords(batch.limits.bytes, 'en')].filter(Boolean).join(', ');
-    io.stdout.write(`Created ${batch.codes.length} vouchers in batch ${batch.batch} on ${target.label} in ${seconds} s (profile ${batch.profile}${what ? `: ${what}` : ''}).\n`);
+    const what = [batch.limits.uptime && durationWords(batch.limits.uptime, 'en'), batch.limits.bytes && bytesWords(batch.limits.bytes, 'en')]
+      .filter(Boolean)
+      .join(', ');
+    io.stdout.write(
+      `Created ${batch.codes.length} vouchers in batch ${batch.batch} on ${target.label} in ${seconds} s (profile ${batch.profile}${what ? `: ${what}` : ''}).\n`,
+    );
 
     const html = await renderSheet({
       codes: batch.codes,

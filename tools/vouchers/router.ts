@@ -33,7 +33,10 @@ export interface HotspotFacts {
 
 export async function readHotspot(router: RouterShell): Promise<HotspotFacts> {
   const servers = parseTerse(await router.run('/ip hotspot print terse'));
-  if (!servers.length) throw new UserError(`${router.target.label} has no hotspot server: set one up (/ip hotspot setup, or Winbox IP > Hotspot) before making vouchers.`);
+  if (!servers.length)
+    throw new UserError(
+      `${router.target.label} has no hotspot server: set one up (/ip hotspot setup, or Winbox IP > Hotspot) before making vouchers.`,
+    );
   const profileName = servers[0]!.props.profile ?? 'default';
   const profile = parseTerse(await router.run(`/ip hotspot profile print terse where name=${q(profileName)}`))[0]?.props ?? {};
   const userProfiles = new Set(parseTerse(await router.run('/ip hotspot user profile print terse')).map((i) => i.props.name ?? ''));
@@ -51,8 +54,14 @@ export interface UserProfileSpec {
 /** Creates the user profile, or brings an existing one to the config's values. */
 export async function upsertUserProfile(router: RouterShell, spec: UserProfileSpec, exists: boolean): Promise<void> {
   // Unset values go back to RouterOS's own: no rate limit, session-timeout 0s (none).
-  const props = [`shared-users=${spec.sharedUsers}`, `rate-limit=${q(spec.rateLimit ?? '')}`, `session-timeout=${q(spec.sessionTimeout ?? '0s')}`].join(' ');
-  await router.run(exists ? `/ip hotspot user profile set [find name=${q(spec.name)}] ${props}` : `/ip hotspot user profile add name=${q(spec.name)} ${props}`);
+  const props = [
+    `shared-users=${spec.sharedUsers}`,
+    `rate-limit=${q(spec.rateLimit ?? '')}`,
+    `session-timeout=${q(spec.sessionTimeout ?? '0s')}`,
+  ].join(' ');
+  await router.run(
+    exists ? `/ip hotspot user profile set [find name=${q(spec.name)}] ${props}` : `/ip hotspot user profile add name=${q(spec.name)} ${props}`,
+  );
 }
 
 export interface NewUser {
@@ -118,6 +127,7 @@ export async function removeBatch(router: RouterShell, batch: string): Promise<n
   if (!count) throw new UserError(`${router.target.label} has no vouchers in batch "${batch}": see the batches with --list.`);
   await router.run(`/ip hotspot user remove [find where comment=${q(batchComment(batch))}]`);
   const left = await countBatch(router, batch);
-  if (left) throw new UserError(`${router.target.label} still has ${left} vouchers of batch "${batch}" after removing them: run --remove ${batch} again.`);
+  if (left)
+    throw new UserError(`${router.target.label} still has ${left} vouchers of batch "${batch}" after removing them: run --remove ${batch} again.`);
   return count;
 }

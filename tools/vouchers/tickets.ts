@@ -55,7 +55,10 @@ const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-
 
 /** The link a ticket's QR code opens. The host comes from the router, so it is checked before use. */
 export function loginUrl(host: string, code: string): string {
-  if (!HOST.test(host)) throw new UserError(`The hotspot's address "${host}" is not a host name or IPv4 address a phone can open: set dns-name on the hotspot profile or pass --dns-name.`);
+  if (!HOST.test(host))
+    throw new UserError(
+      `The hotspot's address "${host}" is not a host name or IPv4 address a phone can open: set dns-name on the hotspot profile or pass --dns-name.`,
+    );
   return `http://${host}/login?voucher=${encodeURIComponent(code)}`;
 }
 
@@ -106,7 +109,18 @@ export async function renderSheet(req: SheetRequest): Promise<string> {
   const tickets = await Promise.all(
     req.codes.map(async (code) => {
       const url = loginUrl(req.portalHost, code);
-      return { network: req.brand.network, logo, price: req.price, code: printedCode(code, req.voucher), limits, qr: await qrSvg(url), loginUrl: `http://${req.portalHost}/login`, wifiQr, ssid: req.ssid, t };
+      return {
+        network: req.brand.network,
+        logo,
+        price: req.price,
+        code: printedCode(code, req.voucher),
+        limits,
+        qr: await qrSvg(url),
+        loginUrl: `http://${req.portalHost}/login`,
+        wifiQr,
+        ssid: req.ssid,
+        t,
+      };
     }),
   );
   const pages: (typeof tickets)[] = [];

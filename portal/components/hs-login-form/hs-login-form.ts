@@ -80,8 +80,9 @@ export class HsLoginForm extends HsElement {
   override render() {
     const member = this.mode === 'member';
     return html`
-      ${this.modes.length > 1
-        ? html`<fieldset>
+      ${
+        this.modes.length > 1
+          ? html`<fieldset>
             <legend>${t('login.modeLegend')}</legend>
             ${this.modes.map(
               (m) => html`<label class="mode"
@@ -91,10 +92,12 @@ export class HsLoginForm extends HsElement {
               >`,
             )}
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       <form novalidate @submit=${this.onSubmit}>
-        ${member
-          ? html`<label for="username">${t('login.username')}</label>
+        ${
+          member
+            ? html`<label for="username">${t('login.username')}</label>
               <input
                 id="username"
                 name="username"
@@ -113,7 +116,7 @@ export class HsLoginForm extends HsElement {
                 autocomplete="current-password"
                 aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
               />`
-          : html`<label for="voucher">${t('login.voucher')}</label>
+            : html`<label for="voucher">${t('login.voucher')}</label>
               <input
                 id="voucher"
                 name="voucher"
@@ -125,11 +128,14 @@ export class HsLoginForm extends HsElement {
                 .value=${this.voucher}
                 aria-invalid=${this.problem === 'voucher' ? 'true' : 'false'}
               />
-              <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`}
-        ${this.ready
-          ? html`<p class="problem" role="alert">${this.problem ? t(this.problem === 'voucher' ? 'login.needVoucher' : 'login.needCredentials') : ''}</p>`
-          : // As the build renders the form, the page's first script shows this one when a field is empty.
-            html`<p class="problem" role="alert" hidden>${t(member ? 'login.needCredentials' : 'login.needVoucher')}</p>`}
+              <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`
+        }
+        ${
+          this.ready
+            ? html`<p class="problem" role="alert">${this.problem ? t(this.problem === 'voucher' ? 'login.needVoucher' : 'login.needCredentials') : ''}</p>`
+            : // As the build renders the form, the page's first script shows this one when a field is empty.
+              html`<p class="problem" role="alert" hidden>${t(member ? 'login.needCredentials' : 'login.needVoucher')}</p>`
+        }
         <button type="submit" ?disabled=${this.busy || !this.ready}>${this.busy ? t('login.sending') : t('login.submit')}</button>
       </form>
     `;

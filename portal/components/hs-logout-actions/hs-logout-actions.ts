@@ -38,12 +38,14 @@ export class HsLogoutActions extends HsElement {
     return html`${this.note ? html`<p class="hint">${this.note}</p>` : nothing}
       <form method="post" action=${this.action} @submit=${this.onSubmit}>
         <button type="submit" class="secondary" ?disabled=${this.busy}>${t('status.logout')}</button>
-        ${this.forget
-          ? html`<button type="submit" class="secondary" name="erase-cookie" value="on" aria-describedby="forget-hint" ?disabled=${this.busy}>
+        ${
+          this.forget
+            ? html`<button type="submit" class="secondary" name="erase-cookie" value="on" aria-describedby="forget-hint" ?disabled=${this.busy}>
                 ${t('status.forget')}
               </button>
               <p class="hint" id="forget-hint">${t('status.forgetHint')}</p>`
-          : nothing}
+            : nothing
+        }
       </form>`;
   }
 

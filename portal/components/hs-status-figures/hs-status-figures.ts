@@ -79,11 +79,13 @@ export class HsStatusFigures extends HsElement {
         (f) => html`${f.when ? routerMarkup(`if ${f.when}`) : nothing}<div data-figure=${f.name}>
           <dt>${f.label}</dt>
           <dd>
-            ${f.kind === 'bytes' && f.value !== undefined
-              ? html`<data value=${f.value}>${f.text}</data>`
-              : f.kind === 'duration' && f.value !== undefined
-                ? html`<time datetime=${`PT${f.value}S`}>${f.text}</time>`
-                : f.text}
+            ${
+              f.kind === 'bytes' && f.value !== undefined
+                ? html`<data value=${f.value}>${f.text}</data>`
+                : f.kind === 'duration' && f.value !== undefined
+                  ? html`<time datetime=${`PT${f.value}S`}>${f.text}</time>`
+                  : f.text
+            }
             ${f.max !== undefined && f.value !== undefined ? html`<progress value=${f.value} max=${f.max} aria-label=${f.label}></progress>` : nothing}
           </dd>
         </div>${f.when ? routerMarkup('endif') : nothing}`,

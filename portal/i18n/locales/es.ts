@@ -30,7 +30,8 @@ export const es: Messages = {
   'login.needCredentials': 'Escriba su usuario y su contraseña.',
   'login.needVoucher': 'Escriba el código del bono.',
   'login.secureNote': 'Esta página está cifrada: su contraseña viaja por una conexión segura.',
-  'login.plainNote': 'Esta página no está cifrada, así que su contraseña viaja como texto legible. Use una contraseña o un bono que no use en ningún otro sitio.',
+  'login.plainNote':
+    'Esta página no está cifrada, así que su contraseña viaja como texto legible. Use una contraseña o un bono que no use en ningún otro sitio.',
   'terms.required': 'Acepte primero las condiciones de uso.',
   'trial.offer': '¿No tiene cuenta? Pruebe internet gratis durante un rato.',
   'trial.button': 'Empezar la prueba gratuita',
@@ -78,7 +79,8 @@ export const es: Messages = {
   'errors.user-session-limit': 'No se permiten más dispositivos a la vez con el usuario {username}.',
   'errors.license-session-limit': 'El punto de acceso ha llegado a su límite de invitados. Inténtelo más tarde.',
   'errors.wrong-mac-username': 'El usuario {username} pertenece a otro dispositivo.',
-  'errors.chap-missing': 'Su navegador no envió el inicio de sesión seguro. Vuelva a cargar la página, compruebe que JavaScript está activado e inténtelo de nuevo.',
+  'errors.chap-missing':
+    'Su navegador no envió el inicio de sesión seguro. Vuelva a cargar la página, compruebe que JavaScript está activado e inténtelo de nuevo.',
   'errors.invalid-username': 'Usuario o contraseña incorrectos.',
   'errors.invalid-mac': '{username} no puede entrar desde este dispositivo.',
   'errors.uptime-limit': '{username} ha agotado su tiempo de conexión.',

@@ -38,7 +38,13 @@ export interface BootOptions {
 }
 
 /** `texts` is the page's own `virtual:hotspot/i18n/<page>` module. */
-export async function boot(tag: string, element: CustomElementConstructor, titleKey: TextKey, texts: I18nBundle, options: BootOptions = {}): Promise<void> {
+export async function boot(
+  tag: string,
+  element: CustomElementConstructor,
+  titleKey: TextKey,
+  texts: I18nBundle,
+  options: BootOptions = {},
+): Promise<void> {
   const values = readRouterValues();
   setPageEnv({ config, values, chap: options.chap, search: new URLSearchParams(location.search), server: false });
   configureI18n(texts, options.withErrors ?? Boolean(values.get('error')));

@@ -12,7 +12,13 @@ import { pageEnv, routerMarkup } from '../../hotspot/page-env.ts';
  * itself: its own durations and `-nice` byte counts, rows with a limit only when there is one.
  */
 function routerFigures(opts: { withIp: boolean; withLimits: boolean }): Figure[] {
-  const row = (name: string, label: string, variable: string, when?: string): Figure => ({ name, label, text: routerMarkup(variable), kind: 'text', when });
+  const row = (name: string, label: string, variable: string, when?: string): Figure => ({
+    name,
+    label,
+    text: routerMarkup(variable),
+    kind: 'text',
+    when,
+  });
   return [
     ...(opts.withIp ? [row('ip', t('status.ip'), 'ip')] : []),
     row('uptime', t('status.uptime'), 'uptime'),
@@ -38,13 +44,19 @@ export function sessionFigures(v: RouterValues, opts: { withIp: boolean; withLim
   if (opts.withIp && v.get('ip')) out.push({ name: 'ip', label: t('status.ip'), text: v.get('ip'), kind: 'text' });
   secs('uptime', t('status.uptime'), f.uptimeSecs);
   // The time allowance is what was used plus what is left (session-timeout is the time left too).
-  if (opts.withLimits) secs('time-left', t('status.timeLeft'), f.timeLeftSecs, f.timeLeftSecs !== undefined ? (f.uptimeSecs ?? 0) + f.timeLeftSecs : undefined);
+  if (opts.withLimits)
+    secs('time-left', t('status.timeLeft'), f.timeLeftSecs, f.timeLeftSecs !== undefined ? (f.uptimeSecs ?? 0) + f.timeLeftSecs : undefined);
   bytes('download', t('status.download'), f.bytesDown);
   bytes('upload', t('status.upload'), f.bytesUp);
   if (opts.withLimits) bytes('data-left', t('status.dataLeft'), f.bytesLeft, v.number('limit-bytes-total'));
   const rate = opts.withLimits ? parseRateLimit(v.get('radius8-14988')) : undefined;
   if (rate) {
-    out.push({ name: 'speed', label: t('status.speed'), kind: 'text', text: t('status.speedValue', { down: formatBitRate(rate.down), up: formatBitRate(rate.up) }) });
+    out.push({
+      name: 'speed',
+      label: t('status.speed'),
+      kind: 'text',
+      text: t('status.speedValue', { down: formatBitRate(rate.down), up: formatBitRate(rate.up) }),
+    });
   }
   return out;
 }

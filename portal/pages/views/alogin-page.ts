@@ -43,9 +43,11 @@ export class HsAloginPage extends HsElement {
     return html`<section class="card" aria-labelledby="title">
       <h1 id="title">${t('alogin.title', { brand: this.env.config.brand })}</h1>
       ${target && this.env.config.continueAfterSeconds > 0 ? html`<p class="lead">${t('alogin.soon')}</p>` : nothing}
-      ${target && !ownPage
-        ? html`<a class="button" href=${target.href}>${t('alogin.continue', { host: target.host })}</a>`
-        : html`<p>${t('alogin.browse')}</p>`}
+      ${
+        target && !ownPage
+          ? html`<a class="button" href=${target.href}>${t('alogin.continue', { host: target.host })}</a>`
+          : html`<p>${t('alogin.browse')}</p>`
+      }
       ${statusHref ? html`<p class="links"><a href=${statusHref}>${t('alogin.status')}</a></p>` : nothing}
     </section>`;
   }

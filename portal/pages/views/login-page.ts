@@ -86,8 +86,9 @@ export class HsLoginPage extends HsElement {
       ${server ? nothing : html`<hs-message kind="error" .text=${routerErrorText(this.env.values)}></hs-message>`}
       ${!server && this.plainOverHttp && config.modes.length ? html`<hs-message kind="warning" .text=${t('login.plainNote')}></hs-message>` : nothing}
       ${!server && config.https && !this.env.chap && location.protocol === 'https:' ? html`<hs-message .text=${t('login.secureNote')}></hs-message>` : nothing}
-      ${config.terms
-        ? html`<hs-terms
+      ${
+        config.terms
+          ? html`<hs-terms
             .text=${t('brand.terms')}
             .accepted=${this.termsAccepted}
             .invalid=${this.termsInvalid}
@@ -96,9 +97,11 @@ export class HsLoginPage extends HsElement {
               if (this.termsAccepted) this.termsInvalid = false;
             }}
           ></hs-terms>`
-        : nothing}
-      ${config.modes.length
-        ? html`<hs-login-form
+          : nothing
+      }
+      ${
+        config.modes.length
+          ? html`<hs-login-form
             .modes=${config.modes}
             .mode=${this.mode}
             .username=${this.prefill.username}
@@ -108,7 +111,8 @@ export class HsLoginPage extends HsElement {
             @hs-login=${this.onLogin}
             @hs-login-incomplete=${() => this.termsOk()}
           ></hs-login-form>`
-        : nothing}
+          : nothing
+      }
       ${server ? nothing : html`<hs-trial .state=${this.trialState} .busy=${this.busy} @hs-trial=${this.onTrial}></hs-trial>`}
     </section>`;
   }

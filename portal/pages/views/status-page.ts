@@ -58,15 +58,17 @@ export class HsStatusPage extends HsElement {
       <h1 id="title">${t('status.title', { brand: this.env.config.brand })}</h1>
       <p class="lead">${this.welcome()}</p>
       <hs-status-figures .items=${sessionFigures(v, { withIp: true, withLimits: true })}></hs-status-figures>
-      ${this.byMac
-        ? html`<hs-message kind="info" .text=${t('status.macNote')}></hs-message>`
-        : html`<hs-logout-actions
+      ${
+        this.byMac
+          ? html`<hs-message kind="info" .text=${t('status.macNote')}></hs-message>`
+          : html`<hs-logout-actions
             .action=${(!this.env.server && safeHttpUrl(v.get('link-logout'))?.href) || 'logout'}
             .forget=${this.env.config.cookie}
             .note=${v.is('login-by', 'mac-cookie') ? t('status.macCookieNote') : ''}
             .busy=${this.busy}
             @hs-logout=${this.onLogout}
-          ></hs-logout-actions>`}
+          ></hs-logout-actions>`
+      }
       ${refresh ? html`<p class="lead">${t('status.refreshNote', { time: formatSeconds(refresh) })}</p>` : nothing}
     </section>`;
   }

@@ -176,9 +176,11 @@ export class HsDevToolbar extends LitElement {
           ${info.served.map((r) => html`<li>${r.method} ${r.path} → ${r.status} ${r.page ?? ''}${r.location ? ` → ${r.location.replace(/^https?:\/\/[^/]+/, '')}` : ''}</li>`)}
         </ol>
         <p>
-          ${session
-            ? `${session.user} logged in by ${session.loginBy}, up ${session.uptime}${session.timeLeft ? `, ${session.timeLeft} left` : ''}, ${megabytes(session.bytesOut)} down, ${megabytes(session.bytesIn)} up`
-            : 'No session on this device.'}
+          ${
+            session
+              ? `${session.user} logged in by ${session.loginBy}, up ${session.uptime}${session.timeLeft ? `, ${session.timeLeft} left` : ''}, ${megabytes(session.bytesOut)} down, ${megabytes(session.bytesIn)} up`
+              : 'No session on this device.'
+          }
           Device ${info.mac}, trial ${info.router.hosts.find((h) => h.mac === info.mac)?.trial === 'yes' ? 'available' : 'not available'}.
         </p>
       </div>

@@ -42,7 +42,10 @@ export function choices(meta: DevMeta, state: DevState) {
     uptime: withCurrent(durations(['0s', '1m', '25m', '1h', '1h55m'], 'Just now'), state.uptime, state.uptime),
     download: withCurrent(sizes([0, 5_000_000, 120_000_000, 450_000_000, 999_000_000], 'Nothing'), String(state.download), megabytes(state.download)),
     upload: withCurrent(sizes([0, 2_000_000, 18_000_000, 100_000_000], 'Nothing'), String(state.upload), megabytes(state.upload)),
-    locale: [{ value: '', label: "Guest's browser" }, ...meta.locales.map((l) => ({ value: l.code, label: `${l.name} (${l.code}${l.dir === 'rtl' ? ', right to left' : ''})` }))],
+    locale: [
+      { value: '', label: "Guest's browser" },
+      ...meta.locales.map((l) => ({ value: l.code, label: `${l.name} (${l.code}${l.dir === 'rtl' ? ', right to left' : ''})` })),
+    ],
     viewport: Object.entries(VIEWPORTS).map(([value, v]) => ({ value, label: v.label })),
   };
 }

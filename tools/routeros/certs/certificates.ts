@@ -106,7 +106,8 @@ function chainOf(db: RouterDb, certPem: string): string[] {
   const chain = [certPem];
   let current = new X509Certificate(certPem);
   for (let depth = 0; depth < 4; depth++) {
-    const issuer = db.rows('certificate')
+    const issuer = db
+      .rows('certificate')
       .map((r) => db.keyMaterial.get(r['.id'])?.certPem)
       .filter((p): p is string => p !== undefined)
       .map((p) => new X509Certificate(p))
@@ -123,5 +124,8 @@ export function storeContext(db: RouterDb, name: string): { context: SecureConte
   const row = servingCertificate(db, name);
   if (!row) return undefined;
   const m = db.keyMaterial.get(row['.id'])!;
-  return { context: createSecureContext({ cert: chainOf(db, m.certPem).join('\n'), key: m.keyPem }), names: certificateNames(new X509Certificate(m.certPem)) };
+  return {
+    context: createSecureContext({ cert: chainOf(db, m.certPem).join('\n'), key: m.keyPem }),
+    names: certificateNames(new X509Certificate(m.certPem)),
+  };
 }

@@ -21,9 +21,7 @@ export interface BoundValue {
   pos: Pos;
 }
 
-export type Term =
-  | { prop: string; op: '=' | '!=' | '~'; value: BoundValue; pos: Pos }
-  | { prop: string; op: 'flag'; pos: Pos };
+export type Term = { prop: string; op: '=' | '!=' | '~'; value: BoundValue; pos: Pos } | { prop: string; op: 'flag'; pos: Pos };
 
 /** Alternatives (`or`) of conjunctions (`and`, or just blanks). */
 export type Cond = Term[][];
@@ -259,7 +257,12 @@ function bindCond(words: Word[], list: ListSource | undefined, env: RouterEnv, m
     }
     const term = splitNamed(word, TERM);
     if (term && props.includes(term.name)) {
-      groups[groups.length - 1]!.push({ prop: term.name, op: term.op as '=' | '!=' | '~', value: bindValue(term.pieces, word.pos, env, menu), pos: word.pos });
+      groups[groups.length - 1]!.push({
+        prop: term.name,
+        op: term.op as '=' | '!=' | '~',
+        value: bindValue(term.pieces, word.pos, env, menu),
+        pos: word.pos,
+      });
     } else if (text !== undefined && (text in FLAG_PROPS || props.includes(text))) {
       groups[groups.length - 1]!.push({ prop: text, op: 'flag', pos: word.pos });
     } else throw expectedEnd(word.pos);

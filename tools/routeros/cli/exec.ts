@@ -153,7 +153,8 @@ class Executor {
       case 'print': {
         const shown: Item[] = [];
         for (const item of items) if (await this.matches(item, b.where)) shown.push(item);
-        if (list.single) this.out.push(...printObject(list.props().map((p) => ({ name: p, raw: items[0]?.props[p] ?? '', shown: items[0]?.props[p] ?? '' }))));
+        if (list.single)
+          this.out.push(...printObject(list.props().map((p) => ({ name: p, raw: items[0]?.props[p] ?? '', shown: items[0]?.props[p] ?? '' }))));
         else if (b.flags.has('count-only')) this.out.push(String(shown.length));
         else if (b.flags.has('terse')) this.out.push(...printTerse(list, shown));
         else if (b.flags.has('detail') || !list.columns) this.out.push(...printDetail(list, shown));

@@ -120,6 +120,11 @@ function tablesUnder(menu: Menu): TablePath[] {
 export function exportMenu(env: RouterEnv, menu: Menu, flags: ReadonlySet<string>): string {
   const lines = [`# ${formatFileTime(env.now?.() ?? Date.now(), isV7(env))} by RouterOS ${env.version}`];
   for (const path of tablesUnder(menu)) lines.push(...section(env, path, flags));
-  if (!menu.path) lines.push(...(flags.has('terse') ? [`/system identity set name=${termValue(env.identity())}`] : ['/system identity', `set name=${termValue(env.identity())}`]));
+  if (!menu.path)
+    lines.push(
+      ...(flags.has('terse')
+        ? [`/system identity set name=${termValue(env.identity())}`]
+        : ['/system identity', `set name=${termValue(env.identity())}`]),
+    );
   return lines.join('\n');
 }

@@ -14,9 +14,7 @@
 import { syntaxError, type Pos } from './errors.ts';
 
 export type Piece =
-  | { kind: 'bare'; text: string; pos: Pos }
-  | { kind: 'quoted'; text: string; pos: Pos }
-  | { kind: 'sub'; commands: RawCommand[]; pos: Pos };
+  { kind: 'bare'; text: string; pos: Pos } | { kind: 'quoted'; text: string; pos: Pos } | { kind: 'sub'; commands: RawCommand[]; pos: Pos };
 
 export interface Word {
   pieces: Piece[];

@@ -49,7 +49,10 @@ function build(): Menu {
     commands: (env) => new Set(['print', 'get', 'remove', 'find', ...(fileSource(env).add ? ['add'] : [])]),
   });
   // `/certificate`: listed, renamed, removed and filled by `import` (no `add`: nothing is signed here).
-  menu('certificate', root, { list: (env) => tableSource(env, 'certificate'), commands: () => new Set(['print', 'get', 'set', 'remove', 'find', 'import']) });
+  menu('certificate', root, {
+    list: (env) => tableSource(env, 'certificate'),
+    commands: () => new Set(['print', 'get', 'set', 'remove', 'find', 'import']),
+  });
   const ip = menu('ip', root);
   const hotspot = table('hotspot', ip, 'ip/hotspot');
   table('profile', hotspot, 'ip/hotspot/profile');

@@ -21,7 +21,20 @@ export interface TerseItem {
   props: Record<string, string>;
 }
 
-const UNESCAPE: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', r: '\r', t: '\t', $: '$', '?': '?', _: ' ', a: '\x07', b: '\x08', f: '\x0c', v: '\x0b' };
+const UNESCAPE: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  $: '$',
+  '?': '?',
+  _: ' ',
+  a: '\x07',
+  b: '\x08',
+  f: '\x0c',
+  v: '\x0b',
+};
 
 /** `name=value` pairs of one line; quoted values unescaped. Tolerant: bare values may hold anything but blanks. */
 export function parseKeyValues(line: string): Record<string, string> {
@@ -109,10 +122,19 @@ export function findCliError(output: string): string | undefined {
 
 /** Property names whose values are secrets (PropSpec.secret in db/schema.ts): `password`, `mac-auth-password`. */
 export const SECRET_PROPS: readonly string[] = [
-  ...new Set(Object.values(TABLES).flatMap((t) => Object.entries(t.props as Readonly<Record<string, PropSpec>>).filter(([, p]) => p.secret).map(([name]) => name))),
+  ...new Set(
+    Object.values(TABLES).flatMap((t) =>
+      Object.entries(t.props as Readonly<Record<string, PropSpec>>)
+        .filter(([, p]) => p.secret)
+        .map(([name]) => name),
+    ),
+  ),
 ].sort((a, b) => b.length - a.length);
 
-const SECRET_RE = new RegExp(`(^|[\\s;\\[{])(${SECRET_PROPS.map((p) => p.replace(/[-]/g, '\\-')).join('|')})(=|!=|~)("(?:[^"\\\\]|\\\\.)*"?|[^\\s;\\]]*)`, 'gm');
+const SECRET_RE = new RegExp(
+  `(^|[\\s;\\[{])(${SECRET_PROPS.map((p) => p.replace(/[-]/g, '\\-')).join('|')})(=|!=|~)("(?:[^"\\\\]|\\\\.)*"?|[^\\s;\\]]*)`,
+  'gm',
+);
 
 /**
  * The text with every secret property's value replaced by `***`: for commands, scripts and print

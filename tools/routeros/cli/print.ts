@@ -85,7 +85,11 @@ export function printTable(list: ListSource, items: readonly Item[]): string[] {
   const width = flagWidth(items);
   const cells = items.map((item) => columns.map((c) => list.display?.(c, item.props[c] ?? '') ?? item.props[c] ?? ''));
   const widths = columns.map((c, k) => Math.max(c.length, ...cells.map((row) => row[k]!.length)));
-  const row = (values: string[]) => values.map((v, k) => (k === values.length - 1 ? v : v.padEnd(widths[k]!))).join(' ').trimEnd();
+  const row = (values: string[]) =>
+    values
+      .map((v, k) => (k === values.length - 1 ? v : v.padEnd(widths[k]!)))
+      .join(' ')
+      .trimEnd();
   const out = legend(list);
   out.push(`${' #'.padEnd(prefix(0, '', width).length)}${row(columns.map((c) => c.toUpperCase()))}`);
   items.forEach((item, i) => {

@@ -41,5 +41,7 @@ export function versionLabel(version: string): string {
 /** Default board figures: a v6 hAP lite (MIPS), a v7 hAP ac² (ARM). Only shown, never acted on. */
 export function boardOf(env: RouterEnv): { architectureName: string; boardName: string; cpu: string } {
   if (env.board) return env.board;
-  return isV7(env) ? { architectureName: 'arm', boardName: 'hAP ac^2', cpu: 'ARMv7' } : { architectureName: 'mipsbe', boardName: 'hAP lite', cpu: 'MIPS 24Kc V7.4' };
+  return isV7(env)
+    ? { architectureName: 'arm', boardName: 'hAP ac^2', cpu: 'ARMv7' }
+    : { architectureName: 'mipsbe', boardName: 'hAP lite', cpu: 'MIPS 24Kc V7.4' };
 }

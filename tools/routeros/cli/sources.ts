@@ -58,7 +58,10 @@ function hiddenOn(env: RouterEnv, path: TablePath): Set<string> {
 export function valueError(err: RouterDbError, spec: PropSpec | undefined): CliError {
   if (err.problem === 'bad-value' && err.prop) {
     const kind = spec?.type.kind;
-    const words = kind === 'set' || kind === 'enum' || kind === 'bool' ? `input does not match any value of ${err.prop}` : `invalid value for argument ${err.prop}`;
+    const words =
+      kind === 'set' || kind === 'enum' || kind === 'bool'
+        ? `input does not match any value of ${err.prop}`
+        : `invalid value for argument ${err.prop}`;
     return new CliError(words, 'value');
   }
   return new CliError(err.message.startsWith('failure:') ? err.message : `failure: ${err.message}`, 'runtime');
@@ -140,7 +143,9 @@ export function formatFileTime(ms: number, v7: boolean): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
   const time = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-  return v7 ? `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${time}` : `${MONTHS[d.getUTCMonth()]}/${p(d.getUTCDate())}/${d.getUTCFullYear()} ${time}`;
+  return v7
+    ? `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${time}`
+    : `${MONTHS[d.getUTCMonth()]}/${p(d.getUTCDate())}/${d.getUTCFullYear()} ${time}`;
 }
 
 function storeFailure(err: unknown): never {

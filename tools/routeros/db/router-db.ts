@@ -44,7 +44,8 @@ export class RouterDb {
     const props = normalize(path, input);
     if (spec.named) {
       if (!props.name) throw new RouterDbError('failure: name must be set', 'bad-value', 'name', '');
-      if (this.byName(path, props.name)) throw new RouterDbError(`failure: entry with name "${props.name}" already exists`, 'duplicate', 'name', props.name);
+      if (this.byName(path, props.name))
+        throw new RouterDbError(`failure: entry with name "${props.name}" already exists`, 'duplicate', 'name', props.name);
     }
     const row = { '.id': `*${(this.nextId++).toString(16).toUpperCase()}` } as Row;
     for (const [prop, p] of Object.entries(spec.props) as Array<[string, PropSpec]>) row[prop] = props[prop] ?? p.default;

@@ -70,9 +70,7 @@ export interface Template {
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\[\d+\](?:-esc)?)?$/;
 const COND = /^([A-Za-z0-9][A-Za-z0-9_-]*(?:\[\d+\](?:-esc)?)?)(\s*)(.*)$/s;
 
-type Frame =
-  | { kind: 'if'; node: IfNode; body: Node[]; sawElse: boolean }
-  | { kind: 'directive'; node: StatusNode | HeaderNode; body: Node[] };
+type Frame = { kind: 'if'; node: IfNode; body: Node[]; sawElse: boolean } | { kind: 'directive'; node: StatusNode | HeaderNode; body: Node[] };
 
 /** Parses a template, throwing a TemplateError that names file, line and column when it is malformed. */
 export function parseTemplate(text: string, file: string): Template {
@@ -103,9 +101,7 @@ export function parseTemplate(text: string, file: string): Template {
     const keyword = /^(if|elif)(?:\s+([\s\S]*))?$/.exec(content);
     if (keyword) {
       const kw = keyword[1] as 'if' | 'elif';
-      const cond = parseCondition(keyword[2] ?? '', start, kw, fail, (message) =>
-        warnings.push({ pos: source.position(start), message }),
-      );
+      const cond = parseCondition(keyword[2] ?? '', start, kw, fail, (message) => warnings.push({ pos: source.position(start), message }));
       if (kw === 'if') {
         if (cond.name === 'http-status' || cond.name === 'http-header') {
           const node = directive(cond, start, fail);

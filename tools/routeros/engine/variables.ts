@@ -4,10 +4,7 @@
  */
 import { RADIUS_NAME } from '../data/variables.ts';
 
-export type VariableSource =
-  | Readonly<Record<string, string>>
-  | ReadonlyMap<string, string>
-  | ((name: string) => string | undefined);
+export type VariableSource = Readonly<Record<string, string>> | ReadonlyMap<string, string> | ((name: string) => string | undefined);
 
 /** RADIUS reply attributes by "<id>" or "<id>-<vendor>", each a list (repeated attributes keep order). */
 export type RadiusAttributes = Readonly<Record<string, readonly string[]>>;

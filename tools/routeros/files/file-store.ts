@@ -99,7 +99,12 @@ export class FileStore {
 
   /** The RouterOS name of an absolute path inside the root (`''` for the root itself). */
   nameOf(abs: string): string {
-    return abs === this.root ? '' : abs.slice(this.root.length + 1).split(sep).join('/');
+    return abs === this.root
+      ? ''
+      : abs
+          .slice(this.root.length + 1)
+          .split(sep)
+          .join('/');
   }
 
   /** Refuses a path with a symlink anywhere below the root (missing trailing parts are fine). */
@@ -170,14 +175,22 @@ export class FileStore {
     // A file removed while the walk runs (another session's /file remove) is simply not listed.
     const gone = (err: unknown) => ((err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : Promise.reject(err));
     const walk = async (dir: string) => {
-      const entries = (await readdir(dir, { withFileTypes: true }).catch(gone) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const entries = ((await readdir(dir, { withFileTypes: true }).catch(gone)) ?? []).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
       for (const e of entries) {
         if (!e.isDirectory() && !e.isFile()) continue;
         const abs = join(dir, e.name);
         const st = await lstat(abs).catch(gone);
         if (!st) continue;
         const name = this.nameOf(abs);
-        out.push({ name, directory: e.isDirectory(), type: fileType(name, e.isDirectory(), this.hasFlash), size: e.isDirectory() ? 0 : st.size, mtimeMs: st.mtimeMs });
+        out.push({
+          name,
+          directory: e.isDirectory(),
+          type: fileType(name, e.isDirectory(), this.hasFlash),
+          size: e.isDirectory() ? 0 : st.size,
+          mtimeMs: st.mtimeMs,
+        });
         if (e.isDirectory()) await walk(abs);
       }
     };

@@ -25,9 +25,7 @@ export interface LoginAttempt {
   secure?: boolean;
 }
 
-export type LoginResult =
-  | { ok: true; session: Session; cookie?: HotspotCookie }
-  | { ok: false; error: string; username: string; detail?: string };
+export type LoginResult = { ok: true; session: Session; cookie?: HotspotCookie } | { ok: false; error: string; username: string; detail?: string };
 
 /** A login the local user list cannot decide and RADIUS must (no such local user, use-radius=yes). */
 export interface RadiusAsk {
@@ -152,7 +150,11 @@ export class Hotspot {
     const user = this.user(username);
     const password = attempt.password;
     if (!user && radiusOn) {
-      if (challenge && HEX32.test(password)) return { radius: { kind: 'chap', id: challenge.id, challenge: challenge.challenge, response: Buffer.from(password, 'hex') }, method: 'http-chap' };
+      if (challenge && HEX32.test(password))
+        return {
+          radius: { kind: 'chap', id: challenge.id, challenge: challenge.challenge, response: Buffer.from(password, 'hex') },
+          method: 'http-chap',
+        };
       if (httpsOn) return { radius: { kind: 'pap', password }, method: 'https' };
       if (papOn) return { radius: { kind: 'pap', password }, method: 'http-pap' };
       return fail(chapOn ? 'chap-missing' : 'invalid-username');
@@ -272,7 +274,18 @@ export class Hotspot {
   start(mac: string, user: string, loginBy: LoginBy, userProfile: string, trial: boolean, radius?: Session['radius']): Session {
     const now = this.clock.now();
     const host = this.hosts.ensure(mac, now);
-    const session: Session = { mac, ip: host.ip, user, loginBy, userProfile, startedAt: now, counters: zeroCounters(), trial, advertShownAt: now, advertIndex: 0 };
+    const session: Session = {
+      mac,
+      ip: host.ip,
+      user,
+      loginBy,
+      userProfile,
+      startedAt: now,
+      counters: zeroCounters(),
+      trial,
+      advertShownAt: now,
+      advertIndex: 0,
+    };
     if (radius) session.radius = radius;
     this.sessions.start(session);
     this.ended.delete(mac);

@@ -31,7 +31,9 @@ export function sessionLimits(hs: Hotspot, session: Session): SessionLimits {
   const uptimeMs = now - session.startedAt;
   // RADIUS limits are per session: the server keeps any totals across sessions.
   const g = session.radius?.grant;
-  const lim: UserLimits = g ? { bytesIn: g.limitBytesIn, bytesOut: g.limitBytesOut, bytesTotal: g.limitBytesTotal } : readUserLimits(session.trial ? undefined : hs.db.byName('ip/hotspot/user', session.user));
+  const lim: UserLimits = g
+    ? { bytesIn: g.limitBytesIn, bytesOut: g.limitBytesOut, bytesTotal: g.limitBytesTotal }
+    : readUserLimits(session.trial ? undefined : hs.db.byName('ip/hotspot/user', session.user));
   const past = session.trial || g ? { uptimeMs: 0, ...zeroCounters() } : hs.sessions.usageOf(session.user);
   const c = session.counters;
   const used = {

@@ -95,8 +95,14 @@ export function readUserProfile(db: RouterDb, name: string): UserProfileSettings
     sessionTimeoutMs: limitMs(p('session-timeout')),
     idleTimeoutMs: limitMs(p('idle-timeout')),
     advertise: p('advertise') === 'yes',
-    advertiseUrls: p('advertise-url').split(',').map((s) => s.trim()).filter(Boolean),
-    advertiseIntervalsMs: p('advertise-interval').split(',').map((s) => limitMs(s.trim())).filter((n): n is number => n !== undefined),
+    advertiseUrls: p('advertise-url')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    advertiseIntervalsMs: p('advertise-interval')
+      .split(',')
+      .map((s) => limitMs(s.trim()))
+      .filter((n): n is number => n !== undefined),
   };
 }
 

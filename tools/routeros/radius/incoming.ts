@@ -72,7 +72,12 @@ export class RadiusIncoming {
       }
       const answer = this.answer(request);
       if (!answer) return;
-      const reply = radiusLib().encode_response({ packet: request.source, code: answer.code, secret: server.secret ?? '', attributes: answer.attributes });
+      const reply = radiusLib().encode_response({
+        packet: request.source,
+        code: answer.code,
+        secret: server.secret ?? '',
+        attributes: answer.attributes,
+      });
       socket.send(reply, from.port, from.address);
       return;
     }
@@ -111,13 +116,15 @@ export class RadiusIncoming {
     };
     if (Object.values(want).every((v) => v === undefined)) return undefined;
     const format = hs.settings().profile['radius-mac-format'] ?? '';
-    const matches = hs.sessions.all().filter(
-      (s) =>
-        (want.user === undefined || want.user === s.user) &&
-        (want.id === undefined || want.id === s.radius?.acctSessionId) &&
-        (want.ip === undefined || want.ip === s.ip) &&
-        (want.station === undefined || String(want.station).toUpperCase() === formatMac(s.mac, format).toUpperCase()),
-    );
+    const matches = hs.sessions
+      .all()
+      .filter(
+        (s) =>
+          (want.user === undefined || want.user === s.user) &&
+          (want.id === undefined || want.id === s.radius?.acctSessionId) &&
+          (want.ip === undefined || want.ip === s.ip) &&
+          (want.station === undefined || String(want.station).toUpperCase() === formatMac(s.mac, format).toUpperCase()),
+      );
     return matches.length === 1 ? matches[0] : undefined;
   }
 }

@@ -22,9 +22,7 @@ export interface RadiusSessionState {
   reportedAt: number;
 }
 
-export type Credentials =
-  | { kind: 'chap'; id: Uint8Array; challenge: Uint8Array; response: Buffer }
-  | { kind: 'pap'; password: string };
+export type Credentials = { kind: 'chap'; id: Uint8Array; challenge: Uint8Array; response: Buffer } | { kind: 'pap'; password: string };
 
 export interface AuthRequest {
   username: string;
@@ -39,9 +37,27 @@ export type AuthAnswer = { kind: 'accept'; grant: RadiusGrant; acctSessionId: st
 
 /** RFC 2865 NAS-Port-Type numbers for the names RouterOS's `nas-port-type` takes. */
 const NAS_PORT_TYPES: Readonly<Record<string, number>> = {
-  async: 0, sync: 1, 'isdn-sync': 2, 'isdn-async-v120': 3, 'isdn-async-v110': 4, virtual: 5, piafs: 6,
-  'hdlc-clear-channel': 7, 'x.25': 8, 'x.75': 9, 'g.3-fax': 10, sdsl: 11, 'adsl-cap': 12, 'adsl-dmt': 13,
-  idsl: 14, ethernet: 15, xdsl: 16, cable: 17, 'wireless-other': 18, 'wireless-802.11': 19, '802.11': 19,
+  async: 0,
+  sync: 1,
+  'isdn-sync': 2,
+  'isdn-async-v120': 3,
+  'isdn-async-v110': 4,
+  virtual: 5,
+  piafs: 6,
+  'hdlc-clear-channel': 7,
+  'x.25': 8,
+  'x.75': 9,
+  'g.3-fax': 10,
+  sdsl: 11,
+  'adsl-cap': 12,
+  'adsl-dmt': 13,
+  idsl: 14,
+  ethernet: 15,
+  xdsl: 16,
+  cable: 17,
+  'wireless-other': 18,
+  'wireless-802.11': 19,
+  '802.11': 19,
 };
 
 function nasPortType(value: string): number {

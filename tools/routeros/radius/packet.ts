@@ -45,7 +45,13 @@ export interface RawAttribute {
 
 export function decode(packet: Buffer, secret: string): DecodedPacket {
   const d = radiusLib().decode({ packet, secret });
-  return { code: d.code, identifier: d.identifier, attributes: d.attributes as Record<string, unknown>, raw: unpackRaw(d.raw_attributes as Array<[number, Buffer]>), source: d };
+  return {
+    code: d.code,
+    identifier: d.identifier,
+    attributes: d.attributes as Record<string, unknown>,
+    raw: unpackRaw(d.raw_attributes as Array<[number, Buffer]>),
+    source: d,
+  };
 }
 
 function unpackRaw(list: Array<[number, Buffer]>): RawAttribute[] {
@@ -57,7 +63,7 @@ function unpackRaw(list: Array<[number, Buffer]>): RawAttribute[] {
     }
     const vendor = value.readUInt32BE(0);
     // RFC 2865 §5.26's suggested layout (type, length, value), which MikroTik and WISPr both use.
-    for (let at = 4; at + 2 <= value.length; ) {
+    for (let at = 4; at + 2 <= value.length;) {
       const len = value[at + 1]!;
       if (len < 2 || at + len > value.length) break;
       out.push({ id: value[at]!, vendor, value: value.subarray(at + 2, at + len) });
@@ -86,7 +92,12 @@ export function pageAttributes(raw: readonly RawAttribute[]): RadiusAttributes {
     if (a.id === VENDOR_SPECIFIC) continue;
     const key = a.vendor === undefined ? String(a.id) : `${a.id}-${a.vendor}`;
     const type = dictionaryType(a.id, a.vendor);
-    const text = (type === 'integer' || type === 'date' || type === 'time') && a.value.length === 4 ? String(a.value.readUInt32BE(0)) : type === 'ipaddr' && a.value.length === 4 ? [...a.value].join('.') : a.value.toString('utf8');
+    const text =
+      (type === 'integer' || type === 'date' || type === 'time') && a.value.length === 4
+        ? String(a.value.readUInt32BE(0))
+        : type === 'ipaddr' && a.value.length === 4
+          ? [...a.value].join('.')
+          : a.value.toString('utf8');
     (out[key] ??= []).push(text);
   }
   return out;

@@ -104,7 +104,9 @@ export class HtmlDir {
     try {
       st = await stat(this.root);
     } catch {
-      throw new UserError(`The html directory ${this.root} does not exist: build the portal first (npm run build) or pass --html-dir with an existing folder.`);
+      throw new UserError(
+        `The html directory ${this.root} does not exist: build the portal first (npm run build) or pass --html-dir with an existing folder.`,
+      );
     }
     if (!st.isDirectory()) throw new UserError(`${this.root} is a file, not a directory: pass --html-dir with the folder that holds login.html.`);
     let count = 0;

@@ -207,7 +207,8 @@ function requestUrl(text: string): URL {
 function send(res: ServerResponse, out: ServletResponse, setCookies: string[], head: boolean): void {
   const cookies = [...setCookies, ...out.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v)];
   // Header values come from page text and variables: drop what HTTP cannot carry instead of failing.
-  for (const [name, value] of out.headers) if (name.toLowerCase() !== 'set-cookie') res.setHeader(name, value.replace(/[^\t\x20-\x7e\x80-\xff]/g, ''));
+  for (const [name, value] of out.headers)
+    if (name.toLowerCase() !== 'set-cookie') res.setHeader(name, value.replace(/[^\t\x20-\x7e\x80-\xff]/g, ''));
   if (cookies.length) res.setHeader('Set-Cookie', cookies);
   res.statusCode = out.status;
   if (out.statusMessage) res.statusMessage = out.statusMessage.replace(/[^\t\x20-\x7e]/g, '');

@@ -124,7 +124,11 @@ export class Servlet {
         if (errorFact(forced.key)?.fatal) return page.fallback('error.html', 'login', page.links().login, error, username);
         return page.loginForm(error, username);
       }
-      const result = await hs.authenticate(req.mac, { username, password: req.params.get('password') ?? '', secure: req.secure === true }, requestAttributes(req.params));
+      const result = await hs.authenticate(
+        req.mac,
+        { username, password: req.params.get('password') ?? '', secure: req.secure === true },
+        requestAttributes(req.params),
+      );
       if (result.ok) {
         const res = await page.alogin(result.session);
         if (result.cookie) {
@@ -144,7 +148,13 @@ export class Servlet {
     return page.error('not-logged-in', '');
   }
 
-  private async otherHost(page: PageWriter, req: ServletRequest, host: Host, session: Session | undefined, showStatus: boolean): Promise<ServletResponse> {
+  private async otherHost(
+    page: PageWriter,
+    req: ServletRequest,
+    host: Host,
+    session: Session | undefined,
+    showStatus: boolean,
+  ): Promise<ServletResponse> {
     const url = req.url;
     if (session) {
       if (showStatus) {
@@ -182,7 +192,6 @@ export class Servlet {
     return current;
   }
 }
-
 
 /** `https` is in login-by and the profile's ssl-certificate is in the store with its key (fact sheet §4.4). */
 export function httpsLogin(hs: Hotspot): boolean {
@@ -252,14 +261,26 @@ class PageWriter {
   }
 
   /** A page that sends the client on: the page itself if present, else redirect.html, else 404. */
-  async redirectPage(file: string, linkRedirect: string, session?: Session, linkAdvert?: string, scope: PageScope = 'other'): Promise<ServletResponse> {
+  async redirectPage(
+    file: string,
+    linkRedirect: string,
+    session?: Session,
+    linkAdvert?: string,
+    scope: PageScope = 'other',
+  ): Promise<ServletResponse> {
     const found = (await this.dir.findPage(this.targetDir, file)) ?? (await this.dir.findPage(this.targetDir, 'redirect.html'));
     if (!found) return notFound();
     return this.renderFile(found, scope, { session, linkRedirect, linkAdvert });
   }
 
   /** flogin → login, fstatus/flogout → redirect to login, error → … as fact sheet §1.1 says. */
-  async fallback(file: string, scope: PageScope, redirectTo: string | undefined, errorIn: ErrorVariables | Promise<ErrorVariables>, username?: string): Promise<ServletResponse> {
+  async fallback(
+    file: string,
+    scope: PageScope,
+    redirectTo: string | undefined,
+    errorIn: ErrorVariables | Promise<ErrorVariables>,
+    username?: string,
+  ): Promise<ServletResponse> {
     const error = await errorIn;
     const own = await this.dir.findPage(this.targetDir, file);
     if (own) return this.renderFile(own, scope, { error, username });

@@ -10,5 +10,12 @@ export function upstreamPage(url: URL, why: 'logged in' | 'walled garden'): Serv
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Upstream: ${escapeHtml(url.host)}</title></head>
 <body><h1>Passed through the hotspot</h1><p>The virtual router let this request through (${why}). A real router would now fetch:</p>
 <p><code id="vr-upstream-url">${escapeHtml(url.href)}</code></p></body></html>\n`;
-  return { status: 200, headers: [['Content-Type', 'text/html; charset=utf-8'], ['X-VR-Upstream', why]], body };
+  return {
+    status: 200,
+    headers: [
+      ['Content-Type', 'text/html; charset=utf-8'],
+      ['X-VR-Upstream', why],
+    ],
+    body,
+  };
 }

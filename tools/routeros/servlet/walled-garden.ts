@@ -21,7 +21,10 @@ function wildcard(pattern: string, value: string, caseInsensitive: boolean): boo
       return false;
     }
   }
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`, flags).test(value);
 }
 

@@ -20,7 +20,9 @@ export interface HostKey {
 function describe(key: Buffer, source: string): HostKey {
   const parsed = ssh2.utils.parseKey(key);
   if (parsed instanceof Error || Array.isArray(parsed)) {
-    throw new UserError(`The host key file ${source} does not hold one unencrypted SSH private key: delete it to have a new key made, or pass another --host-key file.`);
+    throw new UserError(
+      `The host key file ${source} does not hold one unencrypted SSH private key: delete it to have a new key made, or pass another --host-key file.`,
+    );
   }
   const blob = parsed.getPublicSSH();
   return {

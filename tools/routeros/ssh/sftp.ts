@@ -90,7 +90,8 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   let queue: Promise<void> = Promise.resolve();
   const on = <A extends unknown[]>(event: string, handler: (id: number, ...args: A) => Promise<void>) => {
     sftp.on(event, (id: number, ...args: A) => {
-      if (gate.fault(`sftp ${event} ${typeof args[0] === 'string' ? args[0] : (Buffer.isBuffer(args[0]) ? (handleOf(args[0])?.name ?? '') : '')}`)) return;
+      if (gate.fault(`sftp ${event} ${typeof args[0] === 'string' ? args[0] : Buffer.isBuffer(args[0]) ? (handleOf(args[0])?.name ?? '') : ''}`))
+        return;
       queue = queue.then(() =>
         handler(id, ...args).catch((err: unknown) => {
           try {

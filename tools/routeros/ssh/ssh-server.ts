@@ -68,7 +68,6 @@ export class SshServer {
 
   constructor(private readonly options: SshServerOptions) {}
 
-
   /** How many uploaded bytes may be written before the one-shot drop. */
   private gate(client: Connection): UploadGate {
     return {
