@@ -3,21 +3,27 @@ import { currentLocale } from './runtime.ts';
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
+/** The value in the largest decimal unit (steps of 1000) that keeps it at 1 or more. */
+function scaleDecimal(amount: number, units: number): { value: number; index: number } {
+  let value = amount;
+  let index = 0;
+  while (value >= 1000 && index < units - 1) {
+    value /= 1000;
+    index++;
+  }
+  return { value, index };
+}
+
 /** Decimal units (1 kB = 1000 B), as Intl names them; one decimal from kB up. */
 export function formatBytes(bytes: number, locale = currentLocale()): string {
-  let value = bytes;
-  let i = 0;
-  while (value >= 1000 && i < UNITS.length - 1) {
-    value /= 1000;
-    i++;
-  }
+  const { value, index } = scaleDecimal(bytes, UNITS.length);
   // Intl's short "byte" reads "0 byte"; under a kilobyte the unit is written as B.
-  if (i === 0) return `${new Intl.NumberFormat(locale).format(value)} B`;
+  if (index === 0) return `${new Intl.NumberFormat(locale).format(value)} B`;
   return new Intl.NumberFormat(locale, {
     style: 'unit',
-    unit: UNITS[i],
+    unit: UNITS[index],
     unitDisplay: 'short',
-    maximumFractionDigits: i === 0 ? 0 : 1,
+    maximumFractionDigits: 1,
   }).format(value);
 }
 
@@ -44,15 +50,10 @@ const BIT_UNITS = ['bit', 'kilobit', 'megabit', 'gigabit'] as const;
 
 /** A rate in bits per second, in decimal units as RouterOS counts them: "8 Mb/s" in English. */
 export function formatBitRate(bitsPerSecond: number, locale = currentLocale()): string {
-  let value = bitsPerSecond;
-  let i = 0;
-  while (value >= 1000 && i < BIT_UNITS.length - 1) {
-    value /= 1000;
-    i++;
-  }
+  const { value, index } = scaleDecimal(bitsPerSecond, BIT_UNITS.length);
   return new Intl.NumberFormat(locale, {
     style: 'unit',
-    unit: `${BIT_UNITS[i]}-per-second`,
+    unit: `${BIT_UNITS[index]}-per-second`,
     unitDisplay: 'short',
     maximumFractionDigits: 1,
   }).format(value);
