@@ -26,7 +26,8 @@ export interface RawCommand {
   pos: Pos;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
+/** RouterOS string escapes of one character (`\\n`, `\\_`, …); the console's output reader uses them too. */
+export const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   '\\': '\\',
   n: '\n',

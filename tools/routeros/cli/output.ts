@@ -14,27 +14,13 @@
  * Lines may end in CRLF (the SSH side sends CRLF, as a terminal does); every parser here accepts both.
  */
 import { TABLES, type PropSpec } from '../db/schema.ts';
+import { SIMPLE_ESCAPES } from './lexer.ts';
 
 export interface TerseItem {
   index: number;
   flags: string;
   props: Record<string, string>;
 }
-
-const UNESCAPE: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  $: '$',
-  '?': '?',
-  _: ' ',
-  a: '\x07',
-  b: '\x08',
-  f: '\x0c',
-  v: '\x0b',
-};
 
 /** `name=value` pairs of one line; quoted values unescaped. Tolerant: bare values may hold anything but blanks. */
 export function parseKeyValues(line: string): Record<string, string> {
@@ -54,8 +40,8 @@ export function parseKeyValues(line: string): Record<string, string> {
         if (line[i] === '\\' && i + 1 < n) {
           const e = line[i + 1]!;
           const hex = line.slice(i + 1, i + 3);
-          if (e in UNESCAPE) {
-            value += UNESCAPE[e];
+          if (e in SIMPLE_ESCAPES) {
+            value += SIMPLE_ESCAPES[e];
             i += 2;
           } else if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
             value += String.fromCharCode(parseInt(hex, 16));
