@@ -14,16 +14,16 @@ import { buildManifest } from '../../tools/deploy/manifest.ts';
 import { deploySettings } from '../../tools/deploy/settings.ts';
 import { BASELINE_DIR } from '../../tools/bench/main.ts';
 import { RouterHost } from '../../tools/bench/router-host-client.ts';
-import { buildPortal } from '../../tools/build/main.ts';
+import { builtPortal } from '../support/built-portal.ts';
 import { validateConfig } from '../../tools/config/index.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'hs-bench-deploy-'));
-const dist = path.join(work, 'hotspot');
+let dist: string;
 let host: RouterHost;
 let result: DeployBenchResult;
 
 beforeAll(async () => {
-  await buildPortal({ outDir: dist, quiet: true });
+  dist = await builtPortal();
   host = await RouterHost.start();
   result = await benchDeploy({
     host,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPortal } from '../../tools/build/main.ts';
+import { builtPortal } from '../support/built-portal.ts';
 import { benchGuests, type GuestRun, type GuestTimingResult } from '../../tools/bench/guest-timing.ts';
 import { BASELINE_DIR } from '../../tools/bench/main.ts';
 
@@ -15,8 +15,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'hs-bench-guest-'));
 let result: GuestTimingResult;
 
 beforeAll(async () => {
-  const dist = path.join(work, 'hotspot');
-  await buildPortal({ outDir: dist, quiet: true });
+  const dist = await builtPortal();
   // A fast link keeps the test short; the milestones and counts do not depend on it.
   result = await benchGuests({
     portalDir: dist,

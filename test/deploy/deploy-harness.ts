@@ -1,5 +1,5 @@
 /**
- * Shared set-up of the deploy tests: the example portal built once into a temp folder, virtual routers
+ * Shared set-up of the deploy tests: a copy of the portal built once per test run, virtual routers
  * with SSH on loopback whose file store holds RouterOS's default pages, and connection options with a
  * throwaway known-hosts file.
  */
@@ -7,7 +7,6 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import example from '../../portal.config.ts';
-import { buildPortal } from '../../tools/build/main.ts';
 import { validateConfig, type PortalConfigInput } from '../../tools/config/index.ts';
 import type { ConnectOptions } from '../../tools/deploy/connection.ts';
 import type { DeployJob } from '../../tools/deploy/deploy.ts';
@@ -16,6 +15,7 @@ import { buildManifest } from '../../tools/deploy/manifest.ts';
 import { deploySettings } from '../../tools/deploy/settings.ts';
 import type { RouterConfigInput } from '../../tools/routeros/config.ts';
 import { startVirtualRouter, type VirtualRouter, type VirtualRouterOptions } from '../../tools/routeros/virtual-router.ts';
+import { copyOfBuiltPortal } from '../support/built-portal.ts';
 
 export const ADMIN = { name: 'admin', password: 'router-pw' };
 const CLASSIC = resolve('test/fixtures/classic');
@@ -28,11 +28,9 @@ export class DeployLab {
     return new DeployLab(await mkdtemp(join(tmpdir(), 'hs-deploy-')));
   }
 
-  /** Builds a portal variant into its own folder and returns the folder. */
-  async build(name: string, config: PortalConfigInput = example): Promise<string> {
-    const out = join(this.dir, `dist-${name}`);
-    await buildPortal({ outDir: out, quiet: true, config });
-    return out;
+  /** The portal built from `config`, copied into a folder of its own (tests may change it); returns the folder. */
+  build(name: string, config: PortalConfigInput = example): Promise<string> {
+    return copyOfBuiltPortal(join(this.dir, `dist-${name}`), config);
   }
 
   /** A router as the HotSpot wizard leaves it: default pages in (flash/)hotspot, one server and profile. */

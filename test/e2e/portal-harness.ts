@@ -1,19 +1,16 @@
 /**
- * Shared set-up of the portal's browser tests: the portal built into a temporary folder (once per
- * test file, so files can run in parallel), the virtual router serving it with a frozen clock, and
+ * Shared set-up of the portal's browser tests: the portal built once per config and test run (shared
+ * by the files, see test/support/built-portal.ts), the virtual router serving it with a frozen clock, and
  * Chromium sending all traffic through the router as a guest behind a hotspot does. Only loopback
  * is contacted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
 import example from '../../portal.config.ts';
-import { buildPortal } from '../../tools/build/main.ts';
 import type { PortalConfigInput } from '../../tools/config/index.ts';
 import type { RouterConfigInput } from '../../tools/routeros/config.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
+import { builtPortal } from '../support/built-portal.ts';
 import { launchChromium } from '../support/chromium.ts';
 
 /** The hotspot's address in the virtual router's default profile: `$(link-login-only)` is http://10.5.50.1/login. */
@@ -45,6 +42,7 @@ export interface Guest {
 
 export class Portal {
   private constructor(
+    /** The built portal the router serves: shared with other tests, never changed. */
     readonly dir: string,
     readonly vr: VirtualRouter,
     readonly browser: Browser,
@@ -52,8 +50,7 @@ export class Portal {
 
   /** Builds the portal (the example brand unless `config` is given) and starts router and browser. */
   static async start(router: RouterConfigInput = ROUTER, config: PortalConfigInput = example): Promise<Portal> {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hs-portal-'));
-    await buildPortal({ outDir: dir, quiet: true, config });
+    const dir = await builtPortal(config);
     const vr = await startVirtualRouter({ htmlDir: dir, clock: { frozen: true }, config: router });
     const browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] });
     return new Portal(dir, vr, browser);
@@ -80,7 +77,6 @@ export class Portal {
   async close(): Promise<void> {
     await this.browser?.close();
     await this.vr?.close();
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

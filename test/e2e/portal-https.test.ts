@@ -11,10 +11,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
-import { buildPortal } from '../../tools/build/main.ts';
 import type { PortalConfigInput } from '../../tools/config/index.ts';
 import { issueCertificate, makeLocalCa, type IssuedCertificate } from '../../tools/lib/make-certificate.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
+import { builtPortal } from '../support/built-portal.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { memberLogin, USERS } from './portal-harness.ts';
 
@@ -34,8 +34,7 @@ beforeAll(async () => {
     login: { ...example.login, methods: ['https', 'chap', 'member', 'voucher', 'cookie'] },
     router: { ...example.router, dnsName: NAME, https: { certificate: cert.certFile, key: cert.keyFile } },
   };
-  const out = path.join(dir, 'hotspot');
-  await buildPortal({ outDir: out, quiet: true, config });
+  const out = await builtPortal(config);
   vr = await startVirtualRouter({
     htmlDir: out,
     clock: { frozen: true },

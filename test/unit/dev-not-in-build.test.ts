@@ -2,21 +2,18 @@
  * The dev toolbar, gallery and Vite's dev client exist only in `npm run dev`: a build of the portal
  * carries none of their code, names or URLs into what is uploaded to the router.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
-import { buildPortal } from '../../tools/build/main.ts';
 import { listFiles } from '../../tools/build/files.ts';
+import { builtPortal } from '../support/built-portal.ts';
 
 let dir: string;
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'hs-no-dev-'));
-  // Budgets are another test's business: this one only looks at what the build contains.
-  await buildPortal({ outDir: dir, quiet: true, config: { ...example, budgets: { loginPageKB: 1000, totalKB: 10_000 } } });
+  // The example build the other tests share: this test only looks at what the build contains.
+  dir = await builtPortal(example);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Strings only the dev server's code and pages contain. */
 const DEV_MARKERS = ['hs-dev-', '__dev/', '__gallery', '@vite/client', '/@fs/', 'tools/dev', 'vr-mac', '__vr/'];

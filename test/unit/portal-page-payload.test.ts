@@ -5,30 +5,26 @@
  * page's full script (`login-app`, with its default-locale texts) and Lit after it. Other locales' texts stay files fetched on demand, and the login
  * budget counts the page with the largest of them.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
 import { measure, pageLoad } from '../../tools/build/budgets.ts';
 import { buildCatalogs } from '../../tools/build/catalogs.ts';
 import { listFiles } from '../../tools/build/files.ts';
-import { buildPortal } from '../../tools/build/main.ts';
 import { pageTexts, textsIsland, unusedTexts } from '../../tools/build/page-texts.ts';
 import { pagesFor } from '../../tools/build/pages.ts';
 import { validateConfig } from '../../tools/config/index.ts';
 import { parseTemplate } from '../../tools/routeros/engine/index.ts';
+import { builtPortal } from '../support/built-portal.ts';
 
 const input = { ...example, adverts: { urls: ['http://ads.example.com/'] } };
 const config = validateConfig(input);
 const LIGHT = ['radvert.html', 'redirect.html', 'rlogin.html'];
 let dir: string;
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'hs-payload-'));
-  await buildPortal({ outDir: dir, quiet: true, config: input });
+  dir = await builtPortal(input);
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
 const island = (html: string) => /<script type="application\/json" id="hs-texts" data-locale="([a-z-]+)">([^<]*)<\/script>/.exec(html);

@@ -13,10 +13,10 @@ import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPortal } from '../../tools/build/main.ts';
 import { UserError } from '../../tools/lib/errors.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { main } from '../../tools/vouchers/main.ts';
+import { copyOfBuiltPortal } from '../support/built-portal.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { acceptTerms } from '../e2e/portal-harness.ts';
 
@@ -30,7 +30,7 @@ let browser: Browser;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hs-vouchers-'));
   // The built portal where the HotSpot wizard puts the pages: hotspot/ in the router's file store.
-  await buildPortal({ outDir: join(dir, 'store', 'hotspot'), quiet: true });
+  await copyOfBuiltPortal(join(dir, 'store', 'hotspot'));
   vr = await startVirtualRouter({
     storageDir: join(dir, 'store'),
     clock: { frozen: true },
