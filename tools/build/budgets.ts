@@ -4,7 +4,9 @@
  * and the default locale's texts inline), the files it refers to, the scripts they import, and the
  * largest of the language files a guest whose browser prefers another language fetches on top.
  * Error texts (errors-*.json) are fetched only after a failed login, when everything else is
- * cached, so they are listed but not counted.
+ * cached, so they are listed but not counted. Every other page is counted the same way, against its
+ * own budget. Images (a raster logo, a hero picture, an icon) load beside the page and never hold back
+ * its form, so they are budgeted one by one on their own, not with the page that shows them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,16 @@ import { referencesOf } from './references.ts';
 
 export interface BudgetLimits {
   loginPageKB: number;
+  /** Every other page (alogin, status, logout, error, …) with what it loads. */
+  pageKB: number;
+  /** Each image on its own. */
+  imageKB: number;
   totalKB: number;
+}
+
+/** Images: loaded beside a page (never before its form can be used), budgeted on their own. */
+export function isImage(file: string): boolean {
+  return /\.(?:png|jpe?g|gif|webp|avif|svg|ico)$/i.test(file);
 }
 
 export interface SizeReport {
@@ -26,6 +37,10 @@ export interface SizeReport {
   /** Files the login page fetches only after a failed login (error texts), reported, not budgeted. */
   loginAfterError: string[];
   login: number;
+  /** Every other top-level page with what it loads (bytes), heaviest first. */
+  pages: Array<{ page: string; bytes: number }>;
+  /** Every image of the folder. */
+  images: BuiltFile[];
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -38,7 +53,7 @@ function localRefs(dir: string, file: string, names: ReadonlySet<string>): { sta
   for (const ref of referencesOf(file, text)) {
     if (!ref.url || ref.url.includes('$(') || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref.url)) continue;
     const resolved = decodeURI(new URL(ref.url, `http://h.invalid/${file}`).pathname).slice(1);
-    if (!names.has(resolved)) continue;
+    if (!names.has(resolved) || isImage(resolved)) continue;
     // URLs in script strings (language files) and dynamic imports load on demand, not with the page.
     const onDemand = ref.kind === 'js-string' || (ref.kind === 'js-import' && new RegExp(`import\\s*\\(\\s*["']${escapeRe(ref.url)}`).test(text));
     (onDemand ? lazy : stat).push(resolved);
@@ -98,14 +113,25 @@ export function measure(dir: string): SizeReport {
   const files = listFiles(dir);
   const size = new Map(files.map((f) => [f.path, f.size]));
   const sum = (list: Iterable<string>) => [...list].reduce((n, f) => n + (size.get(f) ?? 0), 0);
-  const login = pageLoad(dir, 'login.html', files);
+  const weigh = (page: string) => {
+    const load = pageLoad(dir, page, files);
+    return { load, bytes: sum(load.files) + sum(load.lazy) };
+  };
+  const login = weigh('login.html');
+  const pages = files
+    .map((f) => f.path)
+    .filter((p) => /^[^/]+\.html?$/i.test(p) && p !== 'login.html')
+    .map((page) => ({ page, bytes: weigh(page).bytes }))
+    .sort((a, b) => b.bytes - a.bytes || a.page.localeCompare(b.page));
   return {
     files,
     total: sum(size.keys()),
-    loginFiles: login.files,
-    loginLazy: login.lazy,
-    loginAfterError: login.afterError,
-    login: sum(login.files) + sum(login.lazy),
+    loginFiles: login.load.files,
+    loginLazy: login.load.lazy,
+    loginAfterError: login.load.afterError,
+    login: login.bytes,
+    pages,
+    images: files.filter((f) => isImage(f.path)),
   };
 }
 
@@ -118,6 +144,18 @@ export function budgetProblems(report: SizeReport, limits: BudgetLimits): string
       `the login page with what it loads is ${kb(report.login)}, over its budget of ${limits.loginPageKB} KB (budgets.loginPageKB); make it smaller or raise the budget`,
     );
   }
+  for (const p of report.pages) {
+    if (p.bytes > limits.pageKB * 1024)
+      out.push(
+        `${p.page} with what it loads is ${kb(p.bytes)}, over its budget of ${limits.pageKB} KB (budgets.pageKB); make it smaller or raise the budget`,
+      );
+  }
+  for (const f of report.images) {
+    if (f.size > limits.imageKB * 1024)
+      out.push(
+        `the image ${f.path} is ${kb(f.size)}, over its budget of ${limits.imageKB} KB (budgets.imageKB); make it smaller or raise the budget`,
+      );
+  }
   if (report.total > limits.totalKB * 1024) {
     out.push(`dist/hotspot/ is ${kb(report.total)}, over its budget of ${limits.totalKB} KB (budgets.totalKB); make it smaller or raise the budget`);
   }
@@ -127,14 +165,23 @@ export function budgetProblems(report: SizeReport, limits: BudgetLimits): string
 /** The size table the build prints. */
 export function formatReport(report: SizeReport, limits: BudgetLimits, label = 'dist/hotspot'): string {
   const width = Math.max(...report.files.map((f) => f.path.length), 10);
-  const lines = report.files.map(
-    (f) =>
-      `  ${f.path.padEnd(width)}  ${kb(f.size).padStart(9)}${report.loginFiles.includes(f.path) ? '  (login)' : report.loginLazy.includes(f.path) ? '  (login, largest other language)' : report.loginAfterError.includes(f.path) ? '  (login, after a failed login)' : ''}`,
-  );
+  const note = (f: BuiltFile) =>
+    report.loginFiles.includes(f.path)
+      ? '  (login)'
+      : report.loginLazy.includes(f.path)
+        ? '  (login, largest other language)'
+        : report.loginAfterError.includes(f.path)
+          ? '  (login, after a failed login)'
+          : isImage(f.path)
+            ? `  (image, of ${limits.imageKB} KB budget)`
+            : '';
+  const lines = report.files.map((f) => `  ${f.path.padEnd(width)}  ${kb(f.size).padStart(9)}${note(f)}`);
+  const heaviest = report.pages[0];
   return [
     `${label}/ sizes:`,
     ...lines,
     `  login page with what it loads: ${kb(report.login)} of ${limits.loginPageKB} KB budget`,
+    ...(heaviest ? [`  heaviest other page with what it loads: ${heaviest.page}, ${kb(heaviest.bytes)} of ${limits.pageKB} KB budget`] : []),
     `  all of ${label}/: ${kb(report.total)} of ${limits.totalKB} KB budget (${report.files.length} files)`,
   ].join('\n');
 }
