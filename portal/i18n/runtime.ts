@@ -16,7 +16,17 @@ let inline: InlineTexts | undefined;
 let withErrors = false;
 let current = 'en';
 let messages: Catalog = {};
+let anchored = false;
 const listeners = new Set<() => void>();
+
+/**
+ * Text anchors: as the build renders a page that ships no Lit (tools/build/ssr.ts), every text
+ * carries its key, which the build turns into `<!--t:key-->text<!--/t-->`, so the page's small script
+ * can put the text in the guest's language in place (portal/pages/shared/static-page.ts).
+ */
+export const TEXT_MARK_OPEN = '\u{E002}';
+export const TEXT_MARK_SPLIT = '\u{E003}';
+export const TEXT_MARK_CLOSE = '\u{E004}';
 
 /** `errors`: the page shows a router error, so fetch the error texts too. */
 export function configureI18n(b: I18nBundle, errors = false, doc: Document = document): void {
@@ -26,10 +36,16 @@ export function configureI18n(b: I18nBundle, errors = false, doc: Document = doc
   withErrors = errors;
 }
 
-/** Texts set directly, without a document (the build's server render of a page). */
-export function useMessages(code: string, catalog: Catalog): void {
+/** Texts set directly, without a document (the build's server render of a page); `anchors`: mark each text with its key. */
+export function useMessages(code: string, catalog: Catalog, anchors = false): void {
   current = code;
   messages = catalog;
+  anchored = anchors;
+}
+
+/** Every text key of the page's catalog that starts with `prefix`. */
+export function textKeys(prefix: string): TextKey[] {
+  return Object.keys(messages).filter((k) => k.startsWith(prefix)) as TextKey[];
 }
 
 export function locales(): readonly LocaleInfo[] {
@@ -42,8 +58,8 @@ export function currentLocale(): string {
 
 /** The text for `key` with `{name}` placeholders filled in (one pass: values are never re-read). */
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  const text = messages[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in params ? String(params[name]) : whole));
+  const text = (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in params ? String(params[name]) : whole));
+  return anchored ? `${TEXT_MARK_OPEN}${key}${TEXT_MARK_SPLIT}${text}${TEXT_MARK_CLOSE}` : text;
 }
 
 export function hasText(key: TextKey): boolean {

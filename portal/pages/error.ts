@@ -1,6 +1,17 @@
-/** error.html: the page as the build rendered it, taken over by the notice view (views/notice-page.ts). */
+/**
+ * error.html: the page as the build rendered it (views/notice-page.ts); the router picked the
+ * message by its error type. This script shows it in the guest's language, or the router's own
+ * text (as text, never markup) for an error the catalog has no text for.
+ */
 import texts from 'virtual:hotspot/i18n/error';
-import { boot } from './shared/boot.ts';
-import { HsNoticePage } from './views/notice-page.ts';
+import { routerErrorText } from './shared/error-text.ts';
+import { shadowOf, startStaticPage } from './shared/static-page.ts';
 
-void boot('hs-notice-page', HsNoticePage, 'title.error', texts);
+void startStaticPage({
+  titleKey: 'title.error',
+  texts,
+  update: (v) => {
+    const box = shadowOf('hs-message', shadowOf('hs-notice-page') ?? document)?.querySelector('[role="alert"]');
+    if (box) box.textContent = routerErrorText(v);
+  },
+});

@@ -1,6 +1,5 @@
-/** flogout.html: the page as the build rendered it, taken over by the notice view (views/notice-page.ts). */
+/** flogout.html (not logged in): the page as the build rendered it (views/notice-page.ts), in the guest's language. */
 import texts from 'virtual:hotspot/i18n/flogout';
-import { boot } from './shared/boot.ts';
-import { HsNoticePage } from './views/notice-page.ts';
+import { startStaticPage } from './shared/static-page.ts';
 
-void boot('hs-notice-page', HsNoticePage, 'title.notLoggedIn', texts);
+void startStaticPage({ titleKey: 'title.notLoggedIn', texts, params: (v) => ({ ip: v.get('ip') }) });

@@ -1,6 +1,10 @@
-/** logout.html: the page as the build rendered it, taken over by the notice view (views/notice-page.ts). */
+/** logout.html: the page as the build rendered it (views/notice-page.ts), the session's last figures in the guest's language and units. */
 import texts from 'virtual:hotspot/i18n/logout';
-import { boot } from './shared/boot.ts';
-import { HsNoticePage } from './views/notice-page.ts';
+import { fillFigures } from './shared/fill-figures.ts';
+import { shadowOf, startStaticPage } from './shared/static-page.ts';
 
-void boot('hs-notice-page', HsNoticePage, 'title.logout', texts);
+void startStaticPage({
+  titleKey: 'title.logout',
+  texts,
+  update: (v) => fillFigures(shadowOf('hs-status-figures', shadowOf('hs-notice-page') ?? document), v, { withIp: false, withLimits: false }),
+});

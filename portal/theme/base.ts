@@ -50,6 +50,10 @@ export const controls = css`
     font-size: 0.875rem;
     margin: 0.25rem 0 0;
   }
+  /* A note the router left out (its condition was false) takes no room. */
+  .hint:empty {
+    display: none;
+  }
   button {
     display: block;
     width: 100%;

@@ -1,7 +1,8 @@
 /**
  * What each built page makes a guest download: the page itself (logo, icon and default-locale texts
- * inline), its one entry script, and on Lit pages the shared `portal` chunk; light pages (redirect,
- * rlogin, radvert) never load Lit. The login page's entry is the small CHAP path, which loads the
+ * inline), its one entry script, and the shared `portal` chunk on the login page (the only Lit page),
+ * the shared `static` chunk on the pages the build renders whole (alogin, status, logout, error,
+ * fstatus, flogout); light pages (redirect, rlogin, radvert) load only their own script. The login page's entry is the small CHAP path, which loads the
  * page's full script (`login-app`, with its default-locale texts) and Lit after it. Other locales' texts stay files fetched on demand, and the login
  * budget counts the page with the largest of them.
  */
@@ -21,6 +22,7 @@ import { builtPortal } from '../support/built-portal.ts';
 const input = { ...example, adverts: { urls: ['http://ads.example.com/'] } };
 const config = validateConfig(input);
 const LIGHT = ['radvert.html', 'redirect.html', 'rlogin.html'];
+const STATIC = ['alogin.html', 'status.html', 'logout.html', 'error.html', 'fstatus.html', 'flogout.html'];
 let dir: string;
 beforeAll(async () => {
   dir = await builtPortal(input);
@@ -30,13 +32,22 @@ const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
 const island = (html: string) => /<script type="application\/json" id="hs-texts" data-locale="([a-z-]+)">([^<]*)<\/script>/.exec(html);
 
 describe('what each page loads', () => {
-  it('one entry script per page, plus the shared portal chunk on Lit pages only', () => {
+  it('one entry script per page, plus the portal chunk (Lit) on the login page only and the static chunk on the pages rendered whole', () => {
+    expect(
+      pagesFor(config)
+        .filter((p) => p.static)
+        .map((p) => p.file),
+    ).toEqual(STATIC);
     for (const spec of pagesFor(config)) {
       const load = pageLoad(dir, spec.file);
       const scripts = load.files.filter((f) => f.endsWith('.js')).map((f) => f.replace(/-[\w-]{8}\.js$/, ''));
       const name = spec.file.replace('.html', '');
       const own = spec.app ? [`assets/${name}`, `assets/${name}-app`] : [`assets/${name}`];
-      expect(scripts.sort(), spec.file).toEqual(LIGHT.includes(spec.file) ? own : [...own, 'assets/portal'].sort());
+      const shared = LIGHT.includes(spec.file) ? [] : STATIC.includes(spec.file) ? ['assets/static'] : ['assets/portal'];
+      expect(scripts.sort(), spec.file).toEqual([...own, ...shared].sort());
+      // Lit's own code ("lit-html", its template marker) only where Lit runs.
+      const lit = load.files.filter((f) => f.endsWith('.js') && read(f).includes('lit$'));
+      expect(lit.length > 0, spec.file).toBe(spec.file === 'login.html');
       expect(
         load.files.filter((f) => !f.endsWith('.js')),
         spec.file,
@@ -44,17 +55,17 @@ describe('what each page loads', () => {
     }
   });
 
-  it('no chunk besides the entries and the portal chunk', () => {
+  it('no chunk besides the entries, the portal chunk and the static chunk', () => {
     const scripts = listFiles(dir)
       .map((f) => f.path)
       .filter((f) => f.endsWith('.js'));
     const entries = pagesFor(config).flatMap((p) =>
       p.app ? [p.file.replace('.html', ''), p.file.replace('.html', '-app')] : [p.file.replace('.html', '')],
     );
-    expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...entries, 'portal'].sort());
+    expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...entries, 'portal', 'static'].sort());
   });
 
-  it("the default locale's texts are in each Lit page (login: in its full script), as the page's texts; the others are files", () => {
+  it("the default locale's texts are in each page but the light ones (login: in its full script), as the page's texts; the others are files", () => {
     const catalogs = buildCatalogs(config);
     const en = catalogs.find((c) => c.code === 'en')!;
     for (const spec of pagesFor(config)) {

@@ -25,6 +25,11 @@ export interface PageSpec {
   /** Pages without the language picker and footer (redirects load no Lit). */
   minimal?: boolean;
   /**
+   * The page is its view as the build renders it, complete, and its script is plain TypeScript that
+   * puts in the guest's language and what only a script can know (no Lit: portal/pages/shared/static-page.ts).
+   */
+  static?: boolean;
+  /**
    * Texts the page's script uses: groups (`login` = every `login.*` key) or single keys
    * (`errors.invalid-username`), besides the ones every page gets (common, brand) and its title.
    * The build ships a page only these texts.
@@ -41,8 +46,26 @@ export interface PageSpec {
  */
 export const ROUTER_FILLED: Readonly<Record<string, readonly string[]>> = {
   'login.html': ['link-orig-esc', 'mac-esc'],
-  'status.html': ['username-esc', 'ip', 'uptime', 'session-time-left', 'bytes-out-nice', 'bytes-in-nice', 'remain-bytes-total-nice'],
-  'logout.html': ['uptime', 'bytes-out-nice', 'bytes-in-nice'],
+  'status.html': [
+    'username-esc',
+    'ip',
+    'uptime',
+    'session-time-left',
+    'bytes-out-nice',
+    'bytes-in-nice',
+    'remain-bytes-total-nice',
+    'refresh-timeout',
+    'radius8-14988-esc',
+    // The raw numbers behind the figures (<data value>, <time datetime>).
+    'uptime-secs',
+    'session-time-left-secs',
+    'bytes-out',
+    'bytes-in',
+    'remain-bytes-total',
+  ],
+  // The error's text as the router picks it by type: its own figures and URL-encoded guest values.
+  'error.html': ['username-esc', 'ip', 'error-orig-esc'],
+  'logout.html': ['uptime', 'bytes-out-nice', 'bytes-in-nice', 'uptime-secs', 'bytes-out', 'bytes-in'],
   'fstatus.html': ['ip'],
   'flogout.html': ['ip'],
 };
@@ -72,6 +95,7 @@ const ALL: readonly PageSpec[] = [
     file: 'alogin.html',
     template: 'alogin',
     entry: '/portal/pages/alogin.ts',
+    static: true,
     view: { tag: 'hs-alogin-page' },
     titleKey: 'title.alogin',
     texts: ['alogin'],
@@ -81,6 +105,7 @@ const ALL: readonly PageSpec[] = [
     file: 'status.html',
     template: 'status',
     entry: '/portal/pages/status.ts',
+    static: true,
     view: { tag: 'hs-status-page' },
     titleKey: 'title.status',
     texts: ['status'],
@@ -106,6 +131,7 @@ const ALL: readonly PageSpec[] = [
     file: 'logout.html',
     template: 'logout',
     entry: '/portal/pages/logout.ts',
+    static: true,
     view: { tag: 'hs-notice-page', attrs: { kind: 'logout' } },
     titleKey: 'title.logout',
     texts: ['logout', 'status'],
@@ -115,6 +141,7 @@ const ALL: readonly PageSpec[] = [
     file: 'error.html',
     template: 'error',
     entry: '/portal/pages/error.ts',
+    static: true,
     view: { tag: 'hs-notice-page', attrs: { kind: 'error' } },
     titleKey: 'title.error',
     texts: ['error', 'errors'],
@@ -124,6 +151,7 @@ const ALL: readonly PageSpec[] = [
     file: 'fstatus.html',
     template: 'fstatus',
     entry: '/portal/pages/fstatus.ts',
+    static: true,
     view: { tag: 'hs-notice-page', attrs: { kind: 'not-logged-in' } },
     titleKey: 'title.notLoggedIn',
     texts: ['notLoggedIn', 'errors.not-logged-in'],
@@ -133,6 +161,7 @@ const ALL: readonly PageSpec[] = [
     file: 'flogout.html',
     template: 'flogout',
     entry: '/portal/pages/flogout.ts',
+    static: true,
     view: { tag: 'hs-notice-page', attrs: { kind: 'not-logged-in' } },
     titleKey: 'title.notLoggedIn',
     texts: ['notLoggedIn', 'errors.not-logged-in'],

@@ -15,6 +15,7 @@ import type { PortalConfig } from '../config/index.ts';
 import { buildCatalogs, type LocaleCatalog } from './catalogs.ts';
 import { pageMessages, pageTexts, unusedTexts } from './page-texts.ts';
 import { pagesFor } from './pages.ts';
+import { untag } from './plugin-page-chunks.ts';
 
 const I18N = 'virtual:hotspot/i18n/';
 const CONFIG = 'virtual:hotspot/config';
@@ -52,7 +53,8 @@ export function hotspotI18n(config: PortalConfig): Plugin {
     },
     load(id) {
       if (!id.startsWith('\0virtual:hotspot/')) return undefined;
-      const key = id.slice(1);
+      // A light page's own copy of the config (hotspot:page-chunks) is the same module.
+      const key = untag(id.slice(1)).id;
       if (key === CONFIG) return `export default ${JSON.stringify(clientConfig(config))};`;
       if (key.startsWith(I18N)) {
         const page = key.slice(I18N.length);

@@ -15,7 +15,7 @@ import { inlineLogo, isSvg, readBrandSvg, svgDataUrl } from './brand-svg.ts';
 import type { LocaleCatalog } from './catalogs.ts';
 import { pageTexts, textsIsland, unusedTexts } from './page-texts.ts';
 import type { PageSpec } from './pages.ts';
-import { renderView, type SsrContext } from './ssr.ts';
+import { renderPicker, renderView, type SsrContext } from './ssr.ts';
 
 export interface ShellOptions {
   config: PortalConfig;
@@ -153,9 +153,19 @@ export function createShells(opts: ShellOptions): Shells {
         // Pages that run the Lit app get their texts in the default locale with the page.
         textsData: spec.minimal || spec.app ? '' : textsIsland(def.code, texts),
         // The page's view and the language picker, rendered by the build from the Lit components.
-        app: spec.view ? renderView(ssr, spec.view, texts) : '',
-        // The language picker comes with the script (without one it could not switch): its box is reserved.
-        picker: !spec.minimal && catalogs.length > 1,
+        app: spec.view ? renderView(ssr, spec.view, texts, spec.static) : '',
+        // On Lit pages the language picker comes with the script (without one it could not switch): its
+        // box is reserved. Pages without Lit get it rendered by the build; their script wires it.
+        picker:
+          spec.minimal || catalogs.length < 2
+            ? ''
+            : spec.static
+              ? renderPicker(
+                  ssr,
+                  catalogs.map((c) => ({ code: c.code, name: c.name })),
+                  texts,
+                )
+              : '<hs-language-picker></hs-language-picker>',
       });
     },
     renderErrorsTxt(catalog) {

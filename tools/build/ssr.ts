@@ -8,10 +8,13 @@
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import type { PickerLocale } from '../../portal/components/hs-language-picker/hs-language-picker.ts';
+import '../../portal/components/hs-language-picker/hs-language-picker.ts';
 import { RouterValues } from '../../portal/hotspot/router-values.ts';
 import { ROUTER_MARK_CLOSE, ROUTER_MARK_OPEN, setPageEnv } from '../../portal/hotspot/page-env.ts';
-import { useMessages } from '../../portal/i18n/runtime.ts';
+import { TEXT_MARK_CLOSE, TEXT_MARK_OPEN, TEXT_MARK_SPLIT, useMessages } from '../../portal/i18n/runtime.ts';
 import type { Catalog } from '../../portal/i18n/types.ts';
 import { HsAloginPage } from '../../portal/pages/views/alogin-page.ts';
 import { HsLoginPage } from '../../portal/pages/views/login-page.ts';
@@ -45,13 +48,25 @@ function elementTemplate(view: PageView) {
   return staticHtml`<${unsafeStatic(view.tag + open)}></${unsafeStatic(view.tag)}>`;
 }
 
+const ANCHOR = new RegExp(`${TEXT_MARK_OPEN}([\\w.-]+)${TEXT_MARK_SPLIT}([^${TEXT_MARK_CLOSE}]*)${TEXT_MARK_CLOSE}`, 'g');
+
+/**
+ * Text anchors (portal/i18n/runtime.ts): inside a tag (an attribute) only the text stays; in content
+ * the text is framed by `<!--t:key-->` and `<!--/t-->` for the page's script to translate in place.
+ */
+function anchors(out: string): string {
+  return out
+    .replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(ANCHOR, '$2'))
+    .replace(ANCHOR, (_, key: string, text: string) => `<!--t:${key}-->${text}<!--/t-->`);
+}
+
 /**
  * SSR output made small and router-safe: no hydration comments (pages are taken over, not hydrated),
  * formatting whitespace gone as the Vite build minifies the same templates, styles minified, `false`
  * booleans dropped, every `$` escaped except the RouterOS markup the views asked for.
  */
 export function tidy(out: string): string {
-  return out
+  return anchors(out)
     .replace(/<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g, '')
     .replace(/ shadowroot="open"| defer-hydration/g, '')
     .replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${minifyCss(css)}</style>`)
@@ -72,15 +87,32 @@ function define(): void {
   for (const [tag, view] of Object.entries(VIEWS)) if (!customElements.get(tag)) customElements.define(tag, view);
 }
 
-function prepare(ctx: SsrContext, texts: Catalog): void {
+function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): void {
   define();
-  useMessages(ctx.locale, texts);
+  useMessages(ctx.locale, texts, anchored);
   setPageEnv({ config: clientConfig(ctx.config), values: new RouterValues(new Map()), chap: undefined, search: new URLSearchParams(), server: true });
 }
 
-/** A page's view as HTML, in the default locale with `texts` (the page's own). */
-export function renderView(ctx: SsrContext, view: PageView, texts: Catalog): string {
+/**
+ * A page's view as HTML, in the default locale with `texts` (the page's own). `anchored`: for a page
+ * whose script is not Lit, every text keeps its key (text anchors) so the script can translate it.
+ */
+export function renderView(ctx: SsrContext, view: PageView, texts: Catalog, anchored = false): string {
   if (!VIEWS[view.tag]) throw new Error(`no view for <${view.tag}>; add it to tools/build/ssr.ts`);
-  prepare(ctx, texts);
-  return tidy(collectResultSync(render(elementTemplate(view))));
+  prepare(ctx, texts, anchored);
+  try {
+    return tidy(collectResultSync(render(elementTemplate(view))));
+  } finally {
+    useMessages(ctx.locale, texts);
+  }
+}
+
+/** The language picker as the build renders it for a page without Lit (its script switches the texts). */
+export function renderPicker(ctx: SsrContext, locales: readonly PickerLocale[], texts: Catalog): string {
+  prepare(ctx, texts, true);
+  try {
+    return tidy(collectResultSync(render(html`<hs-language-picker .locales=${locales} .value=${ctx.locale}></hs-language-picker>`)));
+  } finally {
+    useMessages(ctx.locale, texts);
+  }
 }

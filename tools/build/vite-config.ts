@@ -11,7 +11,7 @@ import { hotspotBudgets } from './plugin-budgets.ts';
 import { hotspotI18n } from './plugin-i18n.ts';
 import { hotspotCryptoJs } from './plugin-crypto-js.ts';
 import { hotspotLitTemplates } from './plugin-lit-templates.ts';
-import { hotspotPageChunks, SHARED_BY_LIT_PAGES } from './plugin-page-chunks.ts';
+import { hotspotPageChunks, SHARED_BY_LIT_PAGES, SHARED_BY_STATIC_PAGES } from './plugin-page-chunks.ts';
 import { hotspotPages } from './plugin-pages.ts';
 import { pagesFor } from './pages.ts';
 import { hotspotRouterSafety } from './plugin-router-safety.ts';
@@ -46,10 +46,13 @@ export function hotspotViteConfig({ config, dir }: LoadedConfig, options: Hotspo
         output: {
           entryFileNames: 'assets/[name]-[hash].js',
           chunkFileNames: 'assets/[name]-[hash].js',
-          // One shared chunk for what every Lit page loads; everything else is in each page's own
-          // script (hotspot:page-chunks), so a page loads one or two scripts.
+          // One shared chunk for what every Lit page loads, one for the pages without Lit; everything
+          // else is in each page's own script (hotspot:page-chunks), so a page loads one or two scripts.
           codeSplitting: {
-            groups: [{ name: 'portal', test: SHARED_BY_LIT_PAGES }],
+            groups: [
+              { name: 'portal', test: SHARED_BY_LIT_PAGES },
+              { name: 'static', test: SHARED_BY_STATIC_PAGES },
+            ],
           },
           assetFileNames: 'assets/[name]-[hash][extname]',
         },

@@ -12,8 +12,8 @@ export interface Figure {
   name: string;
   label: string;
   text: string;
-  /** Raw bytes or seconds behind the text. */
-  value?: number;
+  /** Raw bytes or seconds behind the text (as the build renders a page: the RouterOS markup the router fills with it). */
+  value?: number | string;
   /** The allowance `value` is left of (time or data left): shown as a bar too. */
   max?: number;
   kind: 'bytes' | 'duration' | 'text';

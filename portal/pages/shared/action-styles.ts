@@ -17,6 +17,9 @@ export const actions = css`
     color: var(--hs-on-primary);
     background: var(--hs-primary);
   }
+  a.button[hidden] {
+    display: none;
+  }
   .links {
     margin-top: 1rem;
   }

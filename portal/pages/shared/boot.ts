@@ -6,11 +6,12 @@
 import type { ReactiveElement } from 'lit';
 import config from 'virtual:hotspot/config';
 import '../../components/hs-language-picker/hs-language-picker.ts';
-import { configureI18n, currentLocale, initLocale, locales, onLocaleChange, setLocale, t, useTitle, type TextKey } from '../../i18n/runtime.ts';
+import { configureI18n, currentLocale, initLocale, locales, onLocaleChange, setLocale, useTitle, type TextKey } from '../../i18n/runtime.ts';
 import type { I18nBundle } from '../../i18n/types.ts';
 import type { ChapValues } from '../../hotspot/chap.ts';
 import { setPageEnv } from '../../hotspot/page-env.ts';
 import { readRouterValues } from '../../hotspot/router-values.ts';
+import { translateShell } from './shell-texts.ts';
 
 export { config };
 
@@ -23,12 +24,8 @@ function wireShell(): void {
       void setLocale(e.detail.locale, true).then(() => (picker.value = currentLocale()));
     });
   }
-  // Static shell texts (the support footer) carry data-t with their text key.
-  const translate = () => {
-    for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(el.dataset['t'] as TextKey);
-  };
-  translate();
-  onLocaleChange(translate);
+  translateShell();
+  onLocaleChange(() => translateShell());
 }
 
 export interface BootOptions {

@@ -12,20 +12,28 @@ import { pageEnv, routerMarkup } from '../../hotspot/page-env.ts';
  * itself: its own durations and `-nice` byte counts, rows with a limit only when there is one.
  */
 function routerFigures(opts: { withIp: boolean; withLimits: boolean }): Figure[] {
-  const row = (name: string, label: string, variable: string, when?: string): Figure => ({
+  /** `raw`: the router's plain number behind the text (bytes or seconds), for `<data>` / `<time>`. */
+  const row = (name: string, label: string, variable: string, when?: string, raw?: { kind: 'bytes' | 'duration'; variable: string }): Figure => ({
     name,
     label,
     text: routerMarkup(variable),
-    kind: 'text',
+    kind: raw?.kind ?? 'text',
+    value: raw && routerMarkup(raw.variable),
     when,
   });
+  const secs = (variable: string) => ({ kind: 'duration' as const, variable });
+  const bytes = (variable: string) => ({ kind: 'bytes' as const, variable });
   return [
     ...(opts.withIp ? [row('ip', t('status.ip'), 'ip')] : []),
-    row('uptime', t('status.uptime'), 'uptime'),
-    ...(opts.withLimits ? [row('time-left', t('status.timeLeft'), 'session-time-left', 'session-time-left')] : []),
-    row('download', t('status.download'), 'bytes-out-nice'),
-    row('upload', t('status.upload'), 'bytes-in-nice'),
-    ...(opts.withLimits ? [row('data-left', t('status.dataLeft'), 'remain-bytes-total-nice', 'remain-bytes-total')] : []),
+    row('uptime', t('status.uptime'), 'uptime', undefined, secs('uptime-secs')),
+    ...(opts.withLimits ? [row('time-left', t('status.timeLeft'), 'session-time-left', 'session-time-left', secs('session-time-left-secs'))] : []),
+    row('download', t('status.download'), 'bytes-out-nice', undefined, bytes('bytes-out')),
+    row('upload', t('status.upload'), 'bytes-in-nice', undefined, bytes('bytes-in')),
+    ...(opts.withLimits
+      ? [row('data-left', t('status.dataLeft'), 'remain-bytes-total-nice', 'remain-bytes-total', bytes('remain-bytes-total'))]
+      : []),
+    // The speed RADIUS granted, as RADIUS sent it (URL-encoded: it is not the router's own figure).
+    ...(opts.withLimits ? [row('speed', t('status.speed'), 'radius8-14988-esc', 'radius8-14988')] : []),
   ];
 }
 

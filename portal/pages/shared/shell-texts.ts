@@ -1,0 +1,6 @@
+/** The shell's own texts (the support footer) carry data-t with their key: put them in the current language. */
+import { t, type TextKey } from '../../i18n/runtime.ts';
+
+export function translateShell(root: ParentNode = document): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(el.dataset['t'] as TextKey);
+}
