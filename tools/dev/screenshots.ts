@@ -55,9 +55,13 @@ function pick<T extends string>(what: string, wanted: readonly string[] | undefi
   return wanted as T[];
 }
 
-/** Waits until the page's Lit element has rendered in its language (or there is none: JavaScript off). */
+/**
+ * Waits until the page's script has put it in its language (`data-hs-app`, set by the Lit pages and
+ * by those without Lit alike), or its Lit element has rendered (or there is none: JavaScript off).
+ */
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => {
+    if (document.documentElement.hasAttribute('data-hs-app')) return true;
     const el = document.querySelector('.hs-main > *');
     if (!el || !el.localName.includes('-') || !('customElements' in window)) return true;
     return customElements.get(el.localName) !== undefined && (el.shadowRoot?.childElementCount ?? 0) > 0;
