@@ -1,12 +1,15 @@
 /**
  * `npm run deploy` as a technician runs it: several routers in one command, the results table, exit
  * codes, dry-run output, and bad input as one sentence. The password comes from ROUTER_PASSWORD and
- * never shows in the output.
+ * never shows in the output. The first run is a real process (exit code and stderr as a shell sees
+ * them); the others run the command's main in this process.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../tools/deploy/main.ts';
+import { runInProcess, type CliRun } from '../support/cli.ts';
 import { ADMIN, DeployLab } from './deploy-harness.ts';
 
 let lab: DeployLab;
@@ -17,15 +20,18 @@ beforeAll(async () => {
 });
 afterAll(() => lab.dispose());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+const PASSWORD = { ROUTER_PASSWORD: ADMIN.password };
 
-function deploy(args: string[], env: Record<string, string | undefined> = { ROUTER_PASSWORD: ADMIN.password }): Promise<Run> {
+/** `npm run deploy -- ARGS` in this process. */
+const deploy = (args: string[], env: NodeJS.ProcessEnv = PASSWORD): Promise<CliRun> => runInProcess(main, args, { env });
+
+/** The same as a process of its own, started the way npm starts it. */
+function spawnDeploy(args: string[], env: NodeJS.ProcessEnv = PASSWORD): Promise<Omit<CliRun, 'code'> & { code: number | null }> {
   const { SSH_AUTH_SOCK: _agent, ROUTER_PASSWORD: _pw, ...base } = process.env;
-  const child = spawn('node_modules/.bin/tsx', ['tools/deploy/main.ts', ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/deploy/main.ts', ...args], {
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -41,7 +47,7 @@ describe('npm run deploy', () => {
       [1, 2, 3, 4].map((n) => lab.router(`fleet-${n}`, { flash: n % 2 === 0, version: n === 3 ? '6.49.13' : '7.19.4' })),
     );
     const hosts = routers.map((r) => `127.0.0.1:${r.sshPort}`);
-    const run = await deploy([...common(), ...hosts.slice(0, 2), '127.0.0.1:1', ...hosts.slice(2)]);
+    const run = await spawnDeploy([...common(), ...hosts.slice(0, 2), '127.0.0.1:1', ...hosts.slice(2)]);
     expect(run.code).toBe(1);
     const table = run.stdout.slice(run.stdout.indexOf('router '));
     for (const h of hosts)

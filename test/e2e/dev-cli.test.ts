@@ -1,18 +1,19 @@
 /**
  * `npm run dev` and `npm run screenshots` as a designer runs them: the real dev command in a child
- * process (it prints where to look, serves the portal through the virtual router, stops on SIGTERM,
- * and refuses bad flags with one sentence), and the screenshot tool writing real PNG files.
+ * process (it prints where to look, serves the portal through the virtual router, stops on SIGTERM),
+ * its main refusing bad flags with one sentence, and the screenshot tool writing real PNG files.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../tools/dev/main.ts';
 import { takeScreenshots } from '../../tools/dev/screenshots.ts';
 import { startDevServer } from '../../tools/dev/server.ts';
+import { runInProcess } from '../support/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 let temp: string;
 beforeAll(() => {
@@ -22,7 +23,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('npm run dev', () => {
   it('prints the workbench, gallery and portal URLs, serves the portal through the virtual router, and stops on SIGTERM', async () => {
-    const child = spawn(TSX, ['tools/dev/main.ts', '--port', '0', '--cache-dir', path.join(temp, 'cache')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/dev/main.ts', '--port', '0', '--cache-dir', path.join(temp, 'cache')], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -57,15 +58,9 @@ describe('npm run dev', () => {
     [['--port', 'abc'], '--port "abc" is not a port number from 0 to 65535.'],
     [['--host', '10.99.99.99', '--port', '0'], '10.99.99.99 is not an address of this machine: choose another with --host (127.0.0.1 by default).'],
   ])('refuses %j with one sentence and exit code 2', async (args, sentence) => {
-    const child = spawn(TSX, ['tools/dev/main.ts', ...args, '--cache-dir', path.join(temp, 'cache-bad')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    expect(code).toBe(2);
-    expect(stderr).toBe(`error: ${sentence}\n`);
+    const r = await runInProcess(main, [...args, '--cache-dir', path.join(temp, 'cache-bad')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${sentence}\n`);
   });
 });
 

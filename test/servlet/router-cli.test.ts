@@ -1,7 +1,8 @@
 /**
- * `npm run router` as a user meets it: the real command in a child process. Bad input ends with exit
- * code 2 and one sentence on stderr that starts with "error:", says what is wrong and what to do, and
- * never a stack trace; good input prints the login URL and serves it.
+ * `npm run router` as a user meets it. Bad input ends with exit code 2 and one sentence on stderr that
+ * starts with "error:", says what is wrong and what to do, and never a stack trace (the command's main,
+ * run in this process); good input prints the login URL and serves it (the real command in a child
+ * process, stopped with SIGTERM).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,9 +10,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../tools/router/main.ts';
+import { runInProcess, type CliRun } from '../support/cli.ts';
 
 const ROOT = resolve('.');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLASSIC = 'test/fixtures/classic';
 
 let temp: string;
@@ -22,28 +24,12 @@ afterAll(async () => {
   await rm(temp, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function start(args: string[]): ChildProcess {
-  return spawn(TSX, ['tools/router/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', 'tools/router/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Runs the command to its end (bad input must end it by itself). */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = start(args);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]): Promise<CliRun> => runInProcess(main, args);
 
 /** A copy of the classic page set with some files rewritten. */
 async function pages(name: string, files: Record<string, string>): Promise<string> {
@@ -63,7 +49,7 @@ async function file(name: string, text: string): Promise<string> {
  * Exit code 2, nothing on stdout, and stderr one line `error: …` naming each of `mentions`. A template
  * error may add one indented line quoting the offending source line, as the design notes ask.
  */
-function expectUserError(r: Run, mentions: Array<string | RegExp>, opts: { quotedLine?: boolean } = {}): string {
+function expectUserError(r: CliRun, mentions: Array<string | RegExp>, opts: { quotedLine?: boolean } = {}): string {
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).not.toMatch(/^\s+at /m);

@@ -1,18 +1,16 @@
 /**
- * `npm run router` with its SSH side: the real command in a child process, started with a file store,
+ * `npm run router` with its SSH side (the command's main, in this process): started with a file store,
  * an SSH port and an admin whose password comes from the environment; and each bad flag refused with
  * one sentence and exit code 2.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../tools/router/main.ts';
 import { ADMIN_PASSWORD_ENV, parseAdmin, sshOptions } from '../../tools/router/ssh-flags.ts';
+import { runInProcess, startInProcess } from '../support/cli.ts';
 import { sshExec } from '../support/ssh.ts';
-
-const ROOT = resolve('.');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 let temp: string;
 let store: string;
@@ -26,53 +24,30 @@ afterAll(async () => {
   await rm(temp, { recursive: true, force: true });
 });
 
-function start(args: string[], env: Record<string, string> = {}) {
-  const childEnv = { ...process.env, ...env };
-  if (!(ADMIN_PASSWORD_ENV in env)) delete childEnv[ADMIN_PASSWORD_ENV];
-  return spawn(TSX, ['tools/router/main.ts', '--http-port', '0', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolveRun, reject) => {
-    const child = start(args, env);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runInProcess(main, ['--http-port', '0', ...args], { env });
 
 describe('npm run router with SSH', () => {
   it('serves SSH with the admin password from the environment, as the RouterOS version asked for', async () => {
-    const child = start(['--storage', store, '--flash', '--ssh-port', '0', '--admin', 'tech', '--routeros', '6.49.13', '--free-space', '3000000'], {
-      [ADMIN_PASSWORD_ENV]: 'env-secret',
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const router = await startInProcess(
+      main,
+      ['--http-port', '0', '--storage', store, '--flash', '--ssh-port', '0', '--admin', 'tech', '--routeros', '6.49.13', '--free-space', '3000000'],
+      /ssh\/sftp:.*\n/,
+      { env: { [ADMIN_PASSWORD_ENV]: 'env-secret' } },
+    );
     try {
-      const [port, fingerprint] = await new Promise<[number, string]>((resolvePort, reject) => {
-        let stdout = '';
-        child.stdout.on('data', (c: Buffer) => {
-          stdout += c.toString();
-          const m = /ssh\/sftp:\s+ssh tech@127\.0\.0\.1 -p (\d+) \(host key (SHA256:\S+)\)/.exec(stdout);
-          if (m) resolvePort([Number(m[1]), m[2]!]);
-        });
-        child.on('close', (code) => reject(new Error(`router exited (${code}) before printing its SSH port: ${stderr}`)));
-      });
+      const m = /ssh\/sftp:\s+ssh tech@127\.0\.0\.1 -p (\d+) \(host key (SHA256:\S+)\)/.exec(router.output().stdout);
+      expect(m, router.output().stdout).not.toBeNull();
       const r = await sshExec(
-        { port, username: 'tech', password: 'env-secret' },
+        { port: Number(m![1]), username: 'tech', password: 'env-secret' },
         ':put [/system resource get version]\n:put [/system resource get free-hdd-space]\n/file print terse where name=flash',
       );
-      expect(r.hostKey).toBe(fingerprint);
+      expect(r.hostKey).toBe(m![2]);
       expect(r.stdout.split('\r\n').slice(0, 3)).toEqual(['6.49.13 (long-term)', '3000000', expect.stringMatching(/^ 0 {3}name=flash type=disk /)]);
-      expect(child.spawnargs.join(' ')).not.toContain('env-secret');
     } finally {
-      child.kill('SIGTERM');
+      const ended = await router.stop();
+      expect(ended.code).toBe(0);
+      expect(ended.stdout + ended.stderr).not.toContain('env-secret');
     }
-    expect(await exited).toBe(0);
   });
 
   it.each([

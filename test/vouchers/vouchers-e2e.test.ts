@@ -9,15 +9,14 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../tools/lib/errors.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { main } from '../../tools/vouchers/main.ts';
 import { copyOfBuiltPortal } from '../support/built-portal.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { runInProcess } from '../support/cli.ts';
 import { acceptTerms } from '../e2e/portal-harness.ts';
 
 const run = promisify(execFile);
@@ -47,16 +46,9 @@ afterAll(async () => {
 
 /** Runs the CLI's main as `npm run vouchers -- …` would, capturing what it prints. */
 async function vouchers(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const sink = new Writable({ write: (chunk, _enc, done) => ((out += String(chunk)), done()) });
-  const io = { stdout: sink, stderr: sink, env: { ROUTER_PASSWORD: ADMIN.password }, tty: false };
   const common = ['--known-hosts', join(dir, 'known_hosts'), '--trust-new-host', '--out', join(dir, 'tickets')];
-  try {
-    return { code: await main([`127.0.0.1:${vr.sshPort}`, ...common, ...args], io), out };
-  } catch (err) {
-    if (err instanceof UserError) return { code: err.exitCode, out: out + `error: ${err.message}\n` };
-    throw err;
-  }
+  const r = await runInProcess(main, [`127.0.0.1:${vr.sshPort}`, ...common, ...args], { env: { ROUTER_PASSWORD: ADMIN.password } });
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 describe('npm run vouchers', () => {

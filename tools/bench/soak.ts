@@ -11,17 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { buildPortal } from '../build/main.ts';
-import { parseCommand, withUserErrors } from '../lib/command.ts';
-import { runCli, UserError } from '../lib/errors.ts';
+import { parseCommand, runAsScript, withUserErrors, type CliIo } from '../lib/command.ts';
+import { UserError } from '../lib/errors.ts';
 import { chapLoad } from './load.ts';
 import { RouterHost } from './router-host-client.ts';
 
-const program = withUserErrors(
-  new Command('soak')
-    .description("Measure the router's memory over a long login run.")
-    .option('--guests <n>', 'devices logging in at once', '200')
-    .option('--seconds <s>', 'how long to run', '60'),
-);
+const command = () =>
+  withUserErrors(
+    new Command('soak')
+      .description("Measure the router's memory over a long login run.")
+      .option('--guests <n>', 'devices logging in at once', '200')
+      .option('--seconds <s>', 'how long to run', '60'),
+  );
 
 /** Resident memory of a process, in MiB (Linux /proc). */
 function rssMiB(pid: number): number {
@@ -34,8 +35,9 @@ const whole = (flag: string, v: string) => {
   return Number(v);
 };
 
-await runCli(async () => {
-  if (!parseCommand(program)) return 0;
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = command();
+  if (!parseCommand(program, argv, io)) return 0;
   const flags = program.opts<{ guests: string; seconds: string }>();
   const guests = whole('--guests', flags.guests);
   const seconds = whole('--seconds', flags.seconds);
@@ -62,7 +64,7 @@ await runCli(async () => {
     });
     const after = rssMiB(pid);
     const state = (await (await fetch(`${router!.url}/__vr/state`)).json()) as { sessions: unknown[]; cookies?: unknown[] };
-    process.stdout.write(
+    io.stdout.write(
       `${load.logins} logins by ${guests} guests in ${load.seconds.toFixed(1)} s: ${load.loginsPerSecond.toFixed(1)} logins/s, ${load.errors} errors` +
         `${load.errors ? ` (${JSON.stringify(load.errorKinds)})` : ''}\n` +
         `router process memory (RSS): ${before} MiB at start, ${after} MiB at the end; ${state.sessions.length} sessions` +
@@ -73,4 +75,6 @@ await runCli(async () => {
     await host.stop();
     await rm(work, { recursive: true, force: true });
   }
-});
+}
+
+await runAsScript(import.meta.url, main);

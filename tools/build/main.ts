@@ -4,12 +4,10 @@
  * and a non-zero exit.
  */
 import { Command } from 'commander';
-import { build } from 'vite';
 import { loadConfig, validateConfig, type PortalConfigInput } from '../config/index.ts';
-import { parseCommand, withUserErrors } from '../lib/command.ts';
-import { runCli, UserError } from '../lib/errors.ts';
+import { parseCommand, runAsScript, withUserErrors, type CliIo } from '../lib/command.ts';
+import { UserError } from '../lib/errors.ts';
 import { findUserError } from './build-error.ts';
-import { hotspotViteConfig } from './vite-config.ts';
 
 export interface BuildOptions {
   outDir?: string;
@@ -18,7 +16,7 @@ export interface BuildOptions {
   config?: PortalConfigInput;
 }
 
-export async function buildPortal(options: BuildOptions = {}): Promise<void> {
+export async function buildPortal(options: BuildOptions = {}, out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const loaded = options.config ? { config: validateConfig(options.config), dir: process.cwd() } : await loadConfig();
   // Vite picks production builds (Lit's minified build, no dev warnings) from NODE_ENV, which test
   // runners set to "test": the portal is always built for production.
@@ -27,10 +25,12 @@ export async function buildPortal(options: BuildOptions = {}): Promise<void> {
   try {
     // Vite's own file table is replaced by the hotspot:budgets report (raw sizes, the router does not gzip).
     const started = Date.now();
+    // Loaded here, not at the top: Vite is most of what this command loads, and --help needs none of it.
+    const [{ build }, { hotspotViteConfig }] = await Promise.all([import('vite'), import('./vite-config.ts')]);
     // configFile: false, or Vite would also load vite.config.ts and run every plugin twice.
     await build({ ...hotspotViteConfig(loaded, options), configFile: false, logLevel: 'warn' });
     if (!options.quiet)
-      process.stdout.write(
+      out.write(
         `built ${options.outDir ?? 'dist/hotspot'}/ in ${((Date.now() - started) / 1000).toFixed(1)} s; the build check found no problems.\n`,
       );
   } catch (err) {
@@ -45,13 +45,14 @@ export async function buildPortal(options: BuildOptions = {}): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  // No flags yet: anything on the command line is a mistake, said as one sentence instead of ignored.
+/** `npm run build`. No flags yet: anything on the command line is a mistake, said as one sentence instead of ignored. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const program = withUserErrors(
     new Command('build').description('Build dist/hotspot/ from portal.config.ts and portal/, with the build check and size budgets.'),
   );
-  void runCli(async () => {
-    if (!parseCommand(program)) return 0;
-    await buildPortal();
-  });
+  if (!parseCommand(program, argv, io)) return 0;
+  await buildPortal({}, io.stdout);
+  return 0;
 }
+
+await runAsScript(import.meta.url, main);

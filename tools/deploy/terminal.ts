@@ -7,7 +7,7 @@ import type { DeployEvent, RouterResult } from './deploy.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-export function progressPrinter(out: NodeJS.WriteStream, tty: boolean): (e: DeployEvent) => void {
+export function progressPrinter(out: NodeJS.WritableStream, tty: boolean): (e: DeployEvent) => void {
   let live = false;
   return (e) => {
     if (e.kind === 'upload') {

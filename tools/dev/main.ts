@@ -3,20 +3,22 @@
  * and the workbench (toolbar) and gallery to see every page in every state.
  */
 import { Command } from 'commander';
-import { parseCommand, withUserErrors } from '../lib/command.ts';
-import { runCli, UserError } from '../lib/errors.ts';
+import { parseCommand, runAsScript, withUserErrors, type CliIo } from '../lib/command.ts';
+import { UserError } from '../lib/errors.ts';
 
-const program = withUserErrors(
-  new Command('dev')
-    .description('Preview the portal through the virtual router, with hot reload, a state toolbar and a gallery.')
-    .option('--port <port>', 'HTTP port (0 picks a free one; a busy port moves on to the next)', '5173')
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--https', "serve over HTTPS with a local certificate, to see the pages' TLS states (browsers warn: it is not for guests)")
-    .option('--cache-dir <dir>', "where the rendered pages and Vite's dependency cache go (default node_modules/.hotspot-dev)"),
-);
+const command = () =>
+  withUserErrors(
+    new Command('dev')
+      .description('Preview the portal through the virtual router, with hot reload, a state toolbar and a gallery.')
+      .option('--port <port>', 'HTTP port (0 picks a free one; a busy port moves on to the next)', '5173')
+      .option('--host <address>', 'address to listen on', '127.0.0.1')
+      .option('--https', "serve over HTTPS with a local certificate, to see the pages' TLS states (browsers warn: it is not for guests)")
+      .option('--cache-dir <dir>', "where the rendered pages and Vite's dependency cache go (default node_modules/.hotspot-dev)"),
+  );
 
-await runCli(async () => {
-  if (!parseCommand(program)) return 0;
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = command();
+  if (!parseCommand(program, argv, io)) return 0;
   const flags = program.opts<{ port: string; host: string; cacheDir?: string; https?: boolean }>();
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new UserError(`--port "${flags.port}" is not a port number from 0 to 65535.`);
   // Loaded only after the flags are read, so that --help and a bad flag answer at once.
@@ -24,7 +26,7 @@ await runCli(async () => {
   const dev = await startDevServer({ port: Number(flags.port), host: flags.host, cacheDir: flags.cacheDir, https: flags.https });
   const { config } = dev.portal;
   const member = DEMO_USERS.member;
-  process.stdout.write(
+  io.stdout.write(
     [
       '',
       `  ${config.brand.name}: dev server ready in ${dev.startMs} ms`,
@@ -37,9 +39,9 @@ await runCli(async () => {
       '',
     ].join('\n'),
   );
-  await new Promise<void>((resolveStop) => {
-    const stop = () => void dev.close().then(resolveStop);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-});
+  await io.stopped();
+  await dev.close();
+  return 0;
+}
+
+await runAsScript(import.meta.url, main);

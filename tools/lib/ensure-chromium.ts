@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findChromium } from './chromium.ts';
-import { runCli, UserError } from './errors.ts';
+import { runAsScript, type CliIo } from './command.ts';
+import { UserError } from './errors.ts';
 
 /** Runs a command with its output hidden; true when it exits 0. */
 function quietly(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
@@ -26,16 +27,18 @@ function debianPackage(): boolean {
   return quietly('apt-get', ['update'], env) && quietly('apt-get', ['install', '-y', 'chromium'], env);
 }
 
-await runCli(async () => {
+export async function main(_argv: readonly string[], io: CliIo): Promise<number> {
   if (findChromium()) return 0;
-  process.stdout.write("No Chromium for the browser tests: downloading Playwright's (npx playwright install chromium).\n");
+  io.stdout.write("No Chromium for the browser tests: downloading Playwright's (npx playwright install chromium).\n");
   if (playwrightDownload() && findChromium()) return 0;
   const debianRoot = process.getuid?.() === 0 && existsSync('/etc/debian_version');
   if (debianRoot) {
-    process.stdout.write("Playwright's download is not reachable: installing Debian's chromium package (apt-get install chromium).\n");
+    io.stdout.write("Playwright's download is not reachable: installing Debian's chromium package (apt-get install chromium).\n");
     if (debianPackage() && findChromium()) return 0;
   }
   throw new UserError(
     'The browser tests need Chromium and none could be installed: run "npx playwright install chromium" where its download is reachable, or install your system\'s chromium package (as root on Debian: apt-get install chromium).',
   );
-});
+}
+
+await runAsScript(import.meta.url, main);

@@ -5,18 +5,16 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { loadConfig } from '../config/index.ts';
 import { RouterConnection } from '../deploy/connection.ts';
 import { connectOptions, positive, withLoginOptions, type LoginFlags } from '../deploy/router-login.ts';
 import { parseTarget } from '../deploy/targets.ts';
-import { parseCommand, withUserErrors } from '../lib/command.ts';
-import { runCli, UserError } from '../lib/errors.ts';
+import { parseCommand, runAsScript, withUserErrors, type CliIo } from '../lib/command.ts';
+import { UserError } from '../lib/errors.ts';
 import { checkCount, MAX_COUNT } from './codes.ts';
 import { createVouchers, defaultBatchName, type CreateEvent } from './create.ts';
 import { bytesWords, durationWords } from './limits.ts';
-import { renderPdf } from './pdf.ts';
 import { listBatches, removeBatch } from './router.ts';
 import { PAPERS, renderSheet, type Paper } from './tickets.ts';
 
@@ -39,21 +37,6 @@ interface Flags extends LoginFlags {
   pdf: boolean;
   config?: string;
 }
-
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  /** Whether questions (password, new host key) may be asked and progress drawn in place. */
-  tty: boolean;
-}
-
-const processIo = (): CliIo => ({
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  tty: Boolean(process.stdin.isTTY && process.stderr.isTTY),
-});
 
 function program(): Command {
   return withUserErrors(
@@ -100,9 +83,9 @@ function progressLine(io: CliIo, label: string): (e: CreateEvent) => void {
   };
 }
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const cmd = program();
-  if (!parseCommand(cmd, argv)) return 0;
+  if (!parseCommand(cmd, argv, io)) return 0;
   const flags = cmd.opts<Flags>();
   const target = parseTarget(cmd.args[0]!);
   if (flags.list && flags.remove) throw new UserError('--list and --remove cannot be used together: run one, then the other.');
@@ -192,6 +175,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     await writeFile(`${base}.html`, html, { mode: 0o600 });
     const files = [`${base}.html`];
     if (flags.pdf) {
+      // Loaded only when needed: it starts Chromium through Playwright.
+      const { renderPdf } = await import('./pdf.ts');
       await writeFile(`${base}.pdf`, await renderPdf(html), { mode: 0o600 });
       files.push(`${base}.pdf`);
     }
@@ -202,6 +187,4 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  await runCli(() => main(process.argv.slice(2)));
-}
+await runAsScript(import.meta.url, main);
