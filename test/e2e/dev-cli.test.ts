@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../tools/dev/main.ts';
 import { takeScreenshots } from '../../tools/dev/screenshots.ts';
 import { startDevServer } from '../../tools/dev/server.ts';
-import { runInProcess } from '../support/cli.ts';
+import { runInProcess, startInProcess } from '../support/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -54,8 +54,25 @@ describe('npm run dev', () => {
     expect(stderr).toBe('');
   });
 
+  it('with --radius demo names the demo RADIUS server and its users, and stops', async () => {
+    const dev = await startInProcess(
+      main,
+      ['--port', '0', '--radius', 'demo', '--cache-dir', path.join(temp, 'cache-radius')],
+      /RADIUS: +demo server/,
+    );
+    const { stdout } = dev.output();
+    expect(stdout).toMatch(/RADIUS: +demo server on 127\.0\.0\.1:\d+ \(not a server for guests\)/);
+    expect(stdout).toMatch(/carol \/ radius: 1 h session, 200 MB, 2M\/8M speed/);
+    expect(stdout).toMatch(/expired: any password: refused with a Reply-Message/);
+    expect((await dev.stop()).code).toBe(0);
+  });
+
   it.each([
     [['--port', 'abc'], '--port "abc" is not a port number from 0 to 65535.'],
+    [
+      ['--radius', 'freeradius'],
+      '--radius "freeradius" is not known: write --radius demo, or leave it out to use router.radius of portal.config.ts.',
+    ],
     [['--host', '10.99.99.99', '--port', '0'], '10.99.99.99 is not an address of this machine: choose another with --host (127.0.0.1 by default).'],
   ])('refuses %j with one sentence and exit code 2', async (args, sentence) => {
     const r = await runInProcess(main, [...args, '--cache-dir', path.join(temp, 'cache-bad')]);

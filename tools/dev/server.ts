@@ -14,6 +14,7 @@ import { CONFIG_FILE, loadConfig } from '../config/index.ts';
 import { UserError } from '../lib/errors.ts';
 import { listenOn } from '../lib/listen.ts';
 import { localPreviewCertificate } from '../lib/make-certificate.ts';
+import { startDemoRadius, type DemoRadius } from './demo-radius.ts';
 import { TOOLKIT_ROOT } from './dev-pages.ts';
 import { DevPortal } from './dev-portal.ts';
 import { hotspotDev, routeProxy } from './plugin-dev.ts';
@@ -29,6 +30,8 @@ export interface DevServerOptions {
   logLevel?: LogLevel;
   /** Serve over HTTPS with a local certificate (made once in cacheDir/tls), so pages show their TLS states. */
   https?: boolean;
+  /** `demo`: start the demo RADIUS server (demo-radius.ts) and point the preview's hotspot at it. */
+  radius?: 'demo';
 }
 
 export interface DevServer {
@@ -37,6 +40,13 @@ export interface DevServer {
   portal: DevPortal;
   /** With `https`: the local CA a browser may be told to trust (the file), else undefined. */
   caFile?: string;
+  /** With `radius: 'demo'`: the demo RADIUS server the routers ask. */
+  demoRadius?: DemoRadius;
+  /**
+   * The config's RADIUS servers are asked, but the environment variable its secretEnv names is not
+   * set: that variable's name (the preview's RADIUS logins then end in radius-timeout).
+   */
+  missingSecretEnv?: string;
   /** Milliseconds from the call to a listening server with the pages rendered. */
   startMs: number;
   close(): Promise<void>;
@@ -60,7 +70,15 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
   mkdirSync(htmlDir, { recursive: true });
   const tls = o.https ? await localPreviewCertificate(path.join(cacheDir, 'tls'), config.router.dnsName ? [config.router.dnsName] : []) : undefined;
   // Every simulated router serves the preview certificate, so login-by=https behaves as on a router with one.
-  const portal = new DevPortal({ root, configFile, config, htmlDir, certificatePem: tls && `${tls.cert.certPem}\n${tls.cert.keyPem}` });
+  const demoRadius = o.radius === 'demo' ? await startDemoRadius() : undefined;
+  const portal = new DevPortal({
+    root,
+    configFile,
+    config,
+    htmlDir,
+    certificatePem: tls && `${tls.cert.certPem}\n${tls.cert.keyPem}`,
+    radius: demoRadius,
+  });
 
   // Vite runs as middleware of a server of our own: it then installs no SIGTERM or stdin handlers
   // of its own, and a busy port is refused in the same words as npm run router's.
@@ -109,6 +127,7 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
   });
   const close = async () => {
     await vite.close();
+    await demoRadius?.close();
     http.closeAllConnections();
     await new Promise<void>((r) => http.close(() => r()));
   };
@@ -118,13 +137,17 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
     port = await listenOn(http, o.port ?? 5173, host, '--port');
   } catch (err) {
     await vite.close();
+    await demoRadius?.close();
     throw listenError(err, host);
   }
+  const secretEnv = config.router.radius?.secretEnv;
   return {
     url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     caFile: tls?.ca.certFile,
     vite,
     portal,
+    demoRadius,
+    missingSecretEnv: !demoRadius && secretEnv && !process.env[secretEnv] ? secretEnv : undefined,
     startMs: Date.now() - started,
     close,
   };

@@ -34,8 +34,18 @@ export function identityFor(brandName: string): string {
   return id || 'MikroTik';
 }
 
-/** The preview's router: the router model of the config applied to a wizard-made router, plus demo guests. */
-export function exampleRouter(config: PortalConfig, env: NodeJS.ProcessEnv = process.env): RouterConfigInput {
+/** A RADIUS server the preview asks instead of the config's (the dev server's demo one). */
+export interface PreviewRadius {
+  address: string;
+  port: number;
+  secret: string;
+}
+
+/**
+ * The preview's router: the router model of the config applied to a wizard-made router, plus demo
+ * guests. With `radius`, the hotspot uses that server (and only it) with use-radius=yes.
+ */
+export function exampleRouter(config: PortalConfig, env: NodeJS.ProcessEnv = process.env, radius?: PreviewRadius): RouterConfigInput {
   const r = config.router;
   const profile = r.profile ?? EXAMPLE_PROFILE;
   const model = routerModel(config, profile);
@@ -50,6 +60,13 @@ export function exampleRouter(config: PortalConfig, env: NodeJS.ProcessEnv = pro
   // The preview asks the configured RADIUS servers with the secret from the same variable deploy reads.
   const secret = r.radius ? env[r.radius.secretEnv] : undefined;
   if (secret) for (const row of out.radius ?? []) row.secret = secret;
+  if (radius) {
+    const row = (out['ip/hotspot/profile'] ??= []).find((p) => p.name === profile);
+    if (row) row['use-radius'] = 'yes';
+    else out['ip/hotspot/profile']!.push({ name: profile, 'use-radius': 'yes' });
+    const port = String(radius.port);
+    out.radius = [{ address: radius.address, secret: radius.secret, service: 'hotspot', 'authentication-port': port, 'accounting-port': port }];
+  }
   if (r.profile) out['ip/hotspot'] = [{ name: 'hotspot1', profile: r.profile }];
 
   const u = DEMO_USERS;

@@ -1,0 +1,79 @@
+/**
+ * `npm run dev -- --radius demo`: the preview's live router asks the demo RADIUS server, so Chromium
+ * logging in as a demo RADIUS user gets the time, data and speed RADIUS granted on the status page, and
+ * the refused demo user gets the server's Reply-Message as the login page's error.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_RADIUS_USERS } from '../../tools/dev/demo-radius.ts';
+import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { memberLogin } from './portal-harness.ts';
+
+let cacheDir: string;
+let dev: DevServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  cacheDir = mkdtempSync(path.join(tmpdir(), 'hs-dev-radius-'));
+  dev = await startDevServer({ port: 0, cacheDir, logLevel: 'silent', radius: 'demo' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+const demoUser = (name: string) => DEMO_RADIUS_USERS.find((u) => u.name === name)!;
+
+describe('npm run dev --radius demo', () => {
+  it('logs a demo RADIUS user in and shows the time, data and speed RADIUS granted', async () => {
+    expect(dev.demoRadius?.address).toBe('127.0.0.1');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${dev.url}/login`);
+    await memberLogin(page, 'carol', demoUser('carol').password!);
+    await expect
+      .poll(() =>
+        dev.portal.scenarios
+          .liveRouter()
+          .hotspot.sessions.all()
+          .map((s) => s.user),
+      )
+      .toEqual(['carol']);
+    const session = dev.portal.scenarios.liveRouter().hotspot.sessions.all()[0]!;
+    expect(session.radius?.grant.rateLimit).toBe('2M/8M');
+    await page.goto(`${dev.url}/status`);
+    await expect.poll(() => page.locator('[data-figure="time-left"] dd').textContent()).toMatch(/(59 min|1 hr)/);
+    expect((await page.locator('[data-figure="data-left"] dd').textContent())?.trim()).toBe('200 MB');
+    expect((await page.locator('[data-figure="speed"] dd').textContent())?.trim()).toBe('8 Mb/s down, 2 Mb/s up');
+    await context.close();
+  });
+
+  it("shows the refused demo user the server's Reply-Message", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${dev.url}/login`);
+    await memberLogin(page, 'expired', 'anything');
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+    await expect.poll(() => alert.textContent()).toContain(demoUser('expired').reject!);
+    await context.close();
+  });
+
+  it('leaves a router with another secret without an answer (radius-timeout)', async () => {
+    const { port } = dev.demoRadius!;
+    const { VirtualRouter } = await import('../../tools/routeros/virtual-router.ts');
+    const other = new VirtualRouter({
+      config: {
+        'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-pap', 'use-radius': 'yes' }],
+        radius: [{ address: '127.0.0.1', secret: 'not-the-demo-secret', service: 'hotspot', 'authentication-port': port, timeout: '50ms' }],
+      },
+    });
+    const result = await other.hotspot.authenticate('02:00:00:00:0B:01', { username: 'carol', password: 'radius' });
+    expect(result).toMatchObject({ ok: false, error: 'radius-timeout' });
+  });
+});
