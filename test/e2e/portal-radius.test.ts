@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFreeRadius, type FreeRadius } from '../../tools/lib/freeradius.ts';
+import { radiusRow } from '../radius/radius-harness.ts';
 import { HOTSPOT, memberLogin, Portal, ROUTER } from './portal-harness.ts';
 
 const SECRET = 'portal-radius-test';
@@ -28,16 +29,7 @@ beforeAll(async () => {
   portal = await Portal.start({
     ...ROUTER,
     'ip/hotspot/profile': [{ ...ROUTER['ip/hotspot/profile']![0]!, 'use-radius': 'yes' }],
-    radius: [
-      {
-        address: '127.0.0.1',
-        secret: SECRET,
-        service: 'hotspot',
-        'authentication-port': radius.authPort,
-        'accounting-port': radius.acctPort,
-        timeout: '1s',
-      },
-    ],
+    radius: [radiusRow(radius)],
   });
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freeUdpPorts, startFreeRadius, type FreeRadius, type RadiusUser } from '../../tools/lib/freeradius.ts';
+import { freeUdpPorts, startFreeRadius, type FreeRadius, type FreeRadiusOptions, type RadiusUser } from '../../tools/lib/freeradius.ts';
 import type { RouterConfigInput } from '../../tools/routeros/config.ts';
 import type { PropInput } from '../../tools/routeros/db/router-db.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
@@ -51,16 +51,33 @@ export const RADIUS_PAGE = `<html><body>
 </body></html>
 `;
 
+/** The `/radius` row of a virtual router that asks this FreeRADIUS for its hotspot (1 s resend, as its rejects take 1 s). */
+export function radiusRow(radius: FreeRadius, over: PropInput = {}): PropInput {
+  return {
+    address: '127.0.0.1',
+    secret: radius.secret,
+    service: 'hotspot',
+    'authentication-port': radius.authPort,
+    'accounting-port': radius.acctPort,
+    timeout: '1s',
+    ...over,
+  };
+}
+
 export interface RadiusRig {
   radius: FreeRadius;
   incomingPort: number;
   htmlDir: string;
-  router(profile?: PropInput, extra?: Partial<RouterConfigInput>): Promise<VirtualRouter>;
+  /** A fresh router; `row` changes its `/radius` entry, `extra` adds or replaces config keys. */
+  router(profile?: PropInput, extra?: Partial<RouterConfigInput>, row?: PropInput): Promise<VirtualRouter>;
   dispose(): Promise<void>;
 }
 
-export async function radiusRig(users: RadiusUser[] = RADIUS_USERS): Promise<RadiusRig> {
-  const radius = await startFreeRadius({ secret: SECRET, users });
+export async function radiusRig(
+  users: RadiusUser[] = RADIUS_USERS,
+  options: Pick<FreeRadiusOptions, 'messageAuthenticator'> = {},
+): Promise<RadiusRig> {
+  const radius = await startFreeRadius({ secret: SECRET, users, ...options });
   const htmlDir = await mkdtemp(join(tmpdir(), 'radius-pages-'));
   await cp('test/fixtures/classic', htmlDir, { recursive: true });
   await writeFile(join(htmlDir, 'radius.html'), RADIUS_PAGE);
@@ -71,7 +88,7 @@ export async function radiusRig(users: RadiusUser[] = RADIUS_USERS): Promise<Rad
     incomingPort,
     htmlDir,
     /** A fresh router; the previous one is closed first (they share the incoming port). */
-    async router(profile = {}, extra = {}) {
+    async router(profile = {}, extra = {}, row = {}) {
       while (routers.length) await routers.pop()!.close();
       const vr = await startVirtualRouter({
         htmlDir,
@@ -82,16 +99,7 @@ export async function radiusRig(users: RadiusUser[] = RADIUS_USERS): Promise<Rad
           ],
           'ip/hotspot/user/profile': [{ name: 'premium', 'shared-users': 2 }],
           'ip/hotspot/user': [{ name: 'bob', password: 'builder' }],
-          radius: [
-            {
-              address: '127.0.0.1',
-              secret: SECRET,
-              service: 'hotspot',
-              'authentication-port': radius.authPort,
-              'accounting-port': radius.acctPort,
-              timeout: '1s',
-            },
-          ],
+          radius: [radiusRow(radius, row)],
           'radius/incoming': { accept: 'yes', port: incomingPort },
           ...extra,
         },
@@ -108,10 +116,14 @@ export async function radiusRig(users: RadiusUser[] = RADIUS_USERS): Promise<Rad
 }
 
 /** One rig for a test file: started before its tests, disposed after; call the result for the rig. */
-export function useRadiusRig(before: (fn: () => Promise<void>) => void, after: (fn: () => Promise<void>) => void): () => RadiusRig {
+export function useRadiusRig(
+  before: (fn: () => Promise<void>) => void,
+  after: (fn: () => Promise<void>) => void,
+  options: Pick<FreeRadiusOptions, 'messageAuthenticator'> = {},
+): () => RadiusRig {
   let rig: RadiusRig | undefined;
   before(async () => {
-    rig = await radiusRig();
+    rig = await radiusRig(RADIUS_USERS, options);
   });
   after(async () => {
     await rig?.dispose();

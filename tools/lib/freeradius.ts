@@ -29,6 +29,13 @@ export interface RadiusUser {
 export interface FreeRadiusOptions {
   secret: string;
   users: RadiusUser[];
+  /**
+   * BlastRADIUS hardening: `require` drops Access-Requests without a Message-Authenticator (the
+   * client's require_message_authenticator); `reply` (default true, as servers patched for it do)
+   * signs every Access answer with one. Debian 12's FreeRADIUS 3.2.1 has no setting for the latter:
+   * the reply list gets the attribute, whose value the server computes as it sends.
+   */
+  messageAuthenticator?: { require?: boolean; reply?: boolean };
 }
 
 export interface FreeRadius {
@@ -77,7 +84,8 @@ function usersFile(users: readonly RadiusUser[]): string {
     .join('\n');
 }
 
-function site(authPort: number, acctPort: number): string {
+function site(authPort: number, acctPort: number, signReplies: boolean): string {
+  const sign = signReplies ? '  update reply {\n    &Message-Authenticator := 0x00\n  }\n' : '';
   return `server hotspot-test {
 listen {
   type = auth
@@ -111,8 +119,9 @@ accounting {
   detail
 }
 post-auth {
-  Post-Auth-Type REJECT {
+${sign}  Post-Auth-Type REJECT {
     attr_filter.access_reject
+${sign.replace(/^/gm, '  ').trimEnd()}
   }
 }
 }
@@ -136,7 +145,11 @@ export async function startFreeRadius(options: FreeRadiusOptions): Promise<FreeR
     // Runs as whoever starts it, so it can write into this temp folder.
     .replace(/^\s*(user|group) = .*$/gm, '');
   await writeFile(join(raddb, 'radiusd.conf'), conf);
-  await writeFile(join(raddb, 'clients.conf'), `client loopback {\n  ipaddr = 127.0.0.1\n  secret = ${quote(options.secret)}\n}\n`);
+  const requireMa = options.messageAuthenticator?.require ? 'yes' : 'no';
+  await writeFile(
+    join(raddb, 'clients.conf'),
+    `client loopback {\n  ipaddr = 127.0.0.1\n  secret = ${quote(options.secret)}\n  require_message_authenticator = ${requireMa}\n}\n`,
+  );
   await writeFile(join(raddb, 'mods-config', 'files', 'authorize'), usersFile(options.users));
   await cp(DICTIONARIES, join(raddb, 'project-dictionaries'), { recursive: true });
   // FreeRADIUS's own dictionary already defines vendors 14988 and 14122 identically; ours is checked against it.
@@ -145,7 +158,7 @@ export async function startFreeRadius(options: FreeRadiusOptions): Promise<FreeR
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const [authPort, acctPort] = (await freeUdpPorts(2)) as [number, number];
-    await writeFile(join(raddb, 'sites-enabled', 'hotspot-test'), site(authPort, acctPort));
+    await writeFile(join(raddb, 'sites-enabled', 'hotspot-test'), site(authPort, acctPort, options.messageAuthenticator?.reply !== false));
     const started = await launch(bin, raddb);
     if (started.child) return server(started.child, started.output, { dir, authPort, acctPort, secret: options.secret });
     lastError = started.output();

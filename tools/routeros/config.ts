@@ -68,6 +68,9 @@ export function expected(p: PropSpec | undefined): string {
   }
 }
 
+/** The RouterOS version a router presents when its config names none. */
+export const DEFAULT_VERSION = '7.19.4';
+
 export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } & RouterIdentity {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new UserError('The router config must be a JSON object whose keys are menu paths such as "ip/hotspot/user".');
@@ -102,7 +105,7 @@ export function createRouterDb(input: RouterConfigInput = {}): { db: RouterDb } 
       }
     });
   }
-  const version = input.version ?? '7.19.4';
+  const version = input.version ?? DEFAULT_VERSION;
   if (!/^[67]\.\d+(\.\d+)?$/.test(version))
     throw new UserError(`The router config's version "${version}" is not a RouterOS version such as 7.19.4 or 6.49.13.`);
   return { db, identity: input.identity ?? 'MikroTik', version };

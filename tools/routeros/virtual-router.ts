@@ -82,7 +82,7 @@ export class VirtualRouter {
     this.version = version;
     this.clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock ?? {});
     const chapLifetimeMs = options.chapLifetime ? durationOrThrow(options.chapLifetime, 'chap-lifetime') : undefined;
-    this.hotspot = new Hotspot(db, this.clock, { chapLifetimeMs, identity: () => this.identity, log: options.log });
+    this.hotspot = new Hotspot(db, this.clock, { chapLifetimeMs, identity: () => this.identity, version, log: options.log });
     this.radiusIncoming = new RadiusIncoming({ db, hotspot: this.hotspot, host: options.http?.host ?? '127.0.0.1', log: options.log });
     this.servlet = new Servlet({ hotspot: this.hotspot, htmlDir: () => this.htmlDir(), identity: () => this.identity });
     this.startedAt = this.clock.now();

@@ -151,6 +151,7 @@ export const TABLES = {
       realm: str(),
       'src-address': { type: { kind: 'ip' }, default: '0.0.0.0' },
       protocol: oneOf(['udp', 'radsec'], 'udp'),
+      'require-message-auth': oneOf(['no', 'yes-for-request-resp'], 'yes-for-request-resp'),
     },
   },
   /** `/radius incoming`: one settings object (accept Disconnect and CoA requests, on this UDP port). */

@@ -2,6 +2,7 @@
  * The HotSpot's login logic, apart from HTTP: who is logged in, by which method, with which limits,
  * and which errors.txt key a refused login gets (fact sheet §4, §5, §6.2).
  */
+import { DEFAULT_VERSION } from '../config.ts';
 import type { RouterDb, Row } from '../db/router-db.ts';
 import type { LoginBy } from '../db/schema.ts';
 import { RadiusNas, type Credentials } from '../radius/nas.ts';
@@ -49,10 +50,16 @@ export class Hotspot {
   constructor(
     readonly db: RouterDb,
     readonly clock: Clock,
-    options: { chapLifetimeMs?: number; identity?: () => string; log?: (line: string) => void } = {},
+    options: { chapLifetimeMs?: number; identity?: () => string; version?: string; log?: (line: string) => void } = {},
   ) {
     this.chap = new ChapChallenges(() => clock.now(), options.chapLifetimeMs ?? DEFAULT_CHAP_LIFETIME_MS);
-    this.radius = new RadiusNas({ db, identity: options.identity ?? (() => 'MikroTik'), now: () => clock.now(), log: options.log });
+    this.radius = new RadiusNas({
+      db,
+      identity: options.identity ?? (() => 'MikroTik'),
+      version: options.version ?? DEFAULT_VERSION,
+      now: () => clock.now(),
+      log: options.log,
+    });
     // Limits run out and interim updates fall due as simulated time moves, not only on requests.
     clock.onAdvance(() => this.sweep());
   }

@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import type { RouterDb } from '../db/router-db.ts';
 import type { EndedSession, EndReason, Session } from '../hotspot/sessions.ts';
 import { limitMs, readSettings, type HotspotSettings } from '../hotspot/settings.ts';
+import { versionParts } from '../cli/router-env.ts';
 import { parseDuration } from '../time.ts';
 import { grantOf, replyMessage, type RadiusGrant } from './grant.ts';
 import { formatMac } from './mac-format.ts';
@@ -76,8 +77,15 @@ const TERMINATE_CAUSE: Record<EndReason, string> = {
   'radius-disconnect': 'Admin-Reset',
 };
 
+/** RouterOS adds Message-Authenticator to Access-Requests, and has require-message-auth, from 7.15 (BlastRADIUS fix). */
+export function sendsMessageAuth(version: string): boolean {
+  const [major, minor] = versionParts(version);
+  return major > 7 || (major === 7 && minor >= 15);
+}
+
 /** The `/radius` entries the hotspot uses: enabled, service includes hotspot, in table order. */
-export function hotspotServers(db: RouterDb): RadiusServer[] {
+export function hotspotServers(db: RouterDb, version: string): RadiusServer[] {
+  const messageAuth = sendsMessageAuth(version);
   return db
     .rows('radius')
     .filter((r) => r.disabled !== 'yes' && (r.service ?? '').split(',').includes('hotspot'))
@@ -88,12 +96,16 @@ export function hotspotServers(db: RouterDb): RadiusServer[] {
       acctPort: Number(r['accounting-port']),
       timeoutMs: Math.max(1, parseDuration(r.timeout ?? '') ?? 300),
       srcAddress: r['src-address'] && r['src-address'] !== '0.0.0.0' ? r['src-address'] : undefined,
+      sendMessageAuth: messageAuth,
+      requireMessageAuth: messageAuth && r['require-message-auth'] !== 'no',
     }));
 }
 
 export interface NasOptions {
   db: RouterDb;
   identity: () => string;
+  /** The RouterOS version the router presents (Message-Authenticator from 7.15). */
+  version: string;
   now: () => number;
   /** Sent requests and their outcomes, for the router's log (secrets never included). */
   log?: (line: string) => void;
@@ -109,7 +121,7 @@ export class RadiusNas {
 
   /** RADIUS is asked when the profile has use-radius=yes and a `/radius` entry serves the hotspot. */
   enabled(settings: HotspotSettings = readSettings(this.o.db)): boolean {
-    return settings.profile['use-radius'] === 'yes' && hotspotServers(this.o.db).length > 0;
+    return settings.profile['use-radius'] === 'yes' && this.servers().length > 0;
   }
 
   /** The Access-Request for a login, and what came back. */
@@ -124,7 +136,7 @@ export class RadiusNas {
       attributes.push(['User-Password', req.credentials.password]);
     }
     attributes.push(...this.common(s, req.mac, req.ip, acctSessionId), ...(req.extra ?? []));
-    const answer = await ask(hotspotServers(this.o.db), { code: 'Access-Request', attributes });
+    const answer = await ask(this.servers(), { code: 'Access-Request', attributes }, this.o.log);
     if (!answer) {
       this.o.log?.(`radius: no answer for ${req.username} (${req.mac}) → radius-timeout`);
       return { kind: 'timeout' };
@@ -172,13 +184,17 @@ export class RadiusNas {
     return limitMs(v);
   }
 
+  private servers(): RadiusServer[] {
+    return hotspotServers(this.o.db, this.o.version);
+  }
+
   /** Waits for accounting requests in flight (tests, shutdown). */
   async settle(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
   }
 
   private accountingOn(): boolean {
-    return readSettings(this.o.db).profile['radius-accounting'] !== 'no' && hotspotServers(this.o.db).length > 0;
+    return readSettings(this.o.db).profile['radius-accounting'] !== 'no' && this.servers().length > 0;
   }
 
   private account(session: Session, status: 'Start' | 'Interim-Update' | 'Stop', e?: EndedSession): void {
@@ -205,7 +221,7 @@ export class RadiusNas {
       );
     }
     if (e) attributes.push(['Acct-Terminate-Cause', TERMINATE_CAUSE[e.reason]]);
-    const sent = ask(hotspotServers(this.o.db), { code: 'Accounting-Request', attributes }).then((answer) => {
+    const sent = ask(this.servers(), { code: 'Accounting-Request', attributes }, this.o.log).then((answer) => {
       if (!answer) this.o.log?.(`radius: accounting ${status} for ${session.user} got no answer`);
     });
     this.pending.add(sent);

@@ -6,6 +6,7 @@
  */
 import { createSocket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
+import { checkAnswer } from './message-auth.ts';
 import { decode, radiusLib, type Attribute, type DecodedPacket } from './packet.ts';
 
 export interface RadiusServer {
@@ -16,6 +17,10 @@ export interface RadiusServer {
   timeoutMs: number;
   /** Source address to send from; undefined lets the system choose. */
   srcAddress?: string;
+  /** Access-Requests carry a Message-Authenticator (RouterOS 7.15+). */
+  sendMessageAuth: boolean;
+  /** require-message-auth=yes-for-request-resp: an Access answer without a Message-Authenticator is dropped. */
+  requireMessageAuth: boolean;
 }
 
 /** Sends per server before the next one is tried (how many RouterOS makes is UNCERTAIN; 3 is RADIUS practice). */
@@ -26,16 +31,23 @@ export interface Exchange {
   attributes: Attribute[];
 }
 
-/** The first verified answer from the servers, in order, or undefined when none answers in time. */
-export async function ask(servers: readonly RadiusServer[], request: Exchange): Promise<{ reply: DecodedPacket; server: RadiusServer } | undefined> {
+/**
+ * The first verified answer from the servers, in order, or undefined when none answers in time.
+ * `log` hears of answers dropped as not genuine (never with the secret).
+ */
+export async function ask(
+  servers: readonly RadiusServer[],
+  request: Exchange,
+  log?: (line: string) => void,
+): Promise<{ reply: DecodedPacket; server: RadiusServer } | undefined> {
   for (const server of servers) {
-    const reply = await askOne(server, request);
+    const reply = await askOne(server, request, log);
     if (reply) return { reply, server };
   }
   return undefined;
 }
 
-function askOne(server: RadiusServer, request: Exchange): Promise<DecodedPacket | undefined> {
+function askOne(server: RadiusServer, request: Exchange, log?: (line: string) => void): Promise<DecodedPacket | undefined> {
   const lib = radiusLib();
   const access = request.code === 'Access-Request';
   const packet = lib.encode({
@@ -43,9 +55,8 @@ function askOne(server: RadiusServer, request: Exchange): Promise<DecodedPacket 
     secret: server.secret,
     identifier: randomInt(256),
     attributes: request.attributes,
-    // No Message-Authenticator: the package then insists on one in the answer, which servers such as
-    // FreeRADIUS 3.2.1 do not send; RouterOS's require-message-auth (7.15+) is not simulated.
-    add_message_authenticator: false,
+    // Only Access-Requests carry one (RFC 3579 §3.2 defines it for the Access exchange).
+    add_message_authenticator: access && server.sendMessageAuth,
   });
   const port = access ? server.authPort : server.acctPort;
   return new Promise((resolve) => {
@@ -68,7 +79,8 @@ function askOne(server: RadiusServer, request: Exchange): Promise<DecodedPacket 
     socket.on('message', (msg, from) => {
       if (from.address !== server.address || from.port !== port) return;
       try {
-        if (!lib.verify_response({ request: packet, response: msg, secret: server.secret })) return;
+        const check = checkAnswer(packet, msg, server.secret, access && server.requireMessageAuth);
+        if (check !== 'ok') return log?.(`radius: dropped an answer from ${server.address}: ${check}`);
         finish(decode(msg, server.secret));
       } catch {
         // A malformed or forged answer is ignored, as a router ignores it: the timeout still runs.
