@@ -88,7 +88,14 @@ export class VirtualRouter {
     this.startedAt = this.clock.now();
     if (options.storageDir) this.files = new FileStore(options.storageDir, { flash: options.flash, freeSpace: options.freeSpace });
     if (options.flash) this.defaultToFlash(options.config);
-    this.cliEnv = { db, version, identity: () => this.identity, files: this.files, uptimeMs: () => this.clock.now() - this.startedAt };
+    this.cliEnv = {
+      db,
+      version,
+      identity: () => this.identity,
+      files: this.files,
+      hotspot: this.hotspot,
+      uptimeMs: () => this.clock.now() - this.startedAt,
+    };
     if (options.ssh) {
       if (!this.files) throw new UserError("SSH needs the router's file store: pass a storage folder (--storage DIR) as well.");
       const exec = async (command: string) => {

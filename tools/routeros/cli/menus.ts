@@ -5,6 +5,7 @@
 import type { TablePath } from '../db/schema.ts';
 import { fileSource, identitySource, resourceSource, tableSource, type ListSource, type ObjectSource } from './sources.ts';
 import { type RouterEnv } from './router-env.ts';
+import { activeSource, queueSource } from './active.ts';
 
 export interface Menu {
   name: string;
@@ -60,6 +61,8 @@ function build(): Menu {
   table('profile', user, 'ip/hotspot/user/profile');
   const garden = table('walled-garden', hotspot, 'ip/hotspot/walled-garden');
   table('ip', garden, 'ip/hotspot/walled-garden/ip');
+  menu('active', hotspot, { list: activeSource, commands: () => new Set(['print', 'get', 'find', 'remove']) });
+  menu('simple', menu('queue', root), { list: queueSource, commands: () => new Set(['print', 'get', 'find']) });
   const radius = table('radius', root, 'radius');
   menu('incoming', radius, { list: (env) => tableSource(env, 'radius/incoming'), commands: () => SETTINGS_COMMANDS });
   return root;

@@ -4,6 +4,7 @@
  */
 import type { RouterDb } from '../db/router-db.ts';
 import type { FileStore } from '../files/file-store.ts';
+import type { Hotspot } from '../hotspot/hotspot.ts';
 
 export interface RouterEnv {
   db: RouterDb;
@@ -16,6 +17,8 @@ export interface RouterEnv {
   /** Wall-clock time for file dates (ms since the epoch). */
   now?: () => number;
   board?: { architectureName: string; boardName: string; cpu: string };
+  /** The hotspot's live state, for `/ip hotspot active` and its dynamic `/queue simple` entries. */
+  hotspot?: Hotspot;
 }
 
 /** Major, minor of a version string ("7.19.4" → [7, 19]). */

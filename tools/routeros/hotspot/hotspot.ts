@@ -7,7 +7,7 @@ import type { RouterDb, Row } from '../db/router-db.ts';
 import type { LoginBy } from '../db/schema.ts';
 import { RadiusNas, type Credentials } from '../radius/nas.ts';
 import { RemoteLogin } from './remote-login.ts';
-import { sessionLimits, sessionTimeoutMs, type SessionLimits } from './limits.ts';
+import { idleTimeoutMs, sessionLimits, sessionTimeoutMs, type SessionLimits } from './limits.ts';
 
 export type { SessionLimits } from './limits.ts';
 import type { Attribute } from '../radius/packet.ts';
@@ -83,17 +83,22 @@ export class Hotspot {
     return sessionLimits(this, session);
   }
 
-  /** Ends every session whose time or traffic has run out, as the router does on its own. */
+  /**
+   * Ends every session whose time or traffic has run out, or that has been idle for its idle-timeout
+   * (user profile, or RADIUS Idle-Timeout), as the router does on its own.
+   */
   sweep(): EndedSession[] {
     const ended: EndedSession[] = [];
+    const now = this.clock.now();
     for (const s of this.sessions.all()) {
       const l = this.limits(s);
+      const idleMs = idleTimeoutMs(this.db, s);
       let reason: EndReason | undefined;
       if (l.remainBytesIn === 0 || l.remainBytesOut === 0 || l.remainBytesTotal === 0) reason = 'traffic-limit';
       else if (l.timeLeftMs === 0) {
         const timeout = sessionTimeoutMs(this.db, s);
         reason = (timeout !== undefined && l.uptimeMs >= timeout) || s.radius ? 'session-timeout' : 'uptime-limit';
-      }
+      } else if (idleMs !== undefined && now - s.lastActivityAt >= idleMs) reason = 'idle-timeout';
       if (reason) {
         const e = this.end(s.mac, reason);
         if (e) ended.push(e);
@@ -240,9 +245,21 @@ export class Hotspot {
   addTraffic(mac: string, delta: Partial<Counters>): Session {
     const session = this.sessions.get(mac);
     if (!session) throw new Error(`no active session for ${mac}`);
-    for (const k of ['bytesIn', 'bytesOut', 'packetsIn', 'packetsOut'] as const) session.counters[k] += Math.max(0, delta[k] ?? 0);
+    let moved = false;
+    for (const k of ['bytesIn', 'bytesOut', 'packetsIn', 'packetsOut'] as const) {
+      const n = Math.max(0, delta[k] ?? 0);
+      session.counters[k] += n;
+      moved ||= n > 0;
+    }
+    if (moved) session.lastActivityAt = this.clock.now();
     this.sweep();
     return session;
+  }
+
+  /** A request of a logged-in host passed through the router (not to the hotspot's own pages): not idle. */
+  activity(mac: string): void {
+    const session = this.sessions.get(mac);
+    if (session) session.lastActivityAt = this.clock.now();
   }
 
   /** Removes a session as an admin would (`/ip hotspot active remove`). */
@@ -288,6 +305,7 @@ export class Hotspot {
       loginBy,
       userProfile,
       startedAt: now,
+      lastActivityAt: now,
       counters: zeroCounters(),
       trial,
       advertShownAt: now,

@@ -26,6 +26,11 @@ export function sessionTimeoutMs(db: RouterDb, session: Session): number | undef
   return session.radius?.grant.sessionTimeoutMs ?? readUserProfile(db, session.userProfile).sessionTimeoutMs;
 }
 
+/** Idle-Timeout from RADIUS overrides the user profile's idle-timeout. */
+export function idleTimeoutMs(db: RouterDb, session: Session): number | undefined {
+  return session.radius?.grant.idleTimeoutMs ?? readUserProfile(db, session.userProfile).idleTimeoutMs;
+}
+
 export function sessionLimits(hs: Hotspot, session: Session): SessionLimits {
   const now = hs.clock.now();
   const uptimeMs = now - session.startedAt;

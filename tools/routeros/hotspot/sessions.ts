@@ -21,6 +21,8 @@ export interface Session {
   loginBy: LoginBy;
   userProfile: string;
   startedAt: number;
+  /** Last traffic through the router from or to the host (idle-timeout counts from here). */
+  lastActivityAt: number;
   counters: Counters;
   trial: boolean;
   /** When the last advert was shown (or the session started), for advertise-interval. */
@@ -49,6 +51,9 @@ export class SessionTable {
   private readonly usage = new Map<string, Usage>();
   /** Trial use per MAC: time used and when the first trial of this period started. */
   private readonly trials = new Map<string, { usedMs: number; since: number }>();
+  /** `/ip hotspot active` item ids (`*1`, `*2`, …), one per session, never reused. */
+  private readonly ids = new WeakMap<Session, string>();
+  private nextId = 1;
 
   get(mac: string): Session | undefined {
     return this.byMac.get(mac);
@@ -61,7 +66,12 @@ export class SessionTable {
     for (const s of this.byMac.values()) if (s.user === user && !s.trial) n++;
     return n;
   }
+  /** The session's `/ip hotspot active` item id. */
+  idOf(session: Session): string {
+    return this.ids.get(session) ?? '';
+  }
   start(session: Session): void {
+    this.ids.set(session, `*${(this.nextId++).toString(16).toUpperCase()}`);
     this.byMac.set(session.mac, session);
     if (session.trial && !this.trials.has(session.mac)) this.trials.set(session.mac, { usedMs: 0, since: session.startedAt });
   }

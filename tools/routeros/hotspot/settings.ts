@@ -77,6 +77,7 @@ export interface UserProfileSettings {
   macCookieTimeoutMs: number;
   sessionTimeoutMs: number | undefined;
   idleTimeoutMs: number | undefined;
+  keepaliveTimeoutMs: number | undefined;
   advertise: boolean;
   advertiseUrls: string[];
   advertiseIntervalsMs: number[];
@@ -94,6 +95,7 @@ export function readUserProfile(db: RouterDb, name: string): UserProfileSettings
     macCookieTimeoutMs: limitMs(p('mac-cookie-timeout')) ?? 0,
     sessionTimeoutMs: limitMs(p('session-timeout')),
     idleTimeoutMs: limitMs(p('idle-timeout')),
+    keepaliveTimeoutMs: limitMs(p('keepalive-timeout')),
     advertise: p('advertise') === 'yes',
     advertiseUrls: p('advertise-url')
       .split(',')

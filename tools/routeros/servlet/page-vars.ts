@@ -9,6 +9,7 @@ import type { HotspotLinks } from './links.ts';
 import type { Hotspot } from '../hotspot/hotspot.ts';
 import type { Host } from '../hotspot/hosts.ts';
 import type { EndedSession, Session } from '../hotspot/sessions.ts';
+import { idleTimeoutMs } from '../hotspot/limits.ts';
 import { readUserProfile, type HotspotSettings } from '../hotspot/settings.ts';
 import { octalEscape } from '../hotspot/chap.ts';
 import { formatBytes, formatDuration } from '../time.ts';
@@ -109,7 +110,7 @@ function sessionValues(ctx: PageContext, session: Session): Record<string, strin
   const lim = ctx.hotspot.limits(session);
   const uptime = ctx.ended ? ctx.ended.uptimeMs : lim.uptimeMs;
   const left = ctx.ended ? undefined : lim.timeLeftMs;
-  const idleMs = session.radius?.grant.idleTimeoutMs ?? profile.idleTimeoutMs;
+  const idleMs = idleTimeoutMs(ctx.hotspot.db, session);
   const out: Record<string, string> = {
     uptime: formatDuration(uptime),
     'uptime-secs': secs(uptime),

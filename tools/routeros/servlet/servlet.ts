@@ -157,6 +157,8 @@ export class Servlet {
   ): Promise<ServletResponse> {
     const url = req.url;
     if (session) {
+      // Traffic through the router, which is what idle-timeout watches (requests to the hotspot's own pages are not).
+      this.o.hotspot.activity(session.mac);
       if (showStatus) {
         host.origUrl = url.href;
         return page.alogin(session);
