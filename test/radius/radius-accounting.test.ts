@@ -6,19 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { radclient } from '../../tools/lib/freeradius.ts';
 import { byId, Device } from '../support/hotspot-client.ts';
-import { chapLogin, SECRET, useRadiusRig } from './radius-harness.ts';
+import { accountingRecords, chapLogin, SECRET, useRadiusRig } from './radius-harness.ts';
 
 const rig = useRadiusRig(beforeAll, afterAll);
 
-/** The detail records of one accounting session, once `count` of them have arrived. */
-async function records(sessionId: string, count: number) {
-  for (let i = 0; i < 50; i++) {
-    const mine = (await rig().radius.accounting()).filter((r) => r['Acct-Session-Id'] === sessionId);
-    if (mine.length >= count) return mine;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`fewer than ${count} accounting records for ${sessionId}`);
-}
+const records = (sessionId: string, count: number) => accountingRecords(rig().radius, sessionId, count);
 
 describe('RADIUS sessions and accounting against FreeRADIUS', () => {
   it('sends Start, Interim-Update at the Acct-Interim-Interval, and Stop with octets, packets and time', async () => {
@@ -26,7 +18,7 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
     const mac = '02:00:00:00:01:01';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'metered', 'meteredpass');
-    const id = vr.hotspot.sessions.get(mac)!.radius!.acctSessionId;
+    const id = vr.hotspot.sessions.get(mac)!.accounting!.acctSessionId;
     vr.hotspot.addTraffic(mac, { bytesIn: 1200, bytesOut: 34_000, packetsIn: 10, packetsOut: 30 });
     vr.clock.advance('61s');
     await vr.hotspot.radius.settle();
@@ -70,7 +62,7 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
     const mac = '02:00:00:00:01:02';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'short', 'shortpass');
-    const id = vr.hotspot.sessions.get(mac)!.radius!.acctSessionId;
+    const id = vr.hotspot.sessions.get(mac)!.accounting!.acctSessionId;
     vr.clock.advance('59s');
     expect(vr.hotspot.sessions.get(mac)).toBeDefined();
     vr.clock.advance('1s');

@@ -136,3 +136,13 @@ export async function chapLogin(guest: Device, username: string, password: strin
   const page = await guest.get('/login');
   return guest.post('/login', { username, password: chapAnswer(page.body, password), dst: 'http://example.com/' });
 }
+
+/** The detail records of one accounting session, once `count` of them have arrived. */
+export async function accountingRecords(radius: FreeRadius, sessionId: string, count: number): Promise<Array<Record<string, string>>> {
+  for (let i = 0; i < 50; i++) {
+    const mine = (await radius.accounting()).filter((r) => r['Acct-Session-Id'] === sessionId);
+    if (mine.length >= count) return mine;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`fewer than ${count} accounting records for ${sessionId}`);
+}

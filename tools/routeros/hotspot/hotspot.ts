@@ -5,7 +5,8 @@
 import { DEFAULT_VERSION } from '../config.ts';
 import type { RouterDb, Row } from '../db/router-db.ts';
 import type { LoginBy } from '../db/schema.ts';
-import { RadiusNas, type Credentials } from '../radius/nas.ts';
+import { RadiusNas, type RadiusCredentials } from '../radius/nas.ts';
+import type { RadiusGrant } from '../radius/grant.ts';
 import { RemoteLogin } from './remote-login.ts';
 import { idleTimeoutMs, sessionLimits, sessionTimeoutMs, type SessionLimits } from './limits.ts';
 
@@ -30,7 +31,7 @@ export type LoginResult = { ok: true; session: Session; cookie?: HotspotCookie }
 
 /** A login the local user list cannot decide and RADIUS must (no such local user, use-radius=yes). */
 export interface RadiusAsk {
-  radius: Credentials;
+  radius: RadiusCredentials;
   method: LoginBy;
 }
 
@@ -133,6 +134,11 @@ export class Hotspot {
     return this.remote.login(mac, attempt, extra);
   }
 
+  /** Login by the HTTP cookie the browser sent: a local user's here, a RADIUS user's asked again (remote-login.ts). */
+  cookieAuthenticate(mac: string, cookieValue: string | undefined): Promise<Session | undefined> {
+    return this.remote.cookieLogin(mac, cookieValue);
+  }
+
   /** autoLogin, then MAC authentication through RADIUS (remote-login.ts). */
   autoAuthenticate(mac: string): Promise<{ session: Session; showStatus: boolean } | undefined> {
     return this.remote.macLogin(mac);
@@ -185,20 +191,29 @@ export class Hotspot {
     }
     const refused = this.admit(user, mac);
     if (refused) return fail(refused);
-    const session = this.start(mac, user.name!, method, user.profile || 'default', false);
+    return this.remember(this.start(mac, user.name!, method, user.profile || 'default', false));
+  }
+
+  /**
+   * After a login from the form: the MAC cookie and the HTTP cookie, as login-by and the user profile
+   * ask. A RADIUS user's keep the login's credentials, to be sent again when they are used.
+   */
+  remember(session: Session, radius?: RadiusCredentials): LoginResult {
+    const s = this.settings();
     const profile = readUserProfile(this.db, session.userProfile);
     const now = this.clock.now();
-    if (s.loginBy.has('mac-cookie') && profile.addMacCookie) this.cookies.setMacCookie(mac, user.name!, now + profile.macCookieTimeoutMs);
-    const cookie = s.loginBy.has('cookie') ? this.cookies.issue(user.name!, mac, now + s.cookieLifetimeMs, now) : undefined;
+    const { mac, user } = session;
+    if (s.loginBy.has('mac-cookie') && profile.addMacCookie) this.cookies.setMacCookie(mac, user, now + profile.macCookieTimeoutMs, radius);
+    const cookie = s.loginBy.has('cookie') ? this.cookies.issue(user, mac, now + s.cookieLifetimeMs, now, radius) : undefined;
     return cookie ? { ok: true, session, cookie } : { ok: true, session };
   }
 
-  /** Login by the HTTP cookie the browser sent, when it is valid for this MAC (fact sheet §5.1). */
+  /** Login by the HTTP cookie of a local user, when it is valid for this MAC (fact sheet §5.1). */
   cookieLogin(mac: string, cookieValue: string | undefined): Session | undefined {
     const s = this.settings();
     if (!s.loginBy.has('cookie') || this.sessions.get(mac)) return undefined;
     const cookie = this.cookies.valid(cookieValue, mac, this.clock.now());
-    if (!cookie) return undefined;
+    if (!cookie || cookie.radius) return undefined; // a RADIUS user's cookie: remote-login.ts asks again
     const user = this.user(cookie.user);
     if (!user || this.admit(user, mac)) {
       this.cookies.remove(cookie.value);
@@ -218,7 +233,8 @@ export class Hotspot {
     const now = this.clock.now();
     let session: Session | undefined;
     const stored = s.loginBy.has('mac-cookie') ? this.cookies.macCookie(mac, now) : undefined;
-    if (stored) {
+    // A RADIUS user's MAC cookie is RADIUS's to decide (remote-login.ts).
+    if (stored && !stored.radius) {
       const user = this.user(stored.user);
       if (user && !this.admit(user, mac)) session = this.start(mac, user.name!, 'mac-cookie', user.profile || 'default', false);
       else this.cookies.removeMacCookie(mac);
@@ -295,7 +311,14 @@ export class Hotspot {
   }
 
   /** Starts a session (the remote login starts RADIUS-admitted ones through here too). */
-  start(mac: string, user: string, loginBy: LoginBy, userProfile: string, trial: boolean, radius?: Session['radius']): Session {
+  start(
+    mac: string,
+    user: string,
+    loginBy: LoginBy,
+    userProfile: string,
+    trial: boolean,
+    radius?: { grant: RadiusGrant; acctSessionId: string },
+  ): Session {
     const now = this.clock.now();
     const host = this.hosts.ensure(mac, now);
     const session: Session = {
@@ -311,10 +334,10 @@ export class Hotspot {
       advertShownAt: now,
       advertIndex: 0,
     };
-    if (radius) session.radius = radius;
+    if (radius) session.radius = { grant: radius.grant };
     this.sessions.start(session);
     this.ended.delete(mac);
-    this.radius.started(session);
+    this.radius.started(session, radius?.acctSessionId);
     return session;
   }
 }

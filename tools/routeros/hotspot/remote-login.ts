@@ -1,10 +1,12 @@
 /**
  * Logins RADIUS decides (fact sheet §2.7, §5.3, §6.2): the form's CHAP or PAP login of a name the local
- * users do not have, and MAC authentication. A host with a request in flight gets auth-in-progress.
+ * users do not have, MAC authentication, and the HTTP and MAC cookies of RADIUS users, which send the
+ * first login's credentials again (§5.4: the router keeps "user name and password"). A host with a
+ * request in flight gets auth-in-progress.
  */
 import type { LoginBy } from '../db/schema.ts';
 import { formatMac } from '../radius/mac-format.ts';
-import type { Credentials } from '../radius/nas.ts';
+import type { RadiusCredentials } from '../radius/nas.ts';
 import type { Attribute } from '../radius/packet.ts';
 import type { Hotspot, LoginAttempt, LoginResult } from './hotspot.ts';
 import type { Session } from './sessions.ts';
@@ -12,6 +14,8 @@ import { readUserProfile } from './settings.ts';
 
 /** A host whose MAC authentication RADIUS refused is asked about again after this long (UNCERTAIN). */
 export const MAC_AUTH_RETRY_MS = 60_000;
+
+const FORM_METHODS: ReadonlySet<LoginBy> = new Set(['http-chap', 'http-pap', 'https']);
 
 export class RemoteLogin {
   /** Hosts with a RADIUS request in flight. */
@@ -38,7 +42,16 @@ export class RemoteLogin {
     if (local || hs.sessions.get(mac)) return local;
     const s = hs.settings();
     const now = hs.clock.now();
-    if (!s.loginBy.has('mac') || hs.db.byName('ip/hotspot/user', mac) || this.authorizing.has(mac) || !hs.radius.enabled(s)) return undefined;
+    if (this.authorizing.has(mac) || !hs.radius.enabled(s)) return undefined;
+    const shown = (session: Session) => ({ session, showStatus: readUserProfile(hs.db, session.userProfile).openStatusPage === 'always' });
+    const stored = s.loginBy.has('mac-cookie') ? hs.cookies.macCookie(mac, now) : undefined;
+    if (stored?.radius) {
+      const result = await this.ask(mac, stored.user, stored.radius, 'mac-cookie');
+      if (result.ok) return shown(result.session);
+      // "When a MAC-cookie login fails" the cookie goes (§5.4); no answer is not a failure of the login.
+      if (result.error !== 'radius-timeout') hs.cookies.removeMacCookie(mac);
+    }
+    if (!s.loginBy.has('mac') || hs.db.byName('ip/hotspot/user', mac)) return undefined;
     if (now - (this.macAuthTried.get(mac) ?? -Infinity) < MAC_AUTH_RETRY_MS) return undefined;
     this.macAuthTried.set(mac, now);
     const name = formatMac(mac, s.profile['radius-mac-format'] ?? '');
@@ -46,11 +59,27 @@ export class RemoteLogin {
     const result = await this.ask(mac, name, { kind: 'pap', password }, 'mac');
     if (!result.ok) return undefined;
     this.macAuthTried.delete(mac);
-    return { session: result.session, showStatus: readUserProfile(hs.db, result.session.userProfile).openStatusPage === 'always' };
+    return shown(result.session);
+  }
+
+  /**
+   * Login by the HTTP cookie the browser sent: a local user's decided locally; a RADIUS user's sends
+   * the stored credentials in a new Access-Request, and a reject removes the cookie.
+   */
+  async cookieLogin(mac: string, cookieValue: string | undefined): Promise<Session | undefined> {
+    const hs = this.hs;
+    const s = hs.settings();
+    if (!s.loginBy.has('cookie') || hs.sessions.get(mac) || this.authorizing.has(mac)) return undefined;
+    const cookie = hs.cookies.valid(cookieValue, mac, hs.clock.now());
+    if (!cookie?.radius) return hs.cookieLogin(mac, cookieValue);
+    const result = hs.radius.enabled(s) ? await this.ask(mac, cookie.user, cookie.radius, 'cookie') : undefined;
+    if (result?.ok) return result.session;
+    if (result?.error !== 'radius-timeout') hs.cookies.remove(cookie.value);
+    return undefined;
   }
 
   /** Asks RADIUS and starts the session it admits, under the user profile Mikrotik-Group names. */
-  private async ask(mac: string, username: string, credentials: Credentials, method: LoginBy, extra?: Attribute[]): Promise<LoginResult> {
+  private async ask(mac: string, username: string, credentials: RadiusCredentials, method: LoginBy, extra?: Attribute[]): Promise<LoginResult> {
     const hs = this.hs;
     const fail = (error: string, detail?: string): LoginResult => ({ ok: false, error, username, ...(detail ? { detail } : {}) });
     this.authorizing.add(mac);
@@ -65,8 +94,9 @@ export class RemoteLogin {
       const group = answer.grant.userProfile;
       const profile = group && hs.db.byName('ip/hotspot/user/profile', group) ? group : 'default';
       if (hs.sessions.countFor(username) >= readUserProfile(hs.db, profile).sharedUsers) return fail('user-session-limit');
-      const radius = { grant: answer.grant, acctSessionId: answer.acctSessionId, reportedAt: hs.clock.now() };
-      return { ok: true, session: hs.start(mac, username, method, profile, false, radius) };
+      const session = hs.start(mac, username, method, profile, false, answer);
+      // A login from the form leaves cookies; a cookie or MAC login does not make new ones.
+      return FORM_METHODS.has(method) ? hs.remember(session, credentials) : { ok: true, session };
     } finally {
       this.authorizing.delete(mac);
     }

@@ -3,7 +3,7 @@
  * and bytes add up across sessions (so `limit-uptime` is a total), and trial time is kept per MAC.
  */
 import type { LoginBy } from '../db/schema.ts';
-import type { RadiusSessionState } from '../radius/nas.ts';
+import type { AccountingState, RadiusSessionState } from '../radius/nas.ts';
 
 export interface Counters {
   bytesIn: number;
@@ -30,6 +30,8 @@ export interface Session {
   advertIndex: number;
   /** Set when RADIUS admitted the session: what it granted, and its accounting state. */
   radius?: RadiusSessionState;
+  /** Set when the session is reported to RADIUS accounting. */
+  accounting?: AccountingState;
 }
 
 export interface Usage extends Counters {

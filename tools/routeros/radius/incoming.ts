@@ -121,7 +121,7 @@ export class RadiusIncoming {
       .filter(
         (s) =>
           (want.user === undefined || want.user === s.user) &&
-          (want.id === undefined || want.id === s.radius?.acctSessionId) &&
+          (want.id === undefined || want.id === s.accounting?.acctSessionId) &&
           (want.ip === undefined || want.ip === s.ip) &&
           (want.station === undefined || String(want.station).toUpperCase() === formatMac(s.mac, format).toUpperCase()),
       );

@@ -15,21 +15,29 @@ import { formatMac } from './mac-format.ts';
 import { VENDOR_MIKROTIK, VENDOR_WISPR, type Attribute } from './packet.ts';
 import { ask, type RadiusServer } from './transport.ts';
 
-/** What a RADIUS session carries besides the hotspot's own fields. */
+/** What a session RADIUS admitted carries besides the hotspot's own fields. */
 export interface RadiusSessionState {
   grant: RadiusGrant;
+}
+
+/** The accounting of a session (RADIUS-admitted or local) the router reports to RADIUS. */
+export interface AccountingState {
   acctSessionId: string;
   /** When the last accounting report (Start or Interim-Update) was sent. */
   reportedAt: number;
 }
 
-export type Credentials = { kind: 'chap'; id: Uint8Array; challenge: Uint8Array; response: Buffer } | { kind: 'pap'; password: string };
+/**
+ * What an Access-Request proves the password with: the page's CHAP answer (with its id and challenge)
+ * or the PAP password. Kept with a RADIUS user's cookies, which log in by sending it again.
+ */
+export type RadiusCredentials = { kind: 'chap'; id: Uint8Array; challenge: Uint8Array; response: Buffer } | { kind: 'pap'; password: string };
 
 export interface AuthRequest {
   username: string;
   mac: string;
   ip: string;
-  credentials: Credentials;
+  credentials: RadiusCredentials;
   /** `radius<id>`… login parameters to pass on (fact sheet §4.1). */
   extra?: Attribute[];
 }
@@ -147,40 +155,45 @@ export class RadiusNas {
     return { kind: 'reject', message: replyMessage(reply) };
   }
 
-  /** Accounting Start for a session RADIUS admitted (when the profile's radius-accounting is on). */
-  started(session: Session): void {
-    const r = session.radius;
-    if (!r || !this.accountingOn()) return;
-    r.reportedAt = this.o.now();
+  /**
+   * Accounting Start for a new session when the profile has use-radius and radius-accounting: every
+   * hotspot session, local users' too (MikroTik's RADIUS manual: "If RADIUS accounting is enabled,
+   * accounting information is also sent to the RADIUS server"). A RADIUS login keeps the
+   * Acct-Session-Id its Access-Request carried.
+   */
+  started(session: Session, acctSessionId?: string): void {
+    if (!this.accountingOn()) return;
+    session.accounting = { acctSessionId: acctSessionId ?? this.nextSessionId(), reportedAt: this.o.now() };
     this.account(session, 'Start');
   }
 
-  /** Interim-Update for every RADIUS session whose interval has passed. */
+  /** Interim-Update for every accounted session whose interval has passed. */
   interim(sessions: readonly Session[]): void {
     if (!this.accountingOn()) return;
     const now = this.o.now();
     for (const session of sessions) {
-      const r = session.radius;
-      const every = r && this.interimMs(r.grant);
-      if (!r || !every || now - r.reportedAt < every) continue;
-      r.reportedAt = now;
+      const a = session.accounting;
+      const every = a && this.interimMs(session.radius?.grant);
+      if (!a || !every || now - a.reportedAt < every) continue;
+      a.reportedAt = now;
       this.account(session, 'Interim-Update');
     }
   }
 
   /** Accounting Stop, with the totals and why the session ended. */
   ended(e: EndedSession): void {
-    if (!e.session.radius || !this.accountingOn()) return;
+    if (!e.session.accounting || !this.accountingOn()) return;
     this.account(e.session, 'Stop', e);
   }
 
   /**
    * The profile's radius-interim-update: `received` (the default) uses the server's
-   * Acct-Interim-Interval; a duration sets the interval itself, and 0s turns updates off.
+   * Acct-Interim-Interval (none for a local user); a duration sets the interval itself, and 0s turns
+   * updates off.
    */
-  interimMs(grant: RadiusGrant): number | undefined {
+  interimMs(grant: RadiusGrant | undefined): number | undefined {
     const v = readSettings(this.o.db).profile['radius-interim-update'] ?? 'received';
-    if (v === 'received' || v === '') return grant.interimMs;
+    if (v === 'received' || v === '') return grant?.interimMs;
     return limitMs(v);
   }
 
@@ -194,18 +207,18 @@ export class RadiusNas {
   }
 
   private accountingOn(): boolean {
-    return readSettings(this.o.db).profile['radius-accounting'] !== 'no' && this.servers().length > 0;
+    const p = readSettings(this.o.db).profile;
+    return p['use-radius'] === 'yes' && p['radius-accounting'] !== 'no' && this.servers().length > 0;
   }
 
   private account(session: Session, status: 'Start' | 'Interim-Update' | 'Stop', e?: EndedSession): void {
-    const r = session.radius!;
     const s = readSettings(this.o.db);
+    // No Acct-Authentic: the manual lists it for PPP only.
     const attributes: Attribute[] = [
       ['Acct-Status-Type', status],
       ['User-Name', session.user],
-      ...this.common(s, session.mac, session.ip, r.acctSessionId),
-      ['Acct-Authentic', 'RADIUS'],
-      ...r.grant.classes.map((c): Attribute => ['Class', c]),
+      ...this.common(s, session.mac, session.ip, session.accounting!.acctSessionId),
+      ...(session.radius?.grant.classes ?? []).map((c): Attribute => ['Class', c]),
     ];
     if (status !== 'Start') {
       const c = session.counters;

@@ -139,7 +139,7 @@ export class Servlet {
       }
       return page.loginForm(await page.error(result.error, username, result.detail), username);
     }
-    const byCookie = hs.cookieLogin(req.mac, req.cookies[HOTSPOT_COOKIE]);
+    const byCookie = await hs.cookieAuthenticate(req.mac, req.cookies[HOTSPOT_COOKIE]);
     if (byCookie) return page.alogin(byCookie);
     return page.render('login.html', 'login', {});
   }
