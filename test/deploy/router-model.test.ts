@@ -21,9 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => lab.dispose());
 
-/** The export, one line per entry; users (demo guests, or the router's own) left out. */
+/** The hotspot and RADIUS exports, one line per entry; users (demo guests, or the router's own) left out. */
 async function settings(vr: VirtualRouter): Promise<string[]> {
-  const { output, error } = await runConsole('/ip hotspot export terse', vr.cliEnv);
+  const { output, error } = await runConsole('/ip hotspot export terse\n/radius export terse', vr.cliEnv);
   expect(error).toBeUndefined();
   return output.split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('/ip hotspot user add'));
 }
@@ -42,13 +42,31 @@ const RICH: PortalConfigInput = {
   },
 };
 
+/** RADIUS servers, accounting, MAC format, location and `/radius incoming` (the secret comes from the environment). */
+const WITH_RADIUS: PortalConfigInput = {
+  ...example,
+  login: { ...example.login, methods: [...example.login.methods, 'mac'] },
+  router: {
+    ...example.router,
+    radius: {
+      servers: [{ address: '10.0.0.5' }, { address: '10.0.0.6', authenticationPort: 11812, accountingPort: 11813, timeout: '1s' }],
+      interimUpdate: '2m',
+      incoming: { port: 13799 },
+      macFormat: 'xx-xx-xx-xx-xx-xx',
+      locationId: 'isocc=us,cc=1,ac=408,network=ACME',
+      locationName: 'Acme "Lobby"',
+    },
+  },
+};
+
 describe('the preview router and a deployed router', () => {
   it.each([
     ['the example config', example],
     ['a config with MAC login, a DNS name, a walled garden and adverts', RICH],
-  ])('hold the same hotspot settings: %s', async (name, config) => {
+    ['a config with RADIUS', WITH_RADIUS],
+  ])('hold the same hotspot and RADIUS settings: %s', async (name, config) => {
     const deployed = await lab.router(name.replace(/\W+/g, '-'));
-    const r = await deployRouter(target(deployed), await lab.job(dist, 'deploy', config));
+    const r = await deployRouter(target(deployed), await lab.job(dist, 'deploy', config, undefined, { RADIUS_SECRET: 'model-secret' }));
     expect(r.error).toBeUndefined();
     const preview = new VirtualRouter({ config: exampleRouter(validateConfig(config)) });
 
@@ -57,6 +75,15 @@ describe('the preview router and a deployed router', () => {
     expect(got).toEqual(want);
     // The comparison covers the settings a deploy makes (it would miss nothing but users and the folder).
     expect(want.join('\n')).toContain('login-by=http-chap,cookie,trial');
+    if (config === WITH_RADIUS) {
+      expect(want).toContain(
+        '/radius add accounting-port=11813 address=10.0.0.6 authentication-port=11812 comment=hotspot-toolkit:acme-guest-wi-fi service=hotspot timeout=1s',
+      );
+      expect(want).toContain('/radius incoming set accept=yes port=13799');
+      expect(want.join('\n')).toMatch(/radius-interim-update=2m .*radius-mac-format=xx-xx-xx-xx-xx-xx .*use-radius=yes/);
+      // The secret never appears in an export (v7 hides sensitive values), on either router.
+      expect(got.join('\n')).not.toContain('model-secret');
+    }
     if (config === RICH) {
       expect(want).toContain(
         '/ip hotspot walled-garden ip add action=accept comment=hotspot-toolkit:acme-guest-wi-fi disabled=no dst-host=ads.example.com',

@@ -19,6 +19,7 @@ export type Shape =
   | 'address'
   | 'ports'
   | 'comment'
+  | 'text'
   | 'login-by'
   | 'yes-no'
   | 'url-list'
@@ -37,6 +38,8 @@ const SHAPES: Record<Shape, { re: RegExp; hint: string }> = {
   address: { re: /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/, hint: 'an IPv4 address or prefix like 203.0.113.10 or 203.0.113.0/24' },
   ports: { re: /^\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*$/, hint: 'ports like 443 or 80,443 or 8000-8080' },
   comment: { re: /^[A-Za-z0-9 ._:,/()-]{0,120}$/, hint: 'letters, digits, spaces and . _ : , / ( ) -' },
+  // Free text such as WISPr's `isocc=us,cc=1,network=ACME`: one line, escaped when written.
+  text: { re: /^[^\x00-\x1f\x7f]{0,253}$/u, hint: 'one line of at most 253 characters' },
   'login-by': {
     re: /^(mac|cookie|http-chap|https|http-pap|trial|mac-cookie)(,(mac|cookie|http-chap|https|http-pap|trial|mac-cookie))*$/,
     hint: 'login methods such as http-chap,cookie,trial',

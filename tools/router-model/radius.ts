@@ -17,8 +17,8 @@ export function radiusModel(config: PortalConfig, profileName: Setting): { chang
     'radius-interim-update': set('router.radius.interimUpdate', 'name', rad.interimUpdate),
   };
   if (rad.macFormat) profile['radius-mac-format'] = set('router.radius.macFormat', 'comment', rad.macFormat);
-  if (rad.locationId) profile['radius-location-id'] = set('router.radius.locationId', 'comment', rad.locationId);
-  if (rad.locationName) profile['radius-location-name'] = set('router.radius.locationName', 'comment', rad.locationName);
+  if (rad.locationId) profile['radius-location-id'] = set('router.radius.locationId', 'text', rad.locationId);
+  if (rad.locationName) profile['radius-location-name'] = set('router.radius.locationName', 'text', rad.locationName);
   const changes: RouterChange[] = [{ menu: 'ip/hotspot/profile', name: profileName, props: profile }];
   if (rad.incoming) {
     changes.push({

@@ -1,6 +1,6 @@
 /**
  * The simulator's control API under `/__vr/` (not part of RouterOS): lets tests, the preview toolbar
- * and scripts move the clock, add traffic and read state (and the settings, as `/ip hotspot export`)
+ * and scripts move the clock, add traffic and read state (and the settings, as `/ip hotspot export` and `/radius export`)
  * over HTTP. Only loopback clients may use it, addressed by a loopback name (a DNS-rebinding page
  * cannot), and from a browser only pages of its own origin: a change takes a JSON body, which a page
  * elsewhere cannot send without asking first (CORS), and a cross-site Origin or Sec-Fetch-Site is

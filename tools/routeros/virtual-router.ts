@@ -243,9 +243,13 @@ export class VirtualRouter {
     }
   }
 
-  /** `/ip hotspot export` as this router's console answers it, without passwords (v6 writes them unless told not to). */
+  /** `/ip hotspot export` and `/radius export` as this router's console answers them, without passwords or secrets (v6 writes them unless told not to). */
   async export(): Promise<string> {
-    return (await runConsole(`/ip hotspot export${isV7(this.cliEnv) ? '' : ' hide-sensitive'}`, this.cliEnv)).output;
+    const flags = isV7(this.cliEnv) ? '' : ' hide-sensitive';
+    const hotspot = (await runConsole(`/ip hotspot export${flags}`, this.cliEnv)).output;
+    // `/radius export` after it, without its own date line (nothing when no RADIUS is set up).
+    const radius = (await runConsole(`/radius export${flags}`, this.cliEnv)).output.split('\n').slice(1).join('\n');
+    return hotspot + radius;
   }
 
   /** A JSON view of the hosts and sessions (passwords never included). */

@@ -9,7 +9,8 @@
  *
  * - one section per menu that has something to say, properties that differ from the default only
  *   (`verbose`: all of them), in alphabetical order, `comment=` among them;
- * - the default entry of a menu is `set [ find default=yes ]`, every other one `add`;
+ * - the default entry of a menu is `set [ find default=yes ]`, a settings object (`/radius incoming`)
+ *   `set`, every other entry `add`;
  * - values quoted only when they need it; lines wrapped before 78 columns with ` \` (before a
  *   property that does not fit) or `=\` (before its value), continued with four blanks;
  * - v7 leaves sensitive values (passwords) out unless `show-sensitive`; v6 writes them unless
@@ -30,6 +31,8 @@ const ORDER: readonly TablePath[] = [
   'ip/hotspot/user',
   'ip/hotspot/walled-garden',
   'ip/hotspot/walled-garden/ip',
+  'radius',
+  'radius/incoming',
 ];
 
 /** Properties exported even at their default value (seen in real exports). */
@@ -94,6 +97,8 @@ function section(env: RouterEnv, path: TablePath, flags: ReadonlySet<string>): s
   const out: string[] = [];
   for (const row of env.db.rows(path)) {
     const isDefault = HAS_DEFAULT.has(path) && row.name === 'default';
+    // A settings object (`/radius incoming`) has one item and no `add`.
+    const single = 'single' in TABLES[path];
     const props: Array<[string, string]> = [];
     for (const p of names) {
       if (isDefault && p === 'name') continue;
@@ -101,8 +106,8 @@ function section(env: RouterEnv, path: TablePath, flags: ReadonlySet<string>): s
       const value = row[p] ?? '';
       if (flags.has('verbose') || always.has(p) || value !== spec[p]!.default) props.push([p, termValue(value)]);
     }
-    if (isDefault && !props.length) continue;
-    const verb = isDefault ? 'set [ find default=yes ]' : 'add';
+    if ((isDefault || single) && !props.length) continue;
+    const verb = isDefault ? 'set [ find default=yes ]' : single ? 'set' : 'add';
     if (flags.has('terse')) out.push([menuLine(path), verb, ...props.map(([n, v]) => `${n}=${v}`)].join(' '));
     else out.push(...wrap(verb, props));
   }
