@@ -24,11 +24,18 @@ export class RouterValues {
   }
 }
 
-/** Parses the island text; a value still reading `$(…)` means no router filled it (file opened raw). */
+/**
+ * Parses the island text. A value still reading `$(…)` as written in the file means no router filled it
+ * (file opened raw); the check is on the text before decoding, because a filled value has its `$` and
+ * `(` percent-encoded, so a hostile value such as `$(link-login)` is kept, as text.
+ */
 export function parseRouterValues(text: string): RouterValues {
   const map = new Map<string, string>();
-  for (const [key, value] of new URLSearchParams(text.trim())) {
-    if (!map.has(key)) map.set(key, value.startsWith('$(') ? '' : value);
+  for (const pair of text.trim().split('&')) {
+    const [entry] = new URLSearchParams(pair);
+    if (!entry || map.has(entry[0])) continue;
+    const raw = pair.slice(pair.indexOf('=') + 1);
+    map.set(entry[0], raw.startsWith('$(') ? '' : entry[1]);
   }
   return new RouterValues(map);
 }

@@ -15,7 +15,13 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const PAYLOADS = [`</script><script>window.__pwned = 1</script>`, `"><img src=x onerror="window.__pwned = 1">`, `'); window.__pwned = 1; ('`];
+const PAYLOADS = [
+  `</script><script>window.__pwned = 1</script>`,
+  `"><img src=x onerror="window.__pwned = 1">`,
+  `'); window.__pwned = 1; ('`,
+  // RouterOS markup in a value is text: the router substitutes once, the page never.
+  `$(link-login) $(if logged-in == 'no')x$(endif)`,
+];
 
 const pwned = (page: Page) => page.evaluate(() => (window as { __pwned?: unknown }).__pwned);
 const alertText = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent();
@@ -33,7 +39,8 @@ describe('hostile values', () => {
     const { page, errors, context } = await portal.guest(`02:00:00:00:03:0${i}`);
     portal.vr.servlet.forcedError = { key: 'radius-reply', detail: payload };
     await failLogin(page, 'alice');
-    await expect.poll(() => alertText(page)).toBe(payload);
+    // In the page's own words around it, the message itself verbatim (isolated, for right-to-left frames).
+    await expect.poll(() => alertText(page)).toBe(`Login refused: \u2068${payload}\u2069`);
     expect(await pwned(page)).toBeUndefined();
     expect(errors).toEqual([]);
     await context.close();

@@ -7,10 +7,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFreeRadius, type FreeRadius } from '../../tools/lib/freeradius.ts';
 import { radiusRow } from '../radius/radius-harness.ts';
-import { HOTSPOT, memberLogin, Portal, ROUTER } from './portal-harness.ts';
+import { acceptTerms, HOTSPOT, memberLogin, Portal, ROUTER } from './portal-harness.ts';
 
 const SECRET = 'portal-radius-test';
-const MESSAGE = 'Your <b>plan</b> has expired <img src=x onerror="window.hacked=1">';
+const MESSAGE = 'Your <b>plan</b> has expired <img src=x onerror="window.hacked=1"> $(link-login)';
 
 let radius: FreeRadius;
 let portal: Portal;
@@ -40,11 +40,18 @@ afterAll(async () => {
 const alertText = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent();
 
 describe('a RADIUS hotspot in Chromium', () => {
-  it("shows a reject's Reply-Message as plain text", async () => {
-    const { page, context, errors } = await portal.guest('02:00:00:00:0A:01');
+  it.each([
+    ['en-US', '02:00:00:00:0A:11', 'Username', 'Password', 'Log in', 'Login refused'],
+    ['es-ES', '02:00:00:00:0A:12', 'Usuario', 'Contraseña', 'Entrar', 'Acceso rechazado'],
+    ['ar-EG', '02:00:00:00:0A:13', 'اسم المستخدم', 'كلمة المرور', 'دخول', 'تم رفض تسجيل الدخول'],
+  ])("shows a reject's Reply-Message as plain text, verbatim, in the guest's language (%s)", async (locale, mac, user, password, submit, frame) => {
+    const { page, context, errors } = await portal.guest(mac, { locale });
     await page.goto(`${HOTSPOT}/login`);
-    await memberLogin(page, 'expired', 'whatever');
-    await expect.poll(() => alertText(page)).toContain('Your <b>plan</b> has expired <img src=x');
+    await page.getByLabel(user).fill('expired');
+    await page.getByLabel(password).fill('whatever');
+    await acceptTerms(page);
+    await page.getByRole('button', { name: submit }).click();
+    await expect.poll(() => alertText(page)).toBe(`${frame}: \u2068${MESSAGE}\u2069`);
     expect(await page.locator('hs-login-page').evaluate((el) => (el.shadowRoot ?? el).querySelectorAll('b, img[src="x"]').length)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
     expect(errors).toEqual([]);

@@ -85,5 +85,6 @@ export const ar: Messages = {
   'errors.traffic-limit': 'استنفد {username} حجم البيانات المسموح به.',
   'errors.radius-timeout': 'خادم الدخول لا يستجيب. يُرجى المحاولة بعد لحظات.',
   'errors.auth-in-progress': 'ما زال تسجيل دخولك قيد المعالجة. انتظر لحظة ثم حاول مرة أخرى.',
-  'errors.radius-reply': '{detail}',
+  // The RADIUS server's Reply-Message, verbatim, isolated so that its direction does not reorder the frame.
+  'errors.radius-reply': 'تم رفض تسجيل الدخول: \u2068{detail}\u2069',
 };

@@ -88,7 +88,8 @@ export const en = {
   'errors.traffic-limit': '{username} has used up the data allowance.',
   'errors.radius-timeout': 'The login server is not answering. Please try again in a moment.',
   'errors.auth-in-progress': 'Your login is still being processed. Please wait a moment and try again.',
-  'errors.radius-reply': '{detail}',
+  // The RADIUS server's Reply-Message, verbatim, isolated so that its direction does not reorder the frame.
+  'errors.radius-reply': 'Login refused: \u2068{detail}\u2069',
 };
 
 export type MessageKey = keyof typeof en;

@@ -87,5 +87,6 @@ export const es: Messages = {
   'errors.traffic-limit': '{username} ha agotado su volumen de datos.',
   'errors.radius-timeout': 'El servidor de acceso no responde. Inténtelo de nuevo en un momento.',
   'errors.auth-in-progress': 'Su inicio de sesión aún se está procesando. Espere un momento e inténtelo de nuevo.',
-  'errors.radius-reply': '{detail}',
+  // The RADIUS server's Reply-Message, verbatim, isolated so that its direction does not reorder the frame.
+  'errors.radius-reply': 'Acceso rechazado: \u2068{detail}\u2069',
 };
