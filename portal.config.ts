@@ -46,10 +46,9 @@ export default defineConfig({
     defaultMode: 'member',
     continueAfterSeconds: 3,
   },
+  // {brand} is brand.name: renaming the brand renames every title.
   texts: {
-    en: { 'login.title': 'Welcome to Acme Guest Wi-Fi' },
-    es: { 'login.title': 'Bienvenido a Acme Guest Wi-Fi' },
-    ar: { 'login.title': 'مرحبًا بك في شبكة Acme Guest Wi-Fi' },
+    ar: { 'login.title': 'مرحبًا بك في شبكة {brand}' },
   },
   budgets: { loginPageKB: 52, totalKB: 150 },
   walledGarden: { hosts: [] },

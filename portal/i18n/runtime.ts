@@ -17,6 +17,8 @@ let withErrors = false;
 let current = 'en';
 let messages: Catalog = {};
 let anchored = false;
+/** Values every text may use, whatever its key: `{brand}`. */
+let shared: Record<string, string> = {};
 const listeners = new Set<() => void>();
 
 /**
@@ -56,9 +58,24 @@ export function currentLocale(): string {
   return current;
 }
 
-/** The text for `key` with `{name}` placeholders filled in (one pass: values are never re-read). */
+/**
+ * `text` with its `{name}` placeholders filled in, in one pass: a value is never read again, so a
+ * brand name holding `{username}` stays those characters. Unknown names and lone braces stay as written.
+ */
+export function fill(text: string, params: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Sets the values every text may use (`{brand}`): the page's script and the build's render call it once. */
+export function useTextParams(params: Readonly<Record<string, string>>): void {
+  shared = { ...params };
+}
+
+/** The text for `key` with its placeholders filled in (`{brand}` and `params`). */
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  const text = (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in params ? String(params[name]) : whole));
+  const text = fill(messages[key] ?? key, { ...shared, ...params });
   return anchored ? `${TEXT_MARK_OPEN}${key}${TEXT_MARK_SPLIT}${text}${TEXT_MARK_CLOSE}` : text;
 }
 

@@ -45,7 +45,7 @@ describe('locales', () => {
     ]);
     expect(
       catalogProblems([{ code: 'es', messages: { ...BUILT_IN_CATALOGS['es']!, 'status.welcome': 'Hola, {usuario}.' } }], REFERENCE_CATALOG),
-    ).toEqual(['text "status.welcome" of locale "es" uses {usuario}, which "status.welcome" does not provide (it has {username})']);
+    ).toEqual(['text "status.welcome" of locale "es" uses {usuario}, which "status.welcome" does not provide (it has {username}, {brand})']);
   });
 
   it('stop the build for a configured locale without its texts, and for a config text with an unknown key', () => {
@@ -69,7 +69,8 @@ describe('locales', () => {
       ['es', 'ltr'],
       ['ar', 'rtl'],
     ]);
-    expect(catalogs[0]!.messages['login.title']).toBe('Welcome to Acme Guest Wi-Fi');
+    expect(catalogs[0]!.messages['login.title']).toBe('Welcome to {brand}'); // filled with brand.name where shown
+    expect(catalogs[2]!.messages['login.title']).toBe('مرحبًا بك في شبكة {brand}'); // portal.config.ts texts.ar
     for (const c of catalogs) expect(c.messages['brand.terms']).toBeTruthy();
   });
 

@@ -46,10 +46,11 @@ export function catalogProblems(
       const text = messages[k];
       if (typeof text !== 'string') continue;
       const want = placeholders(reference[k]!);
-      const unknown = placeholders(text).filter((p) => !want.includes(p));
+      // `{brand}` (brand.name) may appear in any text.
+      const unknown = placeholders(text).filter((p) => p !== 'brand' && !want.includes(p));
       if (unknown.length)
         problems.push(
-          `text "${k}" of locale "${code}" uses {${unknown[0]}}, which "${k}" does not provide (it has ${want.length ? want.map((p) => `{${p}}`).join(', ') : 'none'})`,
+          `text "${k}" of locale "${code}" uses {${unknown[0]}}, which "${k}" does not provide (it has ${[...want, 'brand'].map((p) => `{${p}}`).join(', ')})`,
         );
       if (text.includes('$(')) problems.push(`text "${k}" of locale "${code}" contains "$(", which the router would take for a variable; remove it`);
       if (k.startsWith('errors.') && /[\r\n]/.test(text))

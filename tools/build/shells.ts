@@ -16,6 +16,7 @@ import type { LocaleCatalog } from './catalogs.ts';
 import { pageTexts, textsIsland, unusedTexts } from './page-texts.ts';
 import type { PageSpec } from './pages.ts';
 import { renderPicker, renderView, type SsrContext } from './ssr.ts';
+import { fill } from '../../portal/i18n/runtime.ts';
 
 export interface ShellOptions {
   config: PortalConfig;
@@ -84,7 +85,7 @@ export function createShells(opts: ShellOptions): Shells {
     const text = typeof key === 'string' ? def.messages[key] : undefined;
     if (text === undefined)
       throw new UserError(`a template uses {{t "${String(key)}"}}, which names no text; use a key of portal/i18n/locales/en.ts.`);
-    return text;
+    return fill(text, { brand: config.brand.name });
   });
 
   const ssr: SsrContext = { config, locale: def.code };
@@ -145,7 +146,7 @@ export function createShells(opts: ShellOptions): Shells {
         ...common,
         methods: { chap: false, pap: false, ...common.methods },
         page: spec.file,
-        title: def.messages[spec.titleKey],
+        title: fill(def.messages[spec.titleKey] ?? '', { brand: brand.name }),
         entry: spec.entry,
         appScript: spec.app ?? '',
         minimal: spec.minimal ?? false,
@@ -169,12 +170,11 @@ export function createShells(opts: ShellOptions): Shells {
       });
     },
     renderErrorsTxt(catalog) {
+      // One pass: the brand name goes in as written and is not read again for placeholders.
+      const params = { username: '$(username)', ip: '$(ip)', detail: '$(error-orig)', brand: brand.name.replace(/[\r\n]/g, ' ') };
       const messages = Object.entries(catalog.messages)
         .filter(([k]) => k.startsWith('errors.'))
-        .map(([k, text]) => ({
-          key: k.slice('errors.'.length),
-          text: text.replace(/\{(username|ip|detail)\}/g, (_, name: string) => `$(${name === 'detail' ? 'error-orig' : name})`),
-        }));
+        .map(([k, text]) => ({ key: k.slice('errors.'.length), text: fill(text, params) }));
       return run(path.join(dir, 'errors.txt.hbs'), {
         brand: brand.name.replace(/[\r\n]/g, ' '),
         code: catalog.code,

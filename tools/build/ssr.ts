@@ -14,7 +14,7 @@ import type { PickerLocale } from '../../portal/components/hs-language-picker/hs
 import '../../portal/components/hs-language-picker/hs-language-picker.ts';
 import { RouterValues } from '../../portal/hotspot/router-values.ts';
 import { ROUTER_MARK_CLOSE, ROUTER_MARK_OPEN, setPageEnv } from '../../portal/hotspot/page-env.ts';
-import { TEXT_MARK_CLOSE, TEXT_MARK_OPEN, TEXT_MARK_SPLIT, useMessages } from '../../portal/i18n/runtime.ts';
+import { TEXT_MARK_CLOSE, TEXT_MARK_OPEN, TEXT_MARK_SPLIT, useMessages, useTextParams } from '../../portal/i18n/runtime.ts';
 import type { Catalog } from '../../portal/i18n/types.ts';
 import { HsAloginPage } from '../../portal/pages/views/alogin-page.ts';
 import { HsLoginPage } from '../../portal/pages/views/login-page.ts';
@@ -90,6 +90,7 @@ function define(): void {
 function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): void {
   define();
   useMessages(ctx.locale, texts, anchored);
+  useTextParams({ brand: ctx.config.brand.name });
   setPageEnv({ config: clientConfig(ctx.config), values: new RouterValues(new Map()), chap: undefined, search: new URLSearchParams(), server: true });
 }
 

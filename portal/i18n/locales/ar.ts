@@ -15,7 +15,7 @@ export const ar: Messages = {
   'title.notLoggedIn': 'غير مسجل الدخول',
   'title.redirect': 'جارٍ التحويل',
   'title.advert': 'إعلان',
-  'login.title': 'أهلًا بك',
+  'login.title': 'أهلًا بك في {brand}',
   'login.intro': 'سجّل الدخول لاستخدام الإنترنت.',
   'login.modeLegend': 'كيف تريد تسجيل الدخول؟',
   'login.modeMember': 'حساب',

@@ -1,8 +1,9 @@
 /**
  * English texts: the reference catalog. Every other locale must have exactly these keys (the type
  * checks it, and the build checks it again after portal.config.ts texts are merged in).
- * `{name}` is filled in at run time; in `errors.*`, `{username}`, `{ip}` and `{detail}` become the
- * router's `$(username)`, `$(ip)` and `$(error-orig)` in errors.txt.
+ * `{name}` is filled in at run time, and `{brand}` (brand.name) may appear in any text; in `errors.*`,
+ * `{username}`, `{ip}` and `{detail}` become the router's `$(username)`, `$(ip)` and `$(error-orig)`
+ * in errors.txt.
  */
 export const en = {
   'locale.name': 'English',
@@ -18,7 +19,7 @@ export const en = {
   'title.notLoggedIn': 'Not logged in',
   'title.redirect': 'Redirecting',
   'title.advert': 'Advertisement',
-  'login.title': 'Welcome',
+  'login.title': 'Welcome to {brand}',
   'login.intro': 'Log in to use the internet.',
   'login.modeLegend': 'How do you want to log in?',
   'login.modeMember': 'Account',

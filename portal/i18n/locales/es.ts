@@ -15,7 +15,7 @@ export const es: Messages = {
   'title.notLoggedIn': 'Sin sesión',
   'title.redirect': 'Redirigiendo',
   'title.advert': 'Anuncio',
-  'login.title': 'Bienvenido',
+  'login.title': 'Bienvenido a {brand}',
   'login.intro': 'Inicie sesión para usar internet.',
   'login.modeLegend': '¿Cómo quiere iniciar sesión?',
   'login.modeMember': 'Cuenta',

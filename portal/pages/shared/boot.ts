@@ -6,7 +6,17 @@
 import type { ReactiveElement } from 'lit';
 import config from 'virtual:hotspot/config';
 import '../../components/hs-language-picker/hs-language-picker.ts';
-import { configureI18n, currentLocale, initLocale, locales, onLocaleChange, setLocale, useTitle, type TextKey } from '../../i18n/runtime.ts';
+import {
+  configureI18n,
+  currentLocale,
+  initLocale,
+  locales,
+  onLocaleChange,
+  setLocale,
+  useTextParams,
+  useTitle,
+  type TextKey,
+} from '../../i18n/runtime.ts';
 import type { I18nBundle } from '../../i18n/types.ts';
 import type { ChapValues } from '../../hotspot/chap.ts';
 import { setPageEnv } from '../../hotspot/page-env.ts';
@@ -45,6 +55,7 @@ export async function boot(
   const values = readRouterValues();
   setPageEnv({ config, values, chap: options.chap, search: new URLSearchParams(location.search), server: false });
   configureI18n(texts, options.withErrors ?? Boolean(values.get('error')));
+  useTextParams({ brand: config.brand });
   await initLocale();
   useTitle(titleKey, config.brand);
   wireShell();

@@ -81,8 +81,8 @@ export class HsLoginPage extends HsElement {
   override render() {
     const { config, server } = this.env;
     return html`<section class="card" aria-labelledby="title">
-      <h1 id="title">${t('login.title', { brand: config.brand })}</h1>
-      <p class="lead">${t('login.intro', { brand: config.brand })}</p>
+      <h1 id="title">${t('login.title')}</h1>
+      <p class="lead">${t('login.intro')}</p>
       ${server ? nothing : html`<hs-message kind="error" .text=${routerErrorText(this.env.values)}></hs-message>`}
       ${!server && this.plainOverHttp && config.modes.length ? html`<hs-message kind="warning" .text=${t('login.plainNote')}></hs-message>` : nothing}
       ${!server && config.https && !this.env.chap && location.protocol === 'https:' ? html`<hs-message .text=${t('login.secureNote')}></hs-message>` : nothing}

@@ -55,7 +55,7 @@ export class HsNoticePage extends HsElement {
 
   override render() {
     return html`<section class="card" aria-labelledby="title">
-      <h1 id="title">${t(TITLE[this.kind], { brand: this.env.config.brand })}</h1>
+      <h1 id="title">${t(TITLE[this.kind])}</h1>
       ${this.message()}
       <a class="button" href="login">${t(BUTTON[this.kind])}</a>
     </section>`;
