@@ -35,7 +35,7 @@ describe('{brand} in the texts', () => {
     ['es-ES', `Bienvenido a ${NAME}`],
     ['ar-EG', `مرحبًا بك في شبكة ${NAME}`], // portal.config.ts texts.ar uses {brand} too
   ])('renames the login title for a %s browser', async (locale, title) => {
-    const { page, context, errors } = await portal.guest('02:00:00:00:0b:01', { locale });
+    const { page, context, errors } = await portal.guest('02:00:00:00:11:01', { locale });
     await page.goto(`${HOTSPOT}/login`);
     await live(page, title);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
@@ -46,7 +46,7 @@ describe('{brand} in the texts', () => {
   });
 
   it('renders the name into the page the router serves, and keeps a literal brace', async () => {
-    const { page, context } = await portal.guest('02:00:00:00:0b:02', { javaScriptEnabled: false });
+    const { page, context } = await portal.guest('02:00:00:00:11:02', { javaScriptEnabled: false });
     await page.goto(`${HOTSPOT}/login`);
     await page.getByRole('heading', { name: `Welcome to ${NAME}` }).waitFor();
     expect(await page.getByText(`Free { really } at ${NAME}.`).count()).toBe(1);
@@ -59,7 +59,7 @@ describe('{brand} in the texts', () => {
       .find((l) => l.startsWith('internal-error'));
     expect(line).toBe(`internal-error = ${NAME} has a problem: tell the staff.`);
     // Served by the router: its "{username}" is not the guest's name, and nothing became a variable.
-    const device = new Device(portal.vr.url, '02:00:00:00:0b:03');
+    const device = new Device(portal.vr.url, '02:00:00:00:11:03');
     expect((await device.get(`${HOTSPOT}/errors.txt`)).body).toContain(line);
   });
 });

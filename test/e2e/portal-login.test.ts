@@ -132,10 +132,11 @@ describe('voucher mode', () => {
     await page.goto(`${HOTSPOT}/login`);
     await expect.poll(() => page.getByLabel('Username').isVisible()).toBe(true);
     await page.getByRole('radio', { name: 'Voucher' }).check();
-    expect(await page.getByLabel('Voucher code').isVisible()).toBe(true);
+    // Ticked in the page as the build rendered it, the choice takes effect once the full script has come.
+    await expect.poll(() => page.getByLabel('Voucher code').isVisible()).toBe(true);
     expect(await page.getByLabel('Username').count()).toBe(0);
     await page.getByRole('radio', { name: 'Account' }).check();
-    expect(await page.getByLabel('Password').isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Password').isVisible()).toBe(true);
     await context.close();
   });
 

@@ -95,6 +95,16 @@ describe('portal config', () => {
       'portal.config.ts: brand.colors.primary (#cccccc) on surface (#ffffff) has a contrast of 1.61:1; readable text needs at least 4.5:1, so pick a darker or lighter colour (and 1 more problem).',
     ],
     [
+      'a dark colour that is not a colour',
+      (c) => (c.brand.colors.dark = { primary: 'navy' }),
+      'portal.config.ts: brand.colors.dark.primary must be a colour written as #rgb or #rrggbb, such as "#0b5cad" (got "navy").',
+    ],
+    [
+      'unreadable dark colours',
+      (c) => (c.brand.colors.dark = { surface: '#f0f0f0', muted: '#777777', primary: '#0b5cad', error: '#b3261e' }),
+      'portal.config.ts: brand.colors.dark.text (#e8edf3) on surface (#f0f0f0) in dark mode has a contrast of 1.03:1; readable text needs at least 4.5:1, so pick a darker or lighter colour (and 1 more problem).',
+    ],
+    [
       'a walled-garden entry that is not a host',
       (c) => (c.walledGarden = { hosts: ['https://pay.example.com/'] }),
       'portal.config.ts: walledGarden.hosts[0] must be a host name such as "pay.example.com" or "*.example.com" (got "https://pay.example.com/").',

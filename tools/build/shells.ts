@@ -10,6 +10,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { isKnownVariable } from '../routeros/engine/index.ts';
 import type { PortalConfig } from '../config/index.ts';
+import { darkPalette } from '../config/dark.ts';
 import { UserError } from '../lib/errors.ts';
 import { inlineLogo, isSvg, readBrandSvg, svgDataUrl } from './brand-svg.ts';
 import type { LocaleCatalog } from './catalogs.ts';
@@ -90,7 +91,7 @@ export function createShells(opts: ShellOptions): Shells {
 
   const ssr: SsrContext = { config, locale: def.code };
   const brand = config.brand;
-  const colors = brand.colors;
+  const { dark, ...colors } = brand.colors;
   const favicon = brand.favicon ?? brand.logo;
   // Brand SVGs are read here, on every createShells: the dev server renders again when one changes.
   const common = {
@@ -104,6 +105,7 @@ export function createShells(opts: ShellOptions): Shells {
       faviconUrl: isSvg(favicon) ? svgDataUrl(readBrandSvg(root, favicon)) : rootUrl(root, favicon),
     },
     colors,
+    dark: darkPalette(colors, dark),
     fontFamily: brand.font.family,
     fontFaces: brand.font.files.map((f) => ({
       family: firstFamily(brand.font.family),

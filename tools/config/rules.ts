@@ -3,6 +3,7 @@
  * together on a real router, translated texts for every locale, and readable brand colours.
  */
 import { contrastRatio } from './contrast.ts';
+import { darkPalette, MIN_CONTRAST, TEXT_PAIRS, type Palette } from './dark.ts';
 import type { Localized, LoginMethodName } from './schema.ts';
 import type { z } from 'zod';
 import type { portalConfigSchema } from './schema.ts';
@@ -26,9 +27,6 @@ export function deriveLoginBy(methods: readonly LoginMethodName[]): string[] {
   if (has.has('mac')) out.push('mac');
   return out;
 }
-
-/** WCAG AA for normal text. */
-const MIN_CONTRAST = 4.5;
 
 /**
  * No text of the config may hold `$(`: the router substitutes it wherever it lands in a served file
@@ -172,23 +170,20 @@ export function checkRules(c: Parsed): RuleIssue[] {
   needAll(c.brand.terms?.text, ['brand', 'terms', 'text']);
   needAll(c.brand.support?.text, ['brand', 'support', 'text']);
 
-  const col = c.brand.colors;
-  const pairs: Array<[keyof typeof col, keyof typeof col]> = [
-    ['text', 'background'],
-    ['text', 'surface'],
-    ['muted', 'surface'],
-    ['primary', 'surface'],
-    ['onPrimary', 'primary'],
-    ['error', 'surface'],
-  ];
-  for (const [fg, bg] of pairs) {
-    const ratio = contrastRatio(col[fg], col[bg]);
-    if (ratio < MIN_CONTRAST) {
-      add(
-        ['brand', 'colors', fg],
-        `(${col[fg]}) on ${bg} (${col[bg]}) has a contrast of ${ratio.toFixed(2)}:1; readable text needs at least ${MIN_CONTRAST}:1, so pick a darker or lighter colour`,
-      );
+  const { dark, ...light } = c.brand.colors;
+  // The same check for both schemes; a derived dark colour is named as the dark field to set.
+  const readable = (col: Palette, path: string[], scheme: string) => {
+    for (const [fg, bg] of TEXT_PAIRS) {
+      const ratio = contrastRatio(col[fg], col[bg]);
+      if (ratio < MIN_CONTRAST) {
+        add(
+          [...path, fg],
+          `(${col[fg]}) on ${bg} (${col[bg]})${scheme} has a contrast of ${ratio.toFixed(2)}:1; readable text needs at least ${MIN_CONTRAST}:1, so pick a darker or lighter colour`,
+        );
+      }
     }
-  }
+  };
+  readable(light, ['brand', 'colors'], '');
+  readable(darkPalette(light, dark), ['brand', 'colors', 'dark'], ' in dark mode');
   return issues;
 }

@@ -48,6 +48,18 @@ const colours = z.strictObject({
   text: hexColour.default('#16202c'),
   muted: hexColour.default('#4a5666'),
   error: hexColour.default('#b3261e'),
+  /** Colours when the guest's device prefers a dark scheme; any left out are derived from the ones above. */
+  dark: z
+    .strictObject({
+      primary: hexColour.optional(),
+      onPrimary: hexColour.optional(),
+      background: hexColour.optional(),
+      surface: hexColour.optional(),
+      text: hexColour.optional(),
+      muted: hexColour.optional(),
+      error: hexColour.optional(),
+    })
+    .optional(),
 });
 
 const font = z.strictObject({

@@ -15,6 +15,9 @@ import { viewUrl, VIEWPORTS } from './state.ts';
 
 export const SHOT_SIZES = { phone: VIEWPORTS.phone, desktop: VIEWPORTS.desktop } as const;
 export type ShotSize = keyof typeof SHOT_SIZES;
+/** The device's colour scheme (prefers-color-scheme): dark pictures are named `….dark.png`. */
+export const SHOT_SCHEMES = ['light', 'dark'] as const;
+export type ShotScheme = (typeof SHOT_SCHEMES)[number];
 
 /** The README's pictures: screenshots/<file> copied to docs/img/<file>. */
 import { README_PICTURES } from './readme-pictures.ts';
@@ -29,6 +32,8 @@ export interface ScreenshotOptions {
   /** Locale codes (default: every locale of portal.config.ts). */
   locales?: readonly string[];
   sizes?: readonly ShotSize[];
+  /** Colour schemes (default: both). */
+  schemes?: readonly ShotScheme[];
   /** The project (default the working directory) and the dev server's cache. */
   root?: string;
   cacheDir?: string;
@@ -45,6 +50,7 @@ interface Shot {
   entry: GalleryEntry;
   locale: string;
   size: ShotSize;
+  scheme: ShotScheme;
   file: string;
 }
 
@@ -86,27 +92,32 @@ export async function takeScreenshots(o: ScreenshotOptions = {}): Promise<Screen
     );
     const locales = pick('The locale', o.locales, dev.portal.config.locales.list);
     const sizes = pick('The size', o.sizes, Object.keys(SHOT_SIZES) as ShotSize[]);
+    const schemes = pick('The colour scheme', o.schemes, SHOT_SCHEMES);
     const shots: Shot[] = [];
-    for (const size of sizes) {
-      for (const locale of locales) {
-        for (const entry of entries.filter((g) => names.includes(g.name)))
-          shots.push({ entry, locale, size, file: path.join(out, `${entry.name}.${locale}.${size}.png`) });
+    for (const scheme of schemes) {
+      for (const size of sizes) {
+        for (const locale of locales) {
+          for (const entry of entries.filter((g) => names.includes(g.name))) {
+            const file = `${entry.name}.${locale}.${size}${scheme === 'dark' ? '.dark' : ''}.png`;
+            shots.push({ entry, locale, size, scheme, file: path.join(out, file) });
+          }
+        }
       }
     }
     mkdirSync(out, { recursive: true });
     browser = await launchChromium();
-    // One browser context per size, locale and JavaScript setting, a few at a time.
+    // One browser context per size, locale, scheme and JavaScript setting, a few at a time.
     const groups = new Map<string, Shot[]>();
     for (const s of shots) {
-      const key = `${s.size}|${s.locale}|${s.entry.state.js}`;
+      const key = `${s.size}|${s.locale}|${s.scheme}|${s.entry.state.js}`;
       groups.set(key, [...(groups.get(key) ?? []), s]);
     }
     const queue = [...groups.values()];
     const worker = async () => {
       for (let group = queue.shift(); group; group = queue.shift()) {
-        const { size, locale, entry } = group[0]!;
+        const { size, locale, scheme, entry } = group[0]!;
         const { width, height } = SHOT_SIZES[size];
-        const context = await browser!.newContext({ viewport: { width, height }, locale, javaScriptEnabled: entry.state.js });
+        const context = await browser!.newContext({ viewport: { width, height }, locale, colorScheme: scheme, javaScriptEnabled: entry.state.js });
         const page = await context.newPage();
         for (const shot of group) {
           await page.goto(dev.url + viewUrl(shot.entry.state));

@@ -1,0 +1,78 @@
+/**
+ * axe-core on every page × state of the gallery (tools/dev/gallery-states.ts: login with and without
+ * JavaScript, errors, trial, every status kind, logout, error, not logged in), each served by its own
+ * simulated router, in light and dark colour schemes, left to right and right to left.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GALLERY } from '../../tools/dev/gallery-states.ts';
+import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
+import { viewUrl } from '../../tools/dev/state.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { axeViolations } from './portal-harness.ts';
+
+let cacheDir: string;
+let dev: DevServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  cacheDir = mkdtempSync(path.join(tmpdir(), 'hs-dev-cache-'));
+  dev = await startDevServer({ port: 0, cacheDir, logLevel: 'silent' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+const PICTURES = GALLERY.filter((g) => g.screenshot);
+
+/**
+ * axe runs as a script in the page, which a browser with JavaScript off does not run. So the page a
+ * guest without JavaScript gets is shown with scripting on but as that browser renders it: its
+ * scripts taken out and its <noscript> content in place.
+ */
+async function withoutScripts(page: Page): Promise<void> {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const served = await route.fetch();
+    const body = (await served.text())
+      .replace(/<script\b(?![^>]*type="application\/(?:json|x-hotspot)")[^>]*>[\s\S]*?<\/script>/g, '')
+      .replace(/<\/?noscript>/g, '');
+    await route.fulfill({ response: served, body });
+  });
+}
+
+describe('every page in every state', () => {
+  it.each([
+    ['light', 'en'],
+    ['dark', 'en'],
+    ['light', 'ar'],
+    ['dark', 'ar'],
+  ] as const)('has no axe violations (%s, %s)', { timeout: 120_000 }, async (colorScheme, locale) => {
+    const found: string[] = [];
+    for (const js of [true, false]) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme, locale });
+      const page = await context.newPage();
+      if (!js) await withoutScripts(page);
+      for (const g of PICTURES.filter((p) => p.state.js === js)) {
+        await page.goto(dev.url + viewUrl(g.state));
+        await page.locator('.hs-brand').waitFor();
+        if (js) {
+          // The page picks the browser's language; without a script it stays in the default one.
+          await page.locator('html[data-hs-app]').waitFor({ state: 'attached' });
+          expect(await page.evaluate(() => document.documentElement.dir), g.name).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+        } else {
+          expect(await page.locator('script[src], script:not([type])').count()).toBe(0);
+        }
+        found.push(...(await axeViolations(page)).map((v) => `${g.name}: ${v}`));
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
+});
