@@ -50,7 +50,7 @@ export default defineConfig({
   texts: {
     ar: { 'login.title': 'مرحبًا بك في شبكة {brand}' },
   },
-  budgets: { loginPageKB: 52, totalKB: 150 },
+  budgets: { loginPageKB: 56, totalKB: 150 },
   walledGarden: { hosts: [] },
   router: {
     httpCookieLifetime: '3d',

@@ -40,7 +40,7 @@ function wireRenderedForm(): void {
   const pageRoot = inside(document, 'hs-login-page');
   const formRoot = inside(pageRoot, 'hs-login-form');
   const form = formRoot?.querySelector('form');
-  const button = form?.querySelector('button');
+  const button = form?.querySelector<HTMLButtonElement>('button[type=submit]');
   if (!formRoot || !form || !button) return;
   form.addEventListener('submit', (e) => {
     e.preventDefault();

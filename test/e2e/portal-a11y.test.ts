@@ -167,7 +167,7 @@ describe('accessibility', () => {
     await page.goto(`${HOTSPOT}/login`);
     await ready(page, 'Welcome to Acme Guest Wi-Fi');
     const order: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       order.push(
         await page.evaluate(() => {
@@ -185,6 +185,7 @@ describe('accessibility', () => {
       'input:Account',
       'input:Username',
       'input:Password',
+      'button:Show password',
       'button:Log in',
       'button:Start free trial',
       'a:wifi@acme.example',

@@ -141,3 +141,44 @@ describe('language picker', () => {
     await context.close();
   });
 });
+
+describe('show password', () => {
+  it('is a toggle button that keeps the focus, and the login still goes out as a CHAP hash', async () => {
+    const mac = '02:00:00:00:12:40';
+    const { page, context, posts } = await portal.guest(mac);
+    await page.goto(`${HOTSPOT}/login`);
+    await live(page, 'Welcome to Acme Guest Wi-Fi');
+    const toggle = page.getByRole('button', { name: 'Show password' });
+    const password = page.getByLabel('Password', { exact: true });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.getByLabel('Username').fill('bob');
+    await password.fill('builder');
+    await page.keyboard.press('Tab'); // from the password to its toggle
+    await page.keyboard.press('Space');
+    await expect.poll(() => password.getAttribute('type')).toBe('text');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    expect(await password.inputValue()).toBe('builder');
+    await toggle.click();
+    await expect.poll(() => password.getAttribute('type')).toBe('password');
+    await toggle.click(); // shown while it is sent
+    await acceptTerms(page);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => portal.vr.hotspot.session(mac)?.user).toBe('bob');
+    const sent = new URLSearchParams(posts[0]);
+    expect(sent.get('password')).toMatch(/^[0-9a-f]{32}$/);
+    expect(posts.join('&')).not.toContain('builder');
+    await context.close();
+  });
+
+  it('is not offered where it could not work (no script), and the field icons are hidden from screen readers', async () => {
+    const { page, context } = await portal.guest('02:00:00:00:12:41', { javaScriptEnabled: false });
+    await page.goto(`${HOTSPOT}/login`);
+    await page.locator('hs-login-form #password').waitFor({ state: 'attached' });
+    expect(await page.locator('hs-login-form button.reveal').isHidden()).toBe(true);
+    const icons = page.locator('hs-login-form svg.icon');
+    expect(await icons.count()).toBeGreaterThanOrEqual(3);
+    expect(await icons.evaluateAll((all) => all.every((s) => s.getAttribute('aria-hidden') === 'true'))).toBe(true);
+    await context.close();
+  });
+});

@@ -17,7 +17,7 @@ export function unusedTexts(config: PortalConfig): Set<string> {
   if (!m.has('https')) out.add('login.secureNote');
   if (!config.brand.terms) ['terms.required'].forEach((k) => out.add(k));
   if (!m.has('voucher')) ['login.voucher', 'login.voucherHint', 'login.needVoucher'].forEach((k) => out.add(k));
-  if (!m.has('member')) ['login.username', 'login.password', 'login.needCredentials'].forEach((k) => out.add(k));
+  if (!m.has('member')) ['login.username', 'login.password', 'login.showPassword', 'login.needCredentials'].forEach((k) => out.add(k));
   if (!m.has('voucher') || !m.has('member')) ['login.modeLegend', 'login.modeMember', 'login.modeVoucher'].forEach((k) => out.add(k));
   if (!m.has('cookie')) ['status.forget', 'status.forgetHint'].forEach((k) => out.add(k));
   return out;

@@ -7,6 +7,7 @@ import { HsElement } from '../hs-element.ts';
 import { css, html, nothing } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
 import { base, controls } from '../../theme/base.ts';
+import { icons, iconStyles } from '../../theme/icons.ts';
 import { emit } from '../events.ts';
 
 export type LoginMode = 'member' | 'voucher';
@@ -20,6 +21,7 @@ export class HsLoginForm extends HsElement {
     busy: { type: Boolean },
     ready: { type: Boolean },
     problem: { state: true },
+    reveal: { state: true },
   };
   declare modes: readonly LoginMode[];
   declare mode: LoginMode;
@@ -31,11 +33,44 @@ export class HsLoginForm extends HsElement {
   /** False in the page as the build renders it: the page's script enables the button once it can send. */
   declare ready: boolean;
   declare problem: '' | 'credentials' | 'voucher';
+  /** The password shows as text (the guest pressed "Show password"). */
+  declare reveal: boolean;
 
   static override styles = [
     base,
     controls,
+    iconStyles,
     css`
+      #password {
+        padding-inline-end: 3rem;
+      }
+      /* Inside the password field's end, so it takes no room and nothing moves when it appears. */
+      button.reveal {
+        position: absolute;
+        inset-inline-end: 0;
+        top: 0;
+        width: 2.75rem;
+        min-height: 2.75rem;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        place-items: center;
+        color: var(--hs-muted);
+        background: none;
+        border: 0;
+      }
+      button.reveal[aria-pressed='true'] {
+        color: var(--hs-primary);
+      }
+      /* The button's name as text, not aria-label: "label" lookups for the password find the field alone. */
+      .sr {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       fieldset {
         display: flex;
         flex-wrap: wrap;
@@ -75,6 +110,7 @@ export class HsLoginForm extends HsElement {
     this.busy = false;
     this.ready = true;
     this.problem = '';
+    this.reveal = false;
   }
 
   override render() {
@@ -98,36 +134,55 @@ export class HsLoginForm extends HsElement {
         ${
           member
             ? html`<label for="username">${t('login.username')}</label>
-              <input
-                id="username"
-                name="username"
-                type="text"
-                autocomplete="username"
-                autocapitalize="none"
-                spellcheck="false"
-                .value=${this.username}
-                aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
-              />
+              <div class="field">
+                ${icons.user}
+                <input
+                  id="username"
+                  name="username"
+                  type="text"
+                  autocomplete="username"
+                  autocapitalize="none"
+                  spellcheck="false"
+                  .value=${this.username}
+                  aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
+                />
+              </div>
               <label for="password">${t('login.password')}</label>
-              <input
-                id="password"
-                name="password"
-                type="password"
-                autocomplete="current-password"
-                aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
-              />`
+              <div class="field">
+                ${icons.lock}
+                <input
+                  id="password"
+                  name="password"
+                  type=${this.reveal ? 'text' : 'password'}
+                  autocomplete="current-password"
+                  aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
+                />
+                <button
+                  type="button"
+                  class="reveal"
+                  aria-pressed=${this.reveal ? 'true' : 'false'}
+                  aria-controls="password"
+                  ?hidden=${!this.ready}
+                  @click=${() => (this.reveal = !this.reveal)}
+                >
+                  ${this.reveal ? icons.eyeOff : icons.eye}<span class="sr">${t('login.showPassword')}</span>
+                </button>
+              </div>`
             : html`<label for="voucher">${t('login.voucher')}</label>
-              <input
-                id="voucher"
-                name="voucher"
-                type="text"
-                autocomplete="off"
-                autocapitalize="none"
-                spellcheck="false"
-                aria-describedby="voucher-hint"
-                .value=${this.voucher}
-                aria-invalid=${this.problem === 'voucher' ? 'true' : 'false'}
-              />
+              <div class="field">
+                ${icons.ticket}
+                <input
+                  id="voucher"
+                  name="voucher"
+                  type="text"
+                  autocomplete="off"
+                  autocapitalize="none"
+                  spellcheck="false"
+                  aria-describedby="voucher-hint"
+                  .value=${this.voucher}
+                  aria-invalid=${this.problem === 'voucher' ? 'true' : 'false'}
+                />
+              </div>
               <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`
         }
         ${
@@ -166,6 +221,8 @@ export class HsLoginForm extends HsElement {
         return;
       }
       this.problem = '';
+      // Hidden again as it leaves: a shown password is not left on screen while the page moves on.
+      this.reveal = false;
       emit(this, 'hs-login', { mode: 'member', username, password });
     } else {
       const input = this.field('voucher');

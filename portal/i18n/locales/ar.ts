@@ -22,6 +22,7 @@ export const ar: Messages = {
   'login.modeVoucher': 'قسيمة',
   'login.username': 'اسم المستخدم',
   'login.password': 'كلمة المرور',
+  'login.showPassword': 'إظهار كلمة المرور',
   'login.voucher': 'رمز القسيمة',
   'login.voucherHint': 'الرمز المطبوع على تذكرتك.',
   'login.voucherInvalid': 'رمز القسيمة هذا غير صالح أو تم استخدامه.',

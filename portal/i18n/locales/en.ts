@@ -26,6 +26,7 @@ export const en = {
   'login.modeVoucher': 'Voucher',
   'login.username': 'Username',
   'login.password': 'Password',
+  'login.showPassword': 'Show password',
   'login.voucher': 'Voucher code',
   'login.voucherHint': 'The code printed on your ticket.',
   'login.submit': 'Log in',

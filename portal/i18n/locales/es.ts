@@ -22,6 +22,7 @@ export const es: Messages = {
   'login.modeVoucher': 'Bono',
   'login.username': 'Usuario',
   'login.password': 'Contraseña',
+  'login.showPassword': 'Mostrar contraseña',
   'login.voucher': 'Código del bono',
   'login.voucherHint': 'El código impreso en su tique.',
   'login.voucherInvalid': 'Ese código de bono no es válido o ya se ha usado.',
