@@ -37,6 +37,8 @@ export default defineConfig({
         es: 'Acepto la política de uso aceptable: nada de usos ilícitos ni abusos de la red.',
         ar: 'أوافق على سياسة الاستخدام المقبول: لا استخدام غير قانوني ولا إساءة لاستخدام الشبكة.',
       },
+      // The full terms, shipped as terms.html (or url: 'https://…', which the walled garden then opens).
+      page: 'brand/terms.html',
     },
   },
   locales: { default: 'en', list: ['en', 'es', 'ar'] },
@@ -50,7 +52,7 @@ export default defineConfig({
   texts: {
     ar: { 'login.title': 'مرحبًا بك في شبكة {brand}' },
   },
-  budgets: { loginPageKB: 56, totalKB: 150 },
+  budgets: { loginPageKB: 56, totalKB: 160 },
   walledGarden: { hosts: [] },
   router: {
     httpCookieLifetime: '3d',

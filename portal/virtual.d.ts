@@ -15,6 +15,8 @@ declare module 'virtual:hotspot/config' {
     /** `https` is a login method: over TLS the form sends the plain password and says the page is secure. */
     https: boolean;
     terms: boolean;
+    /** The full terms: '/terms.html' (shipped with the portal), an outside http(s) address, or ''. */
+    termsLink: string;
     continueAfterSeconds: number;
     /** How a typed voucher code is normalised and sent (portal/hotspot/login.ts `voucherLogin`). */
     voucher: import('./hotspot/login.ts').VoucherSettings;

@@ -26,6 +26,7 @@ let env: PageEnv = {
     cookie: false,
     https: false,
     terms: false,
+    termsLink: '',
     continueAfterSeconds: 0,
     voucher: { case: 'upper', ignore: ' -', password: 'same-as-code' },
   },

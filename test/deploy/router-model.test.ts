@@ -30,6 +30,7 @@ async function settings(vr: VirtualRouter): Promise<string[]> {
 
 const RICH: PortalConfigInput = {
   ...example,
+  brand: { ...example.brand, terms: { text: example.brand.terms!.text, url: 'https://legal.acme.example/wifi-terms' } },
   login: { ...example.login, methods: [...example.login.methods, 'mac'] },
   walledGarden: { hosts: ['pay.example.com', '*.cdn.example.net'] },
   adverts: { urls: ['https://ads.example.com/spring?from=hotspot'], interval: '15m', timeout: '30s' },
@@ -62,7 +63,7 @@ const WITH_RADIUS: PortalConfigInput = {
 describe('the preview router and a deployed router', () => {
   it.each([
     ['the example config', example],
-    ['a config with MAC login, a DNS name, a walled garden and adverts', RICH],
+    ['a config with MAC login, a DNS name, a walled garden, adverts and terms on another site', RICH],
     ['a config with RADIUS', WITH_RADIUS],
   ])('hold the same hotspot and RADIUS settings: %s', async (name, config) => {
     const deployed = await lab.router(name.replace(/\W+/g, '-'));
@@ -87,6 +88,9 @@ describe('the preview router and a deployed router', () => {
     if (config === RICH) {
       expect(want).toContain(
         '/ip hotspot walled-garden ip add action=accept comment=hotspot-toolkit:acme-guest-wi-fi disabled=no dst-host=ads.example.com',
+      );
+      expect(want).toContain(
+        '/ip hotspot walled-garden ip add action=accept comment=hotspot-toolkit:acme-guest-wi-fi disabled=no dst-host=legal.acme.example',
       );
       expect(want.join('\n')).toMatch(
         /advertise=yes advertise-interval=15m advertise-timeout=30s advertise-url="https:\/\/ads.example.com\/spring\\\?from=hotspot"/,

@@ -96,7 +96,7 @@ describe('npm run dev on another address', () => {
 });
 
 describe('npm run screenshots', () => {
-  it('writes a PNG per page, state, locale and size', async () => {
+  it('writes a PNG per page, state, locale, size and colour scheme', async () => {
     const out = path.join(temp, 'shots');
     const { files } = await takeScreenshots({
       out,
@@ -105,8 +105,11 @@ describe('npm run screenshots', () => {
       sizes: ['phone'],
       cacheDir: path.join(temp, 'cache-shots'),
     });
-    expect(readdirSync(out).sort()).toEqual(['login-nojs.ar.phone.png', 'status.ar.phone.png']);
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(['login-nojs.ar.phone.png', 'status.ar.phone.png']);
+    const names = ['login-nojs.ar.phone.dark.png', 'login-nojs.ar.phone.png', 'status.ar.phone.dark.png', 'status.ar.phone.png'];
+    expect(readdirSync(out).sort()).toEqual(names);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(names);
+    // The dark picture is the page in its dark colours, not a copy of the light one.
+    expect(readFileSync(path.join(out, 'status.ar.phone.dark.png')).equals(readFileSync(path.join(out, 'status.ar.phone.png')))).toBe(false);
     for (const f of files) {
       const png = readFileSync(f);
       expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

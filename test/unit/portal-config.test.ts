@@ -24,7 +24,7 @@ describe('portal config', () => {
     const c = validateConfig(example);
     expect(c.login.methods).toEqual(expect.arrayContaining(['member', 'voucher', 'trial', 'cookie']));
     expect(c.router.loginBy).toEqual(['http-chap', 'cookie', 'trial']);
-    expect(c.budgets).toEqual({ loginPageKB: 52, pageKB: 24, imageKB: 30, totalKB: 150 });
+    expect(c.budgets).toEqual({ loginPageKB: 56, pageKB: 24, imageKB: 30, totalKB: 160 });
   });
 
   it('derives login-by in RouterOS order whatever the order of methods', () => {
@@ -103,6 +103,26 @@ describe('portal config', () => {
       'unreadable dark colours',
       (c) => (c.brand.colors.dark = { surface: '#f0f0f0', muted: '#777777', primary: '#0b5cad', error: '#b3261e' }),
       'portal.config.ts: brand.colors.dark.text (#e8edf3) on surface (#f0f0f0) in dark mode has a contrast of 1.03:1; readable text needs at least 4.5:1, so pick a darker or lighter colour (and 1 more problem).',
+    ],
+    [
+      'a terms address that is not a web page',
+      (c) => (c.brand.terms = { ...c.brand.terms, page: undefined, url: 'javascript:alert(1)' }),
+      'portal.config.ts: brand.terms.url must be an http:// or https:// address with a host name, such as "https://acme.example/wifi-terms" (got "javascript:alert(1)").',
+    ],
+    [
+      'a terms address without a host',
+      (c) => (c.brand.terms = { ...c.brand.terms, page: undefined, url: 'https://' }),
+      'portal.config.ts: brand.terms.url must be an http:// or https:// address with a host name, such as "https://acme.example/wifi-terms" (got "https://").',
+    ],
+    [
+      'terms given both as a page and an address',
+      (c) => (c.brand.terms = { ...c.brand.terms, url: 'https://acme.example/terms' }),
+      'portal.config.ts: brand.terms has both page and url; give the full terms one way: a page of the portal or an address on another site.',
+    ],
+    [
+      'a terms page that is not HTML',
+      (c) => (c.brand.terms = { ...c.brand.terms, page: 'brand/terms.pdf' }),
+      'portal.config.ts: brand.terms.page must be a path relative to portal.config.ts ending in .html, .htm (got "brand/terms.pdf").',
     ],
     [
       'a walled-garden entry that is not a host',

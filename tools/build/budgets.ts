@@ -54,6 +54,7 @@ function localRefs(dir: string, file: string, names: ReadonlySet<string>): { sta
     if (!ref.url || ref.url.includes('$(') || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref.url)) continue;
     const resolved = decodeURI(new URL(ref.url, `http://h.invalid/${file}`).pathname).slice(1);
     if (!names.has(resolved) || isImage(resolved)) continue;
+    if (ref.kind === 'navigation') continue; // a link the guest may follow (the terms page): not part of this page
     // URLs in script strings (language files) and dynamic imports load on demand, not with the page.
     const onDemand = ref.kind === 'js-string' || (ref.kind === 'js-import' && new RegExp(`import\\s*\\(\\s*["']${escapeRe(ref.url)}`).test(text));
     (onDemand ? lazy : stat).push(resolved);

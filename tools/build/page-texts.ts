@@ -16,6 +16,9 @@ export function unusedTexts(config: PortalConfig): Set<string> {
   if (!m.has('trial')) ['trial.offer', 'trial.button', 'trial.usedUp'].forEach((k) => out.add(k));
   if (!m.has('https')) out.add('login.secureNote');
   if (!config.brand.terms) ['terms.required'].forEach((k) => out.add(k));
+  if (!config.brand.terms?.page && !config.brand.terms?.url) out.add('terms.read');
+  // The terms page's own texts: the build writes them into terms.html, no script shows them.
+  ['terms.title', 'terms.back'].forEach((k) => out.add(k));
   if (!m.has('voucher')) ['login.voucher', 'login.voucherHint', 'login.needVoucher'].forEach((k) => out.add(k));
   if (!m.has('member')) ['login.username', 'login.password', 'login.showPassword', 'login.needCredentials'].forEach((k) => out.add(k));
   if (!m.has('voucher') || !m.has('member')) ['login.modeLegend', 'login.modeMember', 'login.modeVoucher'].forEach((k) => out.add(k));

@@ -20,6 +20,12 @@ import { untag } from './plugin-page-chunks.ts';
 const I18N = 'virtual:hotspot/i18n/';
 const CONFIG = 'virtual:hotspot/config';
 
+/** The full terms' address as pages link it (terms.html is at the hotspot's root, like the pages). */
+export function termsLink(config: PortalConfig): string {
+  const terms = config.brand.terms;
+  return terms?.url ?? (terms?.page ? '/terms.html' : '');
+}
+
 export function clientConfig(config: PortalConfig) {
   const m = new Set(config.login.methods);
   const modes = (['member', 'voucher'] as const).filter((x) => m.has(x));
@@ -31,6 +37,8 @@ export function clientConfig(config: PortalConfig) {
     cookie: m.has('cookie'),
     https: m.has('https'),
     terms: config.brand.terms !== undefined,
+    /** Where the full terms are: the portal's own terms.html, an outside address, or nowhere (''). */
+    termsLink: termsLink(config),
     continueAfterSeconds: config.login.continueAfterSeconds,
     voucher: { ...config.login.voucher } satisfies VoucherSettings,
   };

@@ -1,13 +1,12 @@
 /**
  * `hotspot:pages`: renders the Handlebars shells into the HTML entries Vite builds (one per servlet
- * page, as virtual files at the root), and emits the files no page imports: errors.txt for every
- * locale (the default locale's at the root, the others in `<locale>/`), api.json, and favicon.ico when the brand has one.
+ * page, as virtual files at the root), and emits the files no page imports (./extra-files.ts).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import type { PortalConfig } from '../config/index.ts';
 import { buildCatalogs } from './catalogs.ts';
+import { extraFiles } from './extra-files.ts';
 import { pagesFor, type PageSpec } from './pages.ts';
 import { createShells, type Shells } from './shells.ts';
 
@@ -71,17 +70,8 @@ export function hotspotPages({ config, root }: PagesOptions): Plugin {
       },
     },
     generateBundle() {
-      const s = getShells();
-      for (const catalog of buildCatalogs(config)) {
-        const fileName = catalog.code === config.locales.default ? 'errors.txt' : `${catalog.code}/errors.txt`;
-        this.emitFile({ type: 'asset', fileName, source: s.renderErrorsTxt(catalog) });
-      }
-      this.emitFile({ type: 'asset', fileName: 'api.json', source: s.renderApiJson() });
-      // Pages name their icon with <link rel="icon">; a favicon.ico is shipped only when the designer
-      // gives one. Binary files cannot be copied on the router, so each one costs an upload per deploy.
-      const fav = config.brand.favicon;
-      if (fav?.toLowerCase().endsWith('.ico'))
-        this.emitFile({ type: 'asset', fileName: 'favicon.ico', source: readFileSync(path.resolve(root, fav)) });
+      for (const [fileName, source] of extraFiles(config, root, getShells(), buildCatalogs(config)))
+        this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import type { PortalConfig } from '../config/index.ts';
+import { gardenHosts } from '../config/garden.ts';
 import { afterWrite } from './after-write.ts';
 import { BuildCheckError } from './build-error.ts';
 import { checkHotspotDir, formatProblem } from './router-safety.ts';
@@ -9,7 +10,7 @@ import { checkHotspotDir, formatProblem } from './router-safety.ts';
 export function hotspotRouterSafety(config: PortalConfig): Plugin {
   return afterWrite('hotspot:router-safety', (outDir) => {
     const problems = checkHotspotDir(outDir, {
-      walledGarden: config.walledGarden.hosts,
+      walledGarden: gardenHosts(config),
       ownHosts: config.router.dnsName ? [config.router.dnsName] : [],
     });
     if (problems.length) {

@@ -4,7 +4,8 @@
  */
 import { SourceMap } from '../routeros/engine/index.ts';
 
-export type ReferenceKind = 'attribute' | 'css-url' | 'js-import' | 'js-string';
+/** `navigation`: a link or form target (`<a href>`, `<form action>`), followed on a click, never loaded with the page. */
+export type ReferenceKind = 'attribute' | 'navigation' | 'css-url' | 'js-import' | 'js-string';
 
 export interface Reference {
   url: string;
@@ -45,6 +46,7 @@ export function htmlReferences(text: string): Reference[] {
   const map = new SourceMap(text);
   const out: Reference[] = [];
   for (const tag of text.matchAll(TAG)) {
+    const followed = /^<(?:a|area|form)\s/i.test(tag[0]);
     for (const a of tag[0].matchAll(ATTR)) {
       const value = a[2] ?? a[3] ?? a[4] ?? '';
       // point at the value itself, not at the attribute name
@@ -54,7 +56,7 @@ export function htmlReferences(text: string): Reference[] {
           const url = part.trim().split(/\s+/)[0];
           if (url) out.push(at(map, offset, url, 'attribute'));
         }
-      } else out.push(at(map, offset, value, 'attribute'));
+      } else out.push(at(map, offset, value, followed || /^formaction$/i.test(a[1]!) ? 'navigation' : 'attribute'));
     }
     // The page's full script, which its first script loads (tools/build/pages.ts `app`).
     const app = /^<meta\s+name="hs-app"\s+content="([^"]*)"/.exec(tag[0]);

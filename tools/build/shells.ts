@@ -17,6 +17,7 @@ import type { LocaleCatalog } from './catalogs.ts';
 import { pageTexts, textsIsland, unusedTexts } from './page-texts.ts';
 import type { PageSpec } from './pages.ts';
 import { renderPicker, renderView, type SsrContext } from './ssr.ts';
+import { termsLink } from './plugin-i18n.ts';
 import { fill } from '../../portal/i18n/runtime.ts';
 
 export interface ShellOptions {
@@ -57,6 +58,8 @@ export interface Shells {
   renderPage(spec: PageSpec): string;
   renderErrorsTxt(catalog: LocaleCatalog): string;
   renderApiJson(): string;
+  /** terms.html: the brand's terms page (brand.terms.page) in the portal's layout. */
+  renderTermsPage(): string;
   /** Template files read, for watch mode. */
   files: string[];
 }
@@ -117,6 +120,7 @@ export function createShells(opts: ShellOptions): Shells {
     methods: Object.fromEntries(config.login.methods.map((m) => [m, true])),
     voucher: config.login.voucher,
     terms: def.messages['brand.terms'] ?? '',
+    termsLink: termsLink(config),
     support: {
       shown: brand.support !== undefined,
       text: def.messages['brand.support'] ?? '',
@@ -182,6 +186,24 @@ export function createShells(opts: ShellOptions): Shells {
         code: catalog.code,
         localeName: catalog.name,
         messages,
+      });
+    },
+    renderTermsPage() {
+      const page = config.brand.terms?.page;
+      if (!page) throw new Error('renderTermsPage needs brand.terms.page');
+      return run(path.join(dir, 'pages', 'terms.hbs'), {
+        ...common,
+        methods: {},
+        page: 'terms.html',
+        title: def.messages['terms.title'],
+        entry: '',
+        appScript: '',
+        minimal: true,
+        routerData: '',
+        textsData: '',
+        app: '',
+        picker: false,
+        termsBody: readFileSync(path.resolve(root, rootUrl(root, page).slice(1)), 'utf8'),
       });
     },
     renderApiJson() {

@@ -121,6 +121,12 @@ export function checkRules(c: Parsed): RuleIssue[] {
     const host = URL.canParse(u) ? new URL(u).hostname : u;
     garden(['adverts', 'urls', i], host, `has the host "${host}", which the walled garden would open: it `);
   });
+  const terms = c.brand.terms;
+  if (terms?.url) {
+    const host = new URL(terms.url).hostname;
+    garden(['brand', 'terms', 'url'], host, `has the host "${host}", which the walled garden would open: it `);
+    if (terms.page) add(['brand', 'terms'], 'has both page and url; give the full terms one way: a page of the portal or an address on another site');
+  }
   const m = new Set(c.login.methods);
   c.login.methods.forEach((x, i) => {
     if (c.login.methods.indexOf(x) !== i) add(['login', 'methods', i], `lists "${x}" twice; keep one`);

@@ -31,6 +31,13 @@ const localFile = (exts: readonly string[]) =>
 
 const httpUrl = z.string().regex(/^https?:\/\/[^\s"'<>]+$/, 'must be an http:// or https:// URL');
 
+/** A web page guests open: http or https, with a host name (so the walled garden can let it through). */
+const webPage = z.string().refine((v) => {
+  if (/[\s"'<>]/.test(v) || !URL.canParse(v)) return false;
+  const u = new URL(v);
+  return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && !u.username && !u.password;
+}, 'must be an http:// or https:// address with a host name, such as "https://acme.example/wifi-terms"');
+
 /** A text in one language for every locale, or one text used for all of them. */
 export const localized = z.union([z.string().min(1), z.record(localeCode, z.string().min(1))], {
   error: 'must be a text, or an object of texts by locale such as { en: "…", ar: "…" }',
@@ -96,6 +103,10 @@ const brand = z.strictObject({
     .strictObject({
       /** The terms shown beside the checkbox that every login needs ticked. */
       text: localized,
+      /** The full terms as a page of the portal: an HTML fragment, shipped as terms.html. */
+      page: localFile(['html', 'htm']).optional(),
+      /** The full terms on another site: its host is added to the walled garden. */
+      url: webPage.optional(),
     })
     .optional(),
 });

@@ -11,6 +11,7 @@ import type { PortalConfig } from '../config/index.ts';
 import { buildCatalogs } from '../build/catalogs.ts';
 import { pagesFor } from '../build/pages.ts';
 import { createShells } from '../build/shells.ts';
+import { extraFiles } from '../build/extra-files.ts';
 import { UserError } from '../lib/errors.ts';
 import { TemplateError } from '../routeros/engine/index.ts';
 import { HtmlDir, listFiles } from '../routeros/servlet/html-dir.ts';
@@ -41,6 +42,7 @@ export class ShellError extends UserError {
 function sourceOf(config: PortalConfig, file: string): string {
   if (/(^|\/)errors\.txt$/.test(file)) return 'templates/errors.txt.hbs';
   if (file === 'api.json') return 'templates/api.json.hbs';
+  if (file === 'terms.html') return config.brand.terms?.page ?? 'templates/pages/terms.hbs';
   const spec = pagesFor(config).find((p) => p.file === file);
   return spec ? `templates/pages/${spec.template}.hbs` : file;
 }
@@ -89,11 +91,6 @@ async function renderFiles({ config, root, transformHtml }: RenderOptions): Prom
   const shells = createShells({ config, root, catalogs });
   const out = new Map<string, string | Buffer>();
   for (const spec of pagesFor(config)) out.set(spec.file, await transformHtml(`/${spec.file}`, shells.renderPage(spec)));
-  for (const catalog of catalogs) {
-    out.set(catalog.code === config.locales.default ? 'errors.txt' : `${catalog.code}/errors.txt`, shells.renderErrorsTxt(catalog));
-  }
-  out.set('api.json', shells.renderApiJson());
-  const fav = config.brand.favicon;
-  if (fav?.toLowerCase().endsWith('.ico')) out.set('favicon.ico', readFileSync(path.resolve(root, fav)));
+  for (const [file, content] of extraFiles(config, root, shells, catalogs)) out.set(file, content);
   return out;
 }

@@ -9,6 +9,7 @@ import type { PortalConfig } from '../config/schema.ts';
 import type { Shape } from '../deploy/rsc.ts';
 import type { TABLES, TablePath } from '../routeros/db/schema.ts';
 import { radiusModel } from './radius.ts';
+import { gardenHosts } from '../config/garden.ts';
 
 /** One value, with the config field it comes from (named in refusals) and the shape it must have. */
 export interface Setting {
@@ -122,9 +123,9 @@ export function routerModel(config: PortalConfig, profile: string, certificateNa
     });
   }
 
-  // Hosts guests reach before login: the configured ones and the advert hosts. Exact names also at IP
-  // level, so that HTTPS to them works (a dst-host there makes RouterOS resolve it, fact sheet §8.3).
-  const hosts = [...new Set([...config.walledGarden.hosts, ...(ads?.urls ?? []).map((u) => new URL(u).hostname)])];
+  // Hosts guests reach before login: the configured ones, the advert hosts and the terms' host. Exact
+  // names also at IP level, so that HTTPS to them works (a dst-host there makes RouterOS resolve it, fact sheet §8.3).
+  const hosts = gardenHosts(config);
   const owned: OwnedEntries[] = [
     {
       menu: 'ip/hotspot/walled-garden',

@@ -1,6 +1,6 @@
 /** The terms-of-use checkbox that must be ticked before any login. Emits `hs-terms-change`. */
 import { HsElement } from '../hs-element.ts';
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
 import { base } from '../../theme/base.ts';
 import { emit } from '../events.ts';
@@ -9,10 +9,13 @@ export class HsTerms extends HsElement {
   static override shadowRootOptions = { ...HsElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     text: {},
+    href: {},
     accepted: { type: Boolean },
     invalid: { type: Boolean, reflect: true },
   };
   declare text: string;
+  /** The full terms, when the brand gives them (a page of the portal or an outside address). */
+  declare href: string;
   declare accepted: boolean;
   declare invalid: boolean;
 
@@ -35,6 +38,16 @@ export class HsTerms extends HsElement {
       label {
         overflow-wrap: anywhere;
       }
+      .more {
+        margin: -0.5rem 0 1rem;
+        padding-inline-start: 2.125rem;
+      }
+      a {
+        display: inline-block;
+        padding: 0.25rem 0;
+        color: var(--hs-primary);
+        text-underline-offset: 0.15em;
+      }
       .problem {
         color: var(--hs-error);
         font-weight: 600;
@@ -48,6 +61,7 @@ export class HsTerms extends HsElement {
   constructor() {
     super();
     this.text = '';
+    this.href = '';
     this.accepted = false;
     this.invalid = false;
   }
@@ -64,6 +78,7 @@ export class HsTerms extends HsElement {
         />
         <label for="accept">${this.text}</label>
       </div>
+      ${this.href ? html`<p class="more"><a href=${this.href}>${t('terms.read')}</a></p>` : nothing}
       <p class="problem" id="problem" ?hidden=${!this.invalid}>${t('terms.required')}</p>`;
   }
 

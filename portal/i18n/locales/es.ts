@@ -34,6 +34,9 @@ export const es: Messages = {
   'login.plainNote':
     'Esta página no está cifrada, así que su contraseña viaja como texto legible. Use una contraseña o un bono que no use en ningún otro sitio.',
   'terms.required': 'Acepte primero las condiciones de uso.',
+  'terms.read': 'Leer las condiciones de uso',
+  'terms.title': 'Condiciones de uso',
+  'terms.back': 'Volver a iniciar sesión',
   'trial.offer': '¿No tiene cuenta? Pruebe internet gratis durante un rato.',
   'trial.button': 'Empezar la prueba gratuita',
   'trial.usedUp': 'La prueba gratuita de este dispositivo ya se ha agotado. Entre con una cuenta o un bono.',

@@ -90,6 +90,7 @@ export class HsLoginPage extends HsElement {
         config.terms
           ? html`<hs-terms
             .text=${t('brand.terms')}
+            .href=${config.termsLink}
             .accepted=${this.termsAccepted}
             .invalid=${this.termsInvalid}
             @hs-terms-change=${(e: HsEvent<'hs-terms-change'>) => {
