@@ -125,6 +125,12 @@ describe('portal config', () => {
       'portal.config.ts: brand.terms.page must be a path relative to portal.config.ts ending in .html, .htm (got "brand/terms.pdf").',
     ],
     [
+      'a hero picture on another host',
+      (c) => (c.brand.hero = 'https://cdn.example.com/hero.jpg'),
+      'portal.config.ts: brand.hero must be a path relative to portal.config.ts ending in .webp, .avif, .jpg, .jpeg, .png (got "https://cdn.example.com/hero.jpg").',
+    ],
+    ['an unknown logo size', (c) => (c.brand.logoSize = 'huge'), 'portal.config.ts: brand.logoSize must be one of "normal", "large" (got "huge").'],
+    [
       'a walled-garden entry that is not a host',
       (c) => (c.walledGarden = { hosts: ['https://pay.example.com/'] }),
       'portal.config.ts: walledGarden.hosts[0] must be a host name such as "pay.example.com" or "*.example.com" (got "https://pay.example.com/").',

@@ -69,9 +69,19 @@ export function hotspotPages({ config, root }: PagesOptions): Plugin {
         return ctx.bundle ? appMeta(html, root, Object.values(ctx.bundle) as Parameters<typeof appMeta>[2]) : html;
       },
     },
-    generateBundle() {
-      for (const [fileName, source] of extraFiles(config, root, getShells(), buildCatalogs(config)))
-        this.emitFile({ type: 'asset', fileName, source });
+    generateBundle(_options, bundle) {
+      // Files Vite did not build (terms.html) name brand files by their source path: use the built ones.
+      const built = new Map<string, string>();
+      for (const out of Object.values(bundle)) {
+        if (out.type !== 'asset') continue;
+        for (const orig of out.originalFileNames)
+          built.set(`/${path.relative(root, path.resolve(root, orig)).split(path.sep).join('/')}`, `/${out.fileName}`);
+      }
+      const withBuiltUrls = (text: string) =>
+        text.replace(/(\ssrc=")([^"]+)"/g, (whole, open: string, url: string) => (built.has(url) ? `${open}${built.get(url)}"` : whole));
+      for (const [fileName, source] of extraFiles(config, root, getShells(), buildCatalogs(config))) {
+        this.emitFile({ type: 'asset', fileName, source: typeof source === 'string' ? withBuiltUrls(source) : source });
+      }
     },
   };
 }

@@ -85,6 +85,7 @@ export function createShells(opts: ShellOptions): Shells {
   const unused = unusedTexts(config);
   hb.registerHelper('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   hb.registerHelper('t', (key: unknown) => {
     const text = typeof key === 'string' ? def.messages[key] : undefined;
     if (text === undefined)
@@ -105,6 +106,8 @@ export function createShells(opts: ShellOptions): Shells {
       // SVGs are part of the page (no request); raster images stay files.
       logoSvg: isSvg(brand.logo) ? inlineLogo(readBrandSvg(root, brand.logo)) : '',
       logoUrl: isSvg(brand.logo) ? '' : rootUrl(root, brand.logo),
+      logoLarge: brand.logoSize === 'large',
+      heroUrl: brand.hero ? rootUrl(root, brand.hero) : '',
       faviconUrl: isSvg(favicon) ? svgDataUrl(readBrandSvg(root, favicon)) : rootUrl(root, favicon),
     },
     colors,

@@ -87,6 +87,10 @@ const brand = z.strictObject({
   name: z.string().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
   logo: localFile(['svg', 'png', 'webp', 'jpg', 'jpeg', 'gif']),
   favicon: localFile(['svg', 'png', 'ico']).optional(),
+  /** 'large': a bigger logo slot (4rem high, up to 12rem wide: room for a wordmark). */
+  logoSize: z.enum(['normal', 'large']).default('normal'),
+  /** A picture above the login form: a file next to portal.config.ts, loaded beside the form (never before it). */
+  hero: localFile(['webp', 'avif', 'jpg', 'jpeg', 'png']).optional(),
   colors: colours.default(colours.parse({})),
   font: font.default(font.parse({})),
   support: z
