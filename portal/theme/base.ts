@@ -82,3 +82,15 @@ export const controls = css`
     opacity: 0.8;
   }
 `;
+
+/** Text for screen readers only (a control's name beside its icon, the picker's label). */
+export const visuallyHidden = css`
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

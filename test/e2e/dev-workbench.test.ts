@@ -3,30 +3,14 @@
  * (the project is only read): each toolbar switch changes what the state's simulated router serves,
  * and the gallery shows every page in every state without a console error.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
-import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
 import { PAGES, scenarioKey } from '../../tools/dev/state.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { useDevLab } from '../support/dev-server.ts';
 
-let cacheDir: string;
-let dev: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  cacheDir = mkdtempSync(path.join(tmpdir(), 'hs-dev-cache-'));
-  dev = await startDevServer({ port: 0, cacheDir, logLevel: 'silent' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+const lab = useDevLab();
 
 interface Workbench {
   page: Page;
@@ -36,8 +20,8 @@ interface Workbench {
 }
 
 async function workbench(query = ''): Promise<Workbench> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${dev.url}/__dev/${query}`);
+  const page = await lab.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${lab.dev.url}/__dev/${query}`);
   const frame = page.frameLocator('hs-dev-frame iframe');
   await page.getByLabel('Page', { exact: true }).waitFor();
   const set = async (label: string, value: string) => {
@@ -55,7 +39,7 @@ describe('the toolbar', () => {
     await set('Free trial', 'used');
     await frame.getByText('The free trial on this device is used up.', { exact: false }).waitFor();
     expect(await frame.getByRole('button', { name: 'Start free trial' }).count()).toBe(0);
-    expect(page.url()).toBe(`${dev.url}/__dev/?trial=used`);
+    expect(page.url()).toBe(`${lab.dev.url}/__dev/?trial=used`);
     await page.getByText('GET /login → 200 login.html').waitFor();
     await page.close();
   });
@@ -117,13 +101,13 @@ describe('the toolbar', () => {
 
 describe('the gallery', () => {
   it('renders every page in every state, each from its own router, with no console errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await lab.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`${m.location().url}: ${m.text()}`);
     });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${dev.url}/__gallery`);
+    await page.goto(`${lab.dev.url}/__gallery`);
     const frames = page.locator('hs-dev-frame iframe');
     await expect.poll(() => frames.count()).toBe(GALLERY.length);
     for (const g of GALLERY) {
@@ -131,7 +115,7 @@ describe('the gallery', () => {
       // Every portal page has the brand header; api.json is the one data file.
       if (g.state.page === 'api') await frame.getByText('"captive": false', { exact: false }).waitFor();
       else await frame.locator('.hs-brand').waitFor();
-      const info = (await (await fetch(`${dev.url}/__dev/info/${scenarioKey(g.state)}`)).json()) as { served: Array<{ page?: string }> };
+      const info = (await (await fetch(`${lab.dev.url}/__dev/info/${scenarioKey(g.state)}`)).json()) as { served: Array<{ page?: string }> };
       expect(info.served[0]?.page, g.name).toBe(PAGES.find((p) => p.id === g.state.page)!.file);
     }
     // Pages with scripts have rendered their Lit page (not only the static shell).
@@ -144,7 +128,7 @@ describe('the gallery', () => {
 
 describe('proxy mode', () => {
   it('a browser using the dev server as its proxy meets the portal as a guest behind the hotspot, hot reload included', async () => {
-    const guest = await launchChromium({ args: [`--proxy-server=${dev.url}`] });
+    const guest = await launchChromium({ args: [`--proxy-server=${lab.dev.url}`] });
     try {
       const page = await guest.newPage();
       const errors: string[] = [];

@@ -3,31 +3,14 @@
  * JavaScript, errors, trial, every status kind, logout, error, not logged in), each served by its own
  * simulated router, in light and dark colour schemes, left to right and right to left.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
-import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
 import { viewUrl } from '../../tools/dev/state.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { useDevLab } from '../support/dev-server.ts';
 import { axeViolations } from './portal-harness.ts';
 
-let cacheDir: string;
-let dev: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  cacheDir = mkdtempSync(path.join(tmpdir(), 'hs-dev-cache-'));
-  dev = await startDevServer({ port: 0, cacheDir, logLevel: 'silent' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await dev?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+const lab = useDevLab();
 
 const PICTURES = GALLERY.filter((g) => g.screenshot);
 
@@ -56,11 +39,11 @@ describe('every page in every state', () => {
   ] as const)('has no axe violations (%s, %s)', { timeout: 120_000 }, async (colorScheme, locale) => {
     const found: string[] = [];
     for (const js of [true, false]) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme, locale });
+      const context = await lab.browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme, locale });
       const page = await context.newPage();
       if (!js) await withoutScripts(page);
       for (const g of PICTURES.filter((p) => p.state.js === js)) {
-        await page.goto(dev.url + viewUrl(g.state));
+        await page.goto(lab.dev.url + viewUrl(g.state));
         await page.locator('.hs-brand').waitFor();
         if (js) {
           // The page picks the browser's language; without a script it stays in the default one.

@@ -2,7 +2,7 @@
 import { HsElement } from '../hs-element.ts';
 import { css, html } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
-import { base } from '../../theme/base.ts';
+import { base, visuallyHidden } from '../../theme/base.ts';
 import { emit } from '../events.ts';
 
 export interface PickerLocale {
@@ -20,18 +20,11 @@ export class HsLanguagePicker extends HsElement {
 
   static override styles = [
     base,
+    visuallyHidden,
     css`
       /* Compact: the select alone (its label is for screen readers), so it never takes a row of its own. */
       :host {
         font-size: 0.875rem;
-      }
-      .sr {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       select {
         width: 100%;

@@ -6,7 +6,7 @@
 import { HsElement } from '../hs-element.ts';
 import { css, html, nothing } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
-import { base, controls } from '../../theme/base.ts';
+import { base, controls, visuallyHidden } from '../../theme/base.ts';
 import { icons, iconStyles } from '../../theme/icons.ts';
 import { emit } from '../events.ts';
 
@@ -40,6 +40,7 @@ export class HsLoginForm extends HsElement {
     base,
     controls,
     iconStyles,
+    visuallyHidden,
     css`
       #password {
         padding-inline-end: 3rem;
@@ -61,15 +62,6 @@ export class HsLoginForm extends HsElement {
       }
       button.reveal[aria-pressed='true'] {
         color: var(--hs-primary);
-      }
-      /* The button's name as text, not aria-label: "label" lookups for the password find the field alone. */
-      .sr {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       fieldset {
         display: flex;
@@ -113,6 +105,8 @@ export class HsLoginForm extends HsElement {
     this.reveal = false;
   }
 
+  // The show-password button's name is text (a .sr span), not aria-label, so that a lookup of the
+  // password by its label finds the field alone.
   override render() {
     const member = this.mode === 'member';
     return html`
