@@ -37,8 +37,8 @@ export default defineConfig({
         es: 'Acepto la política de uso aceptable: nada de usos ilícitos ni abusos de la red.',
         ar: 'أوافق على سياسة الاستخدام المقبول: لا استخدام غير قانوني ولا إساءة لاستخدام الشبكة.',
       },
-      // The full terms, shipped as terms.html (or url: 'https://…', which the walled garden then opens).
-      page: 'brand/terms.html',
+      // The full terms can be linked: page: 'brand/terms.html' (shipped as terms.html) or
+      // url: 'https://…' (whose host the walled garden then opens); see docs/portal.md.
     },
   },
   locales: { default: 'en', list: ['en', 'es', 'ar'] },

@@ -10,9 +10,13 @@ import { exampleRouter } from '../../tools/router/example-config.ts';
 import { axeViolations, HOTSPOT, live, Portal, ROUTER } from './portal-harness.ts';
 
 describe('terms in the bundle (brand.terms.page)', () => {
+  const config: PortalConfigInput = {
+    ...example,
+    brand: { ...example.brand, terms: { ...example.brand.terms!, page: 'test/fixtures/brand/terms.html' } },
+  };
   let portal: Portal;
   beforeAll(async () => {
-    portal = await Portal.start(ROUTER);
+    portal = await Portal.start(ROUTER, config);
   });
   afterAll(async () => {
     await portal?.close();

@@ -116,7 +116,7 @@ describe('portal config', () => {
     ],
     [
       'terms given both as a page and an address',
-      (c) => (c.brand.terms = { ...c.brand.terms, url: 'https://acme.example/terms' }),
+      (c) => (c.brand.terms = { ...c.brand.terms, page: 'brand/terms.html', url: 'https://acme.example/terms' }),
       'portal.config.ts: brand.terms has both page and url; give the full terms one way: a page of the portal or an address on another site.',
     ],
     [

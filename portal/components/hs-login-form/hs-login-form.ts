@@ -63,6 +63,9 @@ export class HsLoginForm extends HsElement {
       button.reveal[aria-pressed='true'] {
         color: var(--hs-primary);
       }
+      [aria-pressed='false'] .off {
+        display: none;
+      }
       fieldset {
         display: flex;
         flex-wrap: wrap;
@@ -159,7 +162,7 @@ export class HsLoginForm extends HsElement {
                   ?hidden=${!this.ready}
                   @click=${() => (this.reveal = !this.reveal)}
                 >
-                  ${this.reveal ? icons.eyeOff : icons.eye}<span class="sr">${t('login.showPassword')}</span>
+                  ${icons.eye}<span class="sr">${t('login.showPassword')}</span>
                 </button>
               </div>`
             : html`<label for="voucher">${t('login.voucher')}</label>
