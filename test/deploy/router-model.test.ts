@@ -2,7 +2,8 @@
  * One router model: the router the preview simulates (`npm run dev`, `npm run router`) holds exactly
  * the settings a deploy makes. The example build is deployed over SSH into a virtual router made as
  * the HotSpot wizard leaves it, and its `/ip hotspot export` is compared with the preview router's.
- * Only what is not a setting differs: the demo guests, and the folder the deployed profile serves.
+ * Only what is not a setting differs: the demo guests, and the folder the deployed profile serves. User
+ * profiles the config names are added when the router lacks them (a `set` would miss them silently).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
@@ -96,6 +97,27 @@ describe('the preview router and a deployed router', () => {
         /advertise=yes advertise-interval=15m advertise-timeout=30s advertise-url="https:\/\/ads.example.com\/spring\\\?from=hotspot"/,
       );
     }
+  });
+
+  it('adds the user profiles the config names when the router lacks them, then sets them as the preview has them', async () => {
+    const config: PortalConfigInput = { ...example, router: { ...example.router, userProfile: 'guests', trialUserProfile: 'trial-guests' } };
+    const deployed = await lab.router('missing-profiles');
+    const names = () => deployed.db.rows('ip/hotspot/user/profile').map((p) => p.name);
+    expect(names()).toEqual(['default']);
+    const r = await deployRouter(target(deployed), await lab.job(dist, 'deploy', config));
+    expect(r.error).toBeUndefined();
+    expect(names()).toEqual(['default', 'guests', 'trial-guests']);
+    expect(deployed.db.byName('ip/hotspot/user/profile', 'guests')).toMatchObject({ 'open-status-page': 'http-login', 'status-autorefresh': '1m' });
+    const preview = new VirtualRouter({ config: exampleRouter(validateConfig(config)) });
+    expect((await settings(deployed)).map((l) => l.replace(` html-directory-override=${r.folder}`, ''))).toEqual(await settings(preview));
+    // A redeploy finds them and adds nothing.
+    const again = await deployRouter(
+      target(deployed),
+      await lab.job(dist, 'deploy', { ...config, router: { ...config.router, statusAutorefresh: '2m' } }),
+    );
+    expect(again.error).toBeUndefined();
+    expect(names()).toEqual(['default', 'guests', 'trial-guests']);
+    expect(deployed.db.byName('ip/hotspot/user/profile', 'trial-guests')!['status-autorefresh']).toBe('2m');
   });
 
   it('the control API serves the same export', async () => {

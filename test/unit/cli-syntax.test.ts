@@ -1,6 +1,6 @@
 /**
  * The RouterOS CLI subset as a language: both path spellings, menu context lines, comments, line
- * continuation, quoting and escapes, and every error shape with its line and column.
+ * continuation, quoting and escapes, `:if`, and every error shape with its line and column.
  */
 import { describe, expect, it } from 'vitest';
 import { cliRouterPerTest, type CliRouter } from '../support/cli-router.ts';
@@ -87,8 +87,44 @@ describe('strings', () => {
   });
 });
 
+describe(':if', () => {
+  it('runs do={…} when the condition holds, else={…} when it does not', async () => {
+    const r = await router();
+    expect(await r.out(':if (1 = 1) do={ :put yes } else={ :put no }\n:if (a != a) do={ :put yes } else={ :put no }')).toBe('yes\nno\n');
+    expect(await r.out(':if ("a b" = "a b") do={ :put one; :put two }')).toBe('one\ntwo\n');
+  });
+
+  it('adds a missing entry once: the add-or-set idiom deploy scripts use', async () => {
+    const r = await router();
+    const script =
+      ':if ([:len [/ip hotspot user profile find name="guest"]] = 0) do={ /ip hotspot user profile add name="guest" }\n' +
+      '/ip hotspot user profile set [find name="guest"] status-autorefresh=2m';
+    await r.out(script);
+    await r.out(script);
+    const rows = r.env.db.rows('ip/hotspot/user/profile').filter((p) => p.name === 'guest');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!['status-autorefresh']).toBe('2m');
+  });
+
+  it('runs its blocks in the menu it stands in, and parses them before anything runs', async () => {
+    const r = await router();
+    expect(await r.out('/ip hotspot user profile\n:if ([:len [find name=x]] = 0) do={ add name=x }\n:put [get [find name=x] name]')).toBe('x\n');
+    expect(await r.run(':put before\n:if (1 = 1) do={ /ip hotspot bogus }')).toEqual({
+      output: 'bad command name bogus (line 2 column 30)\n',
+      error: 'bad command name bogus (line 2 column 30)',
+    });
+  });
+});
+
 describe('errors', () => {
   const cases: Array<[string, string]> = [
+    [':if (1 = 1)', 'missing value(s) of argument(s) do'],
+    [':if (1 < 2) do={ :put a }', 'syntax error (line 1 column 5)'],
+    [':if 1 do={ :put a }', 'syntax error (line 1 column 5)'],
+    [':if (1 = 1) then={ :put a }', 'expected end of command (line 1 column 13)'],
+    [':if (1 = 1) do={ :put a', 'syntax error (line 1 column 16)'],
+    [':put (1)', 'syntax error (line 1 column 6)'],
+    [':put a)', 'syntax error (line 1 column 7)'],
     ['/ip hotspot xyz print', 'bad command name xyz (line 1 column 13)'],
     ['/xyz', 'bad command name xyz (line 1 column 2)'],
     [':local x 1', 'bad command name local (line 1 column 2)'],

@@ -44,6 +44,8 @@ export function secretCommands(s: DeploySettings, profile: string, tag: string, 
 
 interface Command {
   why?: string;
+  /** A whole line, written as it is (the `:if` that adds a missing entry). */
+  line?: string;
   menu: string;
   verb: string;
   args: Array<{ name: string; value: string }>;
@@ -62,7 +64,18 @@ export function renderDeployScript(model: RouterModel, t: ScriptTarget): string 
   const commands: Command[] = [];
   let pagesSet = false;
   for (const c of model.changes) {
-    const verb = c.name ? `set [find name=${rscValue(c.name.from, c.name.value, c.name.shape)}]` : 'set';
+    const name = c.name && rscValue(c.name.from, c.name.value, c.name.shape);
+    if (name && c.create) {
+      const menu = menuOf(c.menu);
+      commands.push({
+        why: 'Added when the router lacks it, so that the settings below are not silently lost.',
+        line: `:if ([:len [${menu} find name=${name}]] = 0) do={ ${menu} add name=${name} }`,
+        menu,
+        verb: '',
+        args: [],
+      });
+    }
+    const verb = name ? `set [find name=${name}]` : 'set';
     const command: Command = { why: c.why, menu: menuOf(c.menu), verb, args: args(c.props) };
     if (c.menu === 'ip/hotspot/profile' && !pagesSet) {
       command.why = 'Pages and login-by change in one command, so guests never meet new pages with old login methods.';

@@ -26,7 +26,15 @@ export type Props<P extends TablePath> = Partial<Record<PropName<P>, Setting>>;
  * settings object, which has no name (`/radius incoming`).
  */
 export type RouterChange = {
-  [P in TablePath]: { menu: P; name?: Setting; props: Props<P>; /** Why it is a command of its own. */ why?: string };
+  [P in TablePath]: {
+    menu: P;
+    name?: Setting;
+    props: Props<P>;
+    /** Why it is a command of its own. */
+    why?: string;
+    /** The entry may be missing on a router (a user profile the config names): it is added first. */
+    create?: boolean;
+  };
 }[TablePath];
 
 /** Entries this portal owns, marked with `comment=<tag>`: a deploy replaces all of them at once. */
@@ -120,6 +128,8 @@ export function routerModel(config: PortalConfig, profile: string, certificateNa
       menu: 'ip/hotspot/user/profile',
       name: set(name === r.userProfile ? 'router.userProfile' : 'router.trialUserProfile', 'name', name),
       props: status,
+      // `set [find name=…]` on a missing profile does nothing and says nothing (fact sheet §8.2).
+      create: true,
     });
   }
 

@@ -9,7 +9,7 @@
  * `bad command name hotspot (line 1 column 5)`; whether 6.49 accepts it is UNCERTAIN, and refusing
  * it keeps deploy scripts to the spelling both accept (fact sheet §8.4).
  */
-import { badCommand, CliError, expectedEnd, type Pos } from './errors.ts';
+import { badCommand, CliError, expectedEnd, syntaxError, type Pos } from './errors.ts';
 import { bareText, literal, type Piece, type RawCommand, type Word } from './lexer.ts';
 import { EXPORT_FLAGS } from './export.ts';
 import { ROOT, type Menu } from './menus.ts';
@@ -46,7 +46,9 @@ export type Bound =
       where?: Cond;
     }
   | { kind: 'put'; value?: BoundValue; pos: Pos }
-  | { kind: 'len'; value: BoundValue; pos: Pos };
+  | { kind: 'len'; value: BoundValue; pos: Pos }
+  /** `:if (left = right) do={ … } else={ … }` (also `!=`). */
+  | { kind: 'if'; left: BoundValue; op: '=' | '!='; right: BoundValue; then: Bound[]; else: Bound[]; pos: Pos };
 
 const PRINT_FLAGS = new Set(['detail', 'terse', 'brief', 'count-only', 'without-paging']);
 const FLAG_PROPS: Record<string, string> = { disabled: 'X', default: '*' };
@@ -103,6 +105,7 @@ function bindCommand(raw: RawCommand, env: RouterEnv, context: Menu): Bound {
 
 function bindIce(name: string, words: Word[], env: RouterEnv, context: Menu): Bound {
   const pos = words[0]!.pos;
+  if (name === 'if') return bindIf(words, env, context);
   if (name !== 'put' && name !== 'len') throw badCommand(name, at(pos, 1));
   if (words.length > 2) throw expectedEnd(words[2]!.pos);
   const arg = words[1];
@@ -111,8 +114,45 @@ function bindIce(name: string, words: Word[], env: RouterEnv, context: Menu): Bo
   return { kind: 'len', value: bindValue(arg.pieces, arg.pos, env, context), pos };
 }
 
+/** `:if (A = B) do={…}` with an optional `else={…}`: blocks run in the menu the `:if` stands in. */
+function bindIf(words: Word[], env: RouterEnv, context: Menu): Bound {
+  const pos = words[0]!.pos;
+  if (!words[1]) throw missingValue('condition');
+  const cond = words[1].pieces[0];
+  if (words[1].pieces.length !== 1 || cond?.kind !== 'expr') throw syntaxError(words[1].pos);
+  const [left, op, right, extra] = cond.words;
+  const opText = op && bareText(op);
+  if (!left || !right || (opText !== '=' && opText !== '!=')) throw syntaxError(cond.pos);
+  if (extra) throw syntaxError(extra.pos);
+  const blocks: Record<string, Bound[]> = {};
+  for (const word of words.slice(2)) {
+    const named = splitNamed(word, NAMED);
+    const block = named?.pieces[0];
+    if (!named || named.pieces.length !== 1 || block?.kind !== 'block' || !['do', 'else'].includes(named.name) || blocks[named.name])
+      throw expectedEnd(word.pos);
+    blocks[named.name] = bindScript(block.commands, env, context);
+  }
+  if (!blocks.do) throw missingValue('do');
+  return {
+    kind: 'if',
+    left: bindValue(left.pieces, left.pos, env, context),
+    op: opText,
+    right: bindValue(right.pieces, right.pos, env, context),
+    then: blocks.do,
+    else: blocks.else ?? [],
+    pos,
+  };
+}
+
 export function bindValue(pieces: Piece[], pos: Pos, env: RouterEnv, menu: Menu): BoundValue {
-  return { parts: pieces.map((p) => (p.kind === 'sub' ? bindScript(p.commands, env, menu) : p.text)), pos };
+  return {
+    parts: pieces.map((p) => {
+      if (p.kind === 'sub') return bindScript(p.commands, env, menu);
+      if (p.kind === 'block' || p.kind === 'expr') throw syntaxError(p.pos);
+      return p.text;
+    }),
+    pos,
+  };
 }
 
 /** `name=value` split off a word: the name, and the value's pieces (possibly quoted or `[…]`). */

@@ -1,6 +1,6 @@
 /**
  * Running bound commands against a router: print/get/find/set/add/remove over lists, print/get over
- * objects, `/import`, `:put` and `:len`. Execution stops at the first error, whose console line ends
+ * objects, `/import`, `:put`, `:len` and `:if`. Execution stops at the first error, whose console line ends
  * the output (RouterOS prints errors where the output goes).
  *
  * `set`/`remove` on an empty `[find …]` do nothing and report nothing (fact sheet §8.2).
@@ -68,6 +68,10 @@ class Executor {
       case 'len': {
         const v = await this.value(b.value);
         return String(v.length);
+      }
+      case 'if': {
+        const equal = toText(await this.value(b.left)) === toText(await this.value(b.right));
+        return this.runAll(equal === (b.op === '=') ? b.then : b.else);
       }
       case 'command':
         if (b.name === 'import') return b.menu.path === 'certificate' ? this.importCertificates(b) : this.import(b);

@@ -9,12 +9,18 @@
  *   upper-case hex digits); any other escape is a syntax error;
  * - `$name` inside a string is a variable; none are defined here, so it reads as empty (what v6 does
  *   with an undefined variable; UNCERTAIN for v7);
- * - outside strings, `$ ( ) { }` and a stray `\` are not supported and are a syntax error.
+ * - `( … )` is an expression (its words: `[:len [find]] = 0`) and `{ … }` a block of commands, as
+ *   `:if (…) do={ … } else={ … }` takes them;
+ * - outside strings, `$` and a stray `\` are not supported and are a syntax error.
  */
 import { syntaxError, type Pos } from './errors.ts';
 
 export type Piece =
-  { kind: 'bare'; text: string; pos: Pos } | { kind: 'quoted'; text: string; pos: Pos } | { kind: 'sub'; commands: RawCommand[]; pos: Pos };
+  | { kind: 'bare'; text: string; pos: Pos }
+  | { kind: 'quoted'; text: string; pos: Pos }
+  | { kind: 'sub'; commands: RawCommand[]; pos: Pos }
+  | { kind: 'block'; commands: RawCommand[]; pos: Pos }
+  | { kind: 'expr'; words: Word[]; pos: Pos };
 
 export interface Word {
   pieces: Piece[];
@@ -45,8 +51,9 @@ export const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 const isEol = (c: string | undefined) => c === '\n' || c === '\r';
 /** Characters that end a bare piece. */
-const STOP = new Set([' ', '\t', '\n', '\r', ';', '"', '[', ']']);
-const UNSUPPORTED = new Set(['$', '(', ')', '{', '}']);
+const STOP = new Set([' ', '\t', '\n', '\r', ';', '"', '[', ']', '(', ')', '{', '}']);
+/** Characters that end a word: blanks, the end of a command, and the closing brackets. */
+const WORD_END = new Set([' ', '\t', '\n', '\r', ';', ']', ')', '}']);
 
 class Lexer {
   private i = 0;
@@ -84,8 +91,8 @@ class Lexer {
     }
   }
 
-  /** Commands up to the end of the input, or up to the `]` closing a substitution. */
-  commands(inSub: boolean, open?: Pos): RawCommand[] {
+  /** Commands up to the end of the input, or up to the `]` closing a substitution or the `}` closing a block. */
+  commands(close?: ']' | '}', open?: Pos): RawCommand[] {
     const out: RawCommand[] = [];
     let words: Word[] = [];
     const end = () => {
@@ -96,7 +103,7 @@ class Lexer {
       this.skipBlanks();
       const c = this.ch;
       if (c === undefined) {
-        if (inSub) throw syntaxError(open ?? this.pos());
+        if (close) throw syntaxError(open ?? this.pos());
         end();
         return out;
       }
@@ -105,8 +112,8 @@ class Lexer {
         this.next();
       } else if (c === '#' && !words.length) {
         while (this.ch !== undefined && !isEol(this.ch)) this.next();
-      } else if (c === ']') {
-        if (!inSub) throw syntaxError(this.pos());
+      } else if (c === ']' || c === '}' || c === ')') {
+        if (c !== close) throw syntaxError(this.pos());
         end();
         this.next();
         return out;
@@ -119,18 +126,20 @@ class Lexer {
     const pieces: Piece[] = [];
     for (;;) {
       const c = this.ch;
-      if (c === undefined || isBlank(c) || isEol(c) || c === ';' || c === ']') break;
+      if (c === undefined || WORD_END.has(c)) break;
       if (c === '"') pieces.push(this.quoted());
-      else if (c === '[') {
+      else if (c === '[' || c === '{') {
         const open = this.pos();
         this.next();
-        pieces.push({ kind: 'sub', commands: this.commands(true, open), pos: open });
-      } else if (this.atContinuation()) break;
-      else if (c === '\\' || UNSUPPORTED.has(c)) throw syntaxError(this.pos());
+        const commands = this.commands(c === '[' ? ']' : '}', open);
+        pieces.push({ kind: c === '[' ? 'sub' : 'block', commands, pos: open });
+      } else if (c === '(') pieces.push(this.expression());
+      else if (this.atContinuation()) break;
+      else if (c === '\\' || c === '$') throw syntaxError(this.pos());
       else {
         const start = this.pos();
         let text = '';
-        while (this.ch !== undefined && !STOP.has(this.ch) && !UNSUPPORTED.has(this.ch) && this.ch !== '\\') {
+        while (this.ch !== undefined && !STOP.has(this.ch) && this.ch !== '$' && this.ch !== '\\') {
           text += this.ch;
           this.next();
         }
@@ -138,6 +147,22 @@ class Lexer {
       }
     }
     return { pieces, pos };
+  }
+
+  /** `( word word … )`, on one line. */
+  private expression(): Piece {
+    const pos = this.pos();
+    this.next();
+    const words: Word[] = [];
+    for (;;) {
+      this.skipBlanks();
+      if (this.ch === ')') {
+        this.next();
+        return { kind: 'expr', words, pos };
+      }
+      if (this.ch === undefined || isEol(this.ch) || this.ch === ';' || this.ch === ']' || this.ch === '}') throw syntaxError(pos);
+      words.push(this.word());
+    }
   }
 
   private quoted(): Piece {
@@ -189,14 +214,14 @@ class Lexer {
 
 /** The commands of a console line or script; throws a positioned `syntax error` on malformed input. */
 export function lex(source: string): RawCommand[] {
-  return new Lexer(source).commands(false);
+  return new Lexer(source).commands();
 }
 
 /** The literal text of a word, or undefined when it holds a `[ … ]` substitution. */
 export function literal(word: Word): string | undefined {
   let out = '';
   for (const p of word.pieces) {
-    if (p.kind === 'sub') return undefined;
+    if (p.kind !== 'bare' && p.kind !== 'quoted') return undefined;
     out += p.text;
   }
   return out;
