@@ -3,13 +3,14 @@
  * an SSH port and an admin whose password comes from the environment; and each bad flag refused with
  * one sentence and exit code 2.
  */
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../tools/router/main.ts';
 import { ADMIN_PASSWORD_ENV, parseAdmin, sshOptions } from '../../tools/router/ssh-flags.ts';
 import { runInProcess, startInProcess } from '../support/cli.ts';
+import { chapAnswer, Device } from '../support/hotspot-client.ts';
 import { sshExec } from '../support/ssh.ts';
 
 let temp: string;
@@ -47,6 +48,41 @@ describe('npm run router with SSH', () => {
       const ended = await router.stop();
       expect(ended.code).toBe(0);
       expect(ended.stdout + ended.stderr).not.toContain('env-secret');
+    }
+  });
+
+  it("on an empty file store writes the router's default pages into hotspot/ and serves them, CHAP login included", async () => {
+    const empty = join(temp, 'empty-store');
+    await mkdir(empty);
+    const router = await startInProcess(main, ['--http-port', '0', '--storage', empty, '--user', 'ann:pw1'], /login page:.*\n/);
+    try {
+      const { stdout } = router.output();
+      expect(stdout.split('\n')[0]).toBe(`${join(empty, 'hotspot')} was missing: wrote the router's default pages there`);
+      expect((await readdir(join(empty, 'hotspot'))).sort()).toEqual([
+        'alogin.html',
+        'css',
+        'error.html',
+        'errors.txt',
+        'login.html',
+        'logout.html',
+        'md5.js',
+        'radvert.html',
+        'redirect.html',
+        'rlogin.html',
+        'status.html',
+      ]);
+      const url = /login page:\s+(http:\/\/127\.0\.0\.1:\d+)\/login/.exec(stdout)![1]!;
+      const guest = new Device(url, '02:00:00:00:30:01');
+      const page = await guest.get('/login');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Please log in to use the internet hotspot service.');
+      const wrong = await guest.post('/login', { username: 'ann', password: chapAnswer(page.body, 'nope') });
+      expect(wrong.body).toContain('invalid username or password');
+      const ok = await guest.post('/login', { username: 'ann', password: chapAnswer(wrong.body, 'pw1') });
+      expect(ok.body).toContain('You are logged in');
+      expect((await guest.get('/status')).body).toContain('Welcome ann!');
+    } finally {
+      expect((await router.stop()).code).toBe(0);
     }
   });
 

@@ -77,6 +77,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         }
       : {}),
     clock: { frozen: Boolean(flags.frozenClock) },
+    defaultPages: true,
     chapLifetime: flags.chapLifetime,
     log: (line) => io.stderr.write(`${line}\n`),
     ...ssh,
@@ -85,6 +86,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const users = router.db.rows('ip/hotspot/user').map((u) => u.name);
   io.stdout.write(
     [
+      ...(router.createdDefaultPages ? [`${router.createdDefaultPages} was missing: wrote the router's default pages there`] : []),
       `virtual router "${router.identity}" (RouterOS ${router.version}) serving ${router.htmlDir().root}`,
       `  login page:  ${router.url}/login`,
       ...(router.httpsUrl ? [`  over TLS:    ${router.httpsUrl}/login (ssl-certificate ${s.sslCertificate})`] : []),

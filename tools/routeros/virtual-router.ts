@@ -2,6 +2,7 @@
  * The virtual router: a RouterOS configuration database, the HotSpot login logic and the servlet over
  * HTTP, in one object. Tests, the preview and `npm run router` all start it through here.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { basename, join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { isV7 } from './cli/router-env.ts';
 import { createRouterDb, type RouterConfigInput } from './config.ts';
 import type { RouterDb } from './db/router-db.ts';
 import { controlApi } from './control-api.ts';
+import { writeDefaultPages } from './default-pages.ts';
 import { FileStore } from './files/file-store.ts';
 import { Hotspot } from './hotspot/hotspot.ts';
 import { HtmlDir } from './servlet/html-dir.ts';
@@ -27,6 +29,11 @@ export interface VirtualRouterOptions {
   htmlDir?: string;
   /** The router's file store: the profile's html-directory is looked up inside it. */
   storageDir?: string;
+  /**
+   * When the profile's folder is missing from the file store, write the default pages there (as
+   * RouterOS does when a HotSpot server is set up) instead of failing; `createdDefaultPages` says so.
+   */
+  defaultPages?: boolean;
   config?: RouterConfigInput;
   http?: { host?: string; port?: number };
   /**
@@ -69,6 +76,8 @@ export class VirtualRouter {
   httpsPort = 0;
   /** The router's `/file` root (when storageDir is given). */
   readonly files: FileStore | undefined;
+  /** The folder the default pages were written to at start, if they were. */
+  createdDefaultPages?: string;
   readonly ssh: SshServer | undefined;
   sshPort = 0;
   /** What the CLI runs against: this router's database, file store and figures. */
@@ -175,6 +184,11 @@ export class VirtualRouter {
 
   /** Checks the pages, then listens. Port 0 picks a free port; `url` tells which. */
   async listen(): Promise<this> {
+    const root = this.htmlDir().root;
+    if (this.options.defaultPages && this.files && !this.options.htmlDir && !existsSync(root)) {
+      await writeDefaultPages(root);
+      this.createdDefaultPages = root;
+    }
     await this.htmlDir().checkAll();
     await this.importGivenCertificate();
     const host = this.options.http?.host ?? '127.0.0.1';
