@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { chapAnswer, chapFromPage, octalBytes } from '../../tools/bench/chap.ts';
+import { chapAnswer, chapFromPage, octalBytes } from '../../tools/lib/simulated-guest.ts';
 import { BASELINE_DIR } from '../../tools/bench/main.ts';
 
 const octal = (b: Buffer) => [...b].map((x) => `\\${x.toString(8).padStart(3, '0')}`).join('');

@@ -79,7 +79,7 @@ async function withCertificate(loginBy: string): Promise<VirtualRouter> {
   return r;
 }
 
-const guestTls = (r: VirtualRouter, mac: string) => new Device(r.httpsUrl, mac, { ca: ca.certPem, servername: NAME });
+const guestTls = (r: VirtualRouter, mac: string) => new Device(r.httpsUrl, mac, { tls: { ca: ca.certPem, servername: NAME } });
 const tlsLine = (html: string) => byId(html, 'tls');
 
 describe('certificate store', () => {

@@ -4,9 +4,9 @@
  * (GET /logout, so the router holds at most one session per guest, as with real guests coming and
  * going). Bounded by a login count and a time limit; every failed step is an error.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { chapAnswer, chapFromPage } from './chap.ts';
+import { chapAnswer, chapFromPage, Device, GuestTimeout, type Reply } from '../lib/simulated-guest.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface LoadOptions {
@@ -50,35 +50,17 @@ class StepError extends Error {
   }
 }
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
 export async function chapLoad(o: LoadOptions): Promise<LoadResult> {
-  const base = new URL(o.routerUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: o.guests });
   const timeout = o.requestTimeoutMs ?? 10_000;
   let requests = 0;
-  const send = (method: 'GET' | 'POST', path: string, mac: string, form?: Record<string, string>): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      requests++;
-      const body = form ? new URLSearchParams(form).toString() : undefined;
-      const headers: Record<string, string> = { 'x-vr-mac': mac };
-      if (body !== undefined) {
-        headers['content-type'] = 'application/x-www-form-urlencoded';
-        headers['content-length'] = String(Buffer.byteLength(body));
-      }
-      const req = request({ host: base.hostname, port: base.port, method, path, headers, agent, timeout }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      });
-      req.on('timeout', () => req.destroy(new StepError('timeout', `${method} ${path} got no answer within ${timeout} ms`)));
-      req.on('error', reject);
-      req.end(body);
+  /** One request of a guest; a timeout is an error of its own kind. */
+  const send = (reply: Promise<Reply>): Promise<Reply> => {
+    requests++;
+    return reply.catch((err: unknown) => {
+      throw err instanceof GuestTimeout ? new StepError('timeout', err.message) : err;
     });
+  };
 
   let attempts = 0;
   let logins = 0;
@@ -94,13 +76,14 @@ export async function chapLoad(o: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   const deadline = started + o.maxSeconds * 1000;
   const guest = async (g: number) => {
-    const mac = o.mac(g);
+    // No cookie jar: each cycle starts as a new visit, so the login page is never skipped by a cookie login.
+    const device = new Device(o.routerUrl, o.mac(g), { agent, timeoutMs: timeout, cookies: false });
     const { name, password } = o.user(g);
     while (attempts < o.maxLogins && performance.now() < deadline) {
       attempts++;
       const t = performance.now();
       try {
-        const page = await send('GET', '/login', mac);
+        const page = await send(device.get('/login'));
         if (page.status !== 200) throw new StepError('login-page', `GET /login answered HTTP ${page.status}`);
         let answer: string;
         try {
@@ -108,12 +91,12 @@ export async function chapLoad(o: LoadOptions): Promise<LoadResult> {
         } catch (err) {
           throw new StepError('no-challenge', (err as Error).message);
         }
-        const res = await send('POST', '/login', mac, { username: name, password: answer, dst: '', popup: 'false' });
+        const res = await send(device.post('/login', { username: name, password: answer, dst: '', popup: 'false' }));
         if (res.status !== 200 || !o.isLoggedIn(res.body))
           throw new StepError('login-refused', `POST /login answered HTTP ${res.status} without the logged-in page`);
         loginMs.push(performance.now() - t);
         logins++;
-        const out = await send('GET', '/logout', mac);
+        const out = await send(device.get('/logout'));
         if (out.status !== 200) throw new StepError('logout', `GET /logout answered HTTP ${out.status}`);
       } catch (err) {
         fail(err);
