@@ -231,9 +231,13 @@ describe('the deploy is killed', () => {
   it.each(KILLED.map((p) => [p.name, p] as const))('while %s (SIGKILL): a complete portal served, a rerun finishes', async (_name, phase) => {
     const { vr, folderA } = await routerServingA(phase);
     const { SSH_AUTH_SOCK: _agent, ...env } = process.env;
+    // node itself, not the tsx command: tsx runs the script in a child process of its own, which a
+    // SIGKILL of tsx would leave running (a deploy that was never killed, finishing behind the test's back).
     const child = spawn(
-      'node_modules/.bin/tsx',
+      process.execPath,
       [
+        '--import',
+        'tsx',
         'tools/deploy/main.ts',
         '--no-build',
         '--dist',
