@@ -1,14 +1,20 @@
 /**
  * `npm run dev -- --radius demo`: the preview's live router asks the demo RADIUS server, so Chromium
  * logging in as a demo RADIUS user gets the time, data and speed RADIUS granted on the status page, and
- * the refused demo user gets the server's Reply-Message as the login page's error.
+ * the refused demo user gets the server's Reply-Message as the login page's error. Without the flag the
+ * preview asks the servers of portal.config.ts's router.radius (a real FreeRADIUS here), with the secret
+ * from the environment.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DEMO_RADIUS_USERS } from '../../tools/dev/demo-radius.ts';
+import { startFreeRadius } from '../../tools/lib/freeradius.ts';
+import { chapResponse } from '../../tools/routeros/hotspot/chap.ts';
+import { copyProject } from '../support/dev-project.ts';
 import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { memberLogin } from './portal-harness.ts';
@@ -75,5 +81,43 @@ describe('npm run dev --radius demo', () => {
     });
     const result = await other.hotspot.authenticate('02:00:00:00:0B:01', { username: 'carol', password: 'radius' });
     expect(result).toMatchObject({ ok: false, error: 'radius-timeout' });
+  });
+});
+
+describe('npm run dev with router.radius in portal.config.ts', () => {
+  it('asks the configured server with the secret from the environment, and says when the variable is not set', async () => {
+    const radius = await startFreeRadius({
+      secret: 'preview-secret',
+      users: [{ name: 'rita', password: 'radius-pass', reply: { 'Session-Timeout': 900 } }],
+    });
+    const project = copyProject();
+    try {
+      const file = path.join(project.dir, 'portal.config.ts');
+      const server = `{ address: '127.0.0.1', authenticationPort: ${radius.authPort}, accountingPort: ${radius.acctPort}, timeout: '1s' }`;
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/\n  router: \{\n/, `\n  router: {\n    radius: { servers: [${server}], incoming: false },\n`),
+      );
+      const opts = { root: project.dir, cacheDir: project.cacheDir, port: 0, logLevel: 'silent' as const };
+
+      const withSecret = await startDevServer({ ...opts, env: { RADIUS_SECRET: 'preview-secret' } });
+      try {
+        expect(withSecret.missingSecretEnv).toBeUndefined();
+        const hs = withSecret.portal.scenarios.liveRouter().hotspot;
+        const mac = '02:00:00:00:0F:01';
+        const c = hs.chap.current(mac);
+        const r = await hs.authenticate(mac, { username: 'rita', password: chapResponse(c.id, 'radius-pass', c.challenge) });
+        expect(r.ok && r.session.radius?.grant.sessionTimeoutMs).toBe(900_000);
+      } finally {
+        await withSecret.close();
+      }
+
+      const without = await startDevServer({ ...opts, env: {} });
+      await without.close();
+      expect(without.missingSecretEnv).toBe('RADIUS_SECRET');
+    } finally {
+      project.remove();
+      await radius.stop();
+    }
   });
 });

@@ -10,7 +10,7 @@ import type { ViteDevServer } from 'vite';
 import { buildCatalogs } from '../build/catalogs.ts';
 import { validateConfig, type PortalConfig } from '../config/index.ts';
 import { UserError } from '../lib/errors.ts';
-import type { PreviewRadius } from '../router/example-config.ts';
+import type { PreviewSetup } from '../router/example-config.ts';
 import { renderHtmlDir, ShellError } from './html-output.ts';
 import { devI18n, type DevI18n } from './plugin-i18n-dev.ts';
 import { Scenarios } from './scenarios.ts';
@@ -23,8 +23,8 @@ export interface DevPortalOptions {
   htmlDir: string;
   /** PEM certificate and key every simulated router serves (npm run dev --https). */
   certificatePem?: string;
-  /** The RADIUS server the preview's routers ask instead of the config's (npm run dev --radius demo). */
-  radius?: PreviewRadius;
+  /** The environment (the RADIUS secret) and the demo RADIUS server the preview's routers ask. */
+  setup: PreviewSetup;
 }
 
 /** What a file change asks for. */
@@ -59,7 +59,7 @@ export class DevPortal {
       config: () => this.config,
       log: (line) => this.logger()?.warn(line),
       certificatePem: o.certificatePem,
-      radius: o.radius,
+      setup: o.setup,
     });
   }
 

@@ -33,6 +33,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     cacheDir: flags.cacheDir,
     https: flags.https,
     radius: flags.radius === 'demo' ? 'demo' : undefined,
+    env: io.env,
   });
   const { config } = dev.portal;
   const member = DEMO_USERS.member;

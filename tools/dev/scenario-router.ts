@@ -7,7 +7,7 @@
  */
 import type { PortalConfig } from '../config/index.ts';
 import { UserError } from '../lib/errors.ts';
-import { DEMO_MAC_DEVICE, DEMO_USERS, exampleRouter, type PreviewRadius } from '../router/example-config.ts';
+import { DEMO_MAC_DEVICE, DEMO_USERS, exampleRouter, type PreviewSetup } from '../router/example-config.ts';
 import type { RouterConfigInput } from '../routeros/config.ts';
 import type { PropInput } from '../routeros/db/router-db.ts';
 import { chapResponse } from '../routeros/hotspot/chap.ts';
@@ -34,8 +34,8 @@ export interface Scenario {
 }
 
 /** The example router with the login-by a state needs (CHAP or PAP forced, MAC, cookie or trial turned on). */
-export function scenarioConfig(config: PortalConfig, state: RouterState, radius?: PreviewRadius): RouterConfigInput {
-  const base = exampleRouter(config, process.env, radius);
+export function scenarioConfig(config: PortalConfig, state: RouterState, setup: PreviewSetup = { env: process.env }): RouterConfigInput {
+  const base = exampleRouter(config, setup.env, setup.radius);
   const loginBy = new Set(config.router.loginBy);
   if (state.auth === 'chap') {
     loginBy.delete('http-pap');
@@ -64,8 +64,8 @@ export function scenarioConfig(config: PortalConfig, state: RouterState, radius?
   };
 }
 
-export function createScenario(config: PortalConfig, htmlDir: string, state: RouterState, radius?: PreviewRadius): Scenario {
-  const router = new VirtualRouter({ htmlDir, config: scenarioConfig(config, state, radius), clock: new Clock({ frozen: true }) });
+export function createScenario(config: PortalConfig, htmlDir: string, state: RouterState, setup?: PreviewSetup): Scenario {
+  const router = new VirtualRouter({ htmlDir, config: scenarioConfig(config, state, setup), clock: new Clock({ frozen: true }) });
   const mac = state.session === 'mac' ? DEMO_MAC_DEVICE : SCENARIO_MAC;
   const notes: string[] = [];
   const hs = router.hotspot;

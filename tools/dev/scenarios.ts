@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PortalConfig } from '../config/index.ts';
 import { UserError } from '../lib/errors.ts';
-import { exampleRouter, type PreviewRadius } from '../router/example-config.ts';
+import { exampleRouter, type PreviewSetup } from '../router/example-config.ts';
 import { controlApi } from '../routeros/control-api.ts';
 import { createHttpHandler, MAC_HEADER } from '../routeros/servlet/http-server.ts';
 import type { ServletRequest, ServletResponse } from '../routeros/servlet/servlet.ts';
@@ -39,8 +39,8 @@ export interface ScenarioOptions {
   log: (line: string) => void;
   /** PEM certificate and key each router imports and serves (npm run dev --https). */
   certificatePem?: string;
-  /** The RADIUS server every router asks instead of the config's (npm run dev --radius demo). */
-  radius?: PreviewRadius;
+  /** The environment (the RADIUS secret) and the demo RADIUS server every router asks (npm run dev --radius demo). */
+  setup: PreviewSetup;
 }
 
 const MAX_ROUTERS = 200;
@@ -89,7 +89,7 @@ export class Scenarios {
     }
     const state = parseScenarioKey(key);
     if ('problem' in state) throw new UserError(`The dev state ${key} cannot be read: ${state.problem}.`);
-    const scenario = createScenario(this.o.config(), this.o.htmlDir, state, this.o.radius);
+    const scenario = createScenario(this.o.config(), this.o.htmlDir, state, this.o.setup);
     if (this.o.certificatePem) scenario.router.useCertificate(this.o.certificatePem, 'preview.pem');
     const served: Served[] = [];
     observe(scenario.router, served, !state.js);
@@ -129,7 +129,7 @@ export class Scenarios {
     if (!this.live) {
       const router = new VirtualRouter({
         htmlDir: this.o.htmlDir,
-        config: exampleRouter(this.o.config(), process.env, this.o.radius),
+        config: exampleRouter(this.o.config(), this.o.setup.env, this.o.setup.radius),
         log: this.o.log,
       });
       if (this.o.certificatePem) router.useCertificate(this.o.certificatePem, 'preview.pem');

@@ -32,6 +32,8 @@ export interface DevServerOptions {
   https?: boolean;
   /** `demo`: start the demo RADIUS server (demo-radius.ts) and point the preview's hotspot at it. */
   radius?: 'demo';
+  /** Where the config's RADIUS secret is read from (its secretEnv; default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface DevServer {
@@ -77,7 +79,7 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
     config,
     htmlDir,
     certificatePem: tls && `${tls.cert.certPem}\n${tls.cert.keyPem}`,
-    radius: demoRadius,
+    setup: { env: o.env ?? process.env, radius: demoRadius },
   });
 
   // Vite runs as middleware of a server of our own: it then installs no SIGTERM or stdin handlers
@@ -147,7 +149,7 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
     vite,
     portal,
     demoRadius,
-    missingSecretEnv: !demoRadius && secretEnv && !process.env[secretEnv] ? secretEnv : undefined,
+    missingSecretEnv: !demoRadius && secretEnv && !(o.env ?? process.env)[secretEnv] ? secretEnv : undefined,
     startMs: Date.now() - started,
     close,
   };

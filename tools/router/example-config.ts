@@ -41,6 +41,12 @@ export interface PreviewRadius {
   secret: string;
 }
 
+/** What the preview's routers take from outside the config: the environment (RADIUS secret) and a demo RADIUS server. */
+export interface PreviewSetup {
+  env: NodeJS.ProcessEnv;
+  radius?: PreviewRadius;
+}
+
 /**
  * The preview's router: the router model of the config applied to a wizard-made router, plus demo
  * guests. With `radius`, the hotspot uses that server (and only it) with use-radius=yes.
