@@ -109,6 +109,25 @@ describe('deploying router.radius', () => {
     expect(r.ok && r.session.radius?.grant.sessionTimeoutMs).toBe(600_000);
   });
 
+  it('sets require-message-auth when the config asks, and refuses a router older than 7.15 in one sentence before any change', async () => {
+    const asking = (): PortalConfigInput => ({
+      ...config(),
+      router: { ...config().router, radius: { ...config().router!.radius!, requireMessageAuth: false } },
+    });
+    const vr = await lab.router('radius-ma', { flash: true });
+    const plan = await deployRouter(target(vr), await lab.job(dist, 'dry-run', asking(), undefined, { RADIUS_SECRET: SECRET }));
+    expect(plan.planText).toMatch(/\/radius add address="127\.0\.0\.1" service="hotspot" .* require-message-auth="no" comment=/);
+
+    const old = await lab.router('radius-ma-old', { flash: true, version: '7.14.3' });
+    const settingsNow = async () => (await old.export()).split('\n').slice(1); // without the date line
+    const before = await settingsNow();
+    const r = await deployRouter(target(old), await lab.job(dist, 'deploy', asking(), undefined, { RADIUS_SECRET: SECRET }));
+    expect(r.error).toMatch(
+      /runs RouterOS 7\.14\.3, which has no require-message-auth \(it came with 7\.15\): leave router\.radius\.requireMessageAuth out for this router, or upgrade it; nothing was changed\.$/,
+    );
+    expect(await settingsNow()).toEqual(before);
+  });
+
   it('gives the preview router the same RADIUS rows, with the secret from the same variable', () => {
     const preview = exampleRouter(validateConfig(config()), { RADIUS_SECRET: SECRET });
     expect(preview.radius).toEqual([

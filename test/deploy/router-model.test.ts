@@ -54,6 +54,7 @@ const WITH_RADIUS: PortalConfigInput = {
       servers: [{ address: '10.0.0.5' }, { address: '10.0.0.6', authenticationPort: 11812, accountingPort: 11813, timeout: '1s' }],
       interimUpdate: '2m',
       incoming: { port: 13799 },
+      requireMessageAuth: false,
       macFormat: 'xx-xx-xx-xx-xx-xx',
       locationId: 'isocc=us,cc=1,ac=408,network=ACME',
       locationName: 'Acme "Lobby"',
@@ -79,7 +80,7 @@ describe('the preview router and a deployed router', () => {
     expect(want.join('\n')).toContain('login-by=http-chap,cookie,trial');
     if (config === WITH_RADIUS) {
       expect(want).toContain(
-        '/radius add accounting-port=11813 address=10.0.0.6 authentication-port=11812 comment=hotspot-toolkit:acme-guest-wi-fi service=hotspot timeout=1s',
+        '/radius add accounting-port=11813 address=10.0.0.6 authentication-port=11812 comment=hotspot-toolkit:acme-guest-wi-fi require-message-auth=no service=hotspot timeout=1s',
       );
       expect(want).toContain('/radius incoming set accept=yes port=13799');
       expect(want.join('\n')).toMatch(/radius-interim-update=2m .*radius-mac-format=xx-xx-xx-xx-xx-xx .*use-radius=yes/);

@@ -96,7 +96,7 @@ describe('npm run dev with router.radius in portal.config.ts', () => {
       const server = `{ address: '127.0.0.1', authenticationPort: ${radius.authPort}, accountingPort: ${radius.acctPort}, timeout: '1s' }`;
       writeFileSync(
         file,
-        readFileSync(file, 'utf8').replace(/\n  router: \{\n/, `\n  router: {\n    radius: { servers: [${server}], incoming: false },\n`),
+        readFileSync(file, 'utf8').replace(/\n {2}router: \{\n/, `\n  router: {\n    radius: { servers: [${server}], incoming: false },\n`),
       );
       const opts = { root: project.dir, cacheDir: project.cacheDir, port: 0, logLevel: 'silent' as const };
 

@@ -233,6 +233,12 @@ const radius = z.strictObject({
   interimUpdate: z.union([z.literal('received'), duration]).default('received'),
   /** `/radius incoming`: accept Disconnect and CoA requests on this port; false leaves it off. */
   incoming: z.union([z.literal(false), z.strictObject({ port: radiusPort.default(3799) })]).default({ port: 3799 }),
+  /**
+   * require-message-auth of this portal's `/radius` entries (RouterOS 7.15+): true demands a
+   * Message-Authenticator in every answer (RouterOS's default), false takes answers without one, as
+   * servers without the BlastRADIUS fix send (FreeRADIUS before 3.2.5). Left out, the router's default.
+   */
+  requireMessageAuth: z.boolean().optional(),
   /** radius-mac-format: how MACs are written in Calling-Station-Id and MAC authentication. */
   macFormat: z.enum(RADIUS_MAC_FORMAT_VALUES as [string, ...string[]]).optional(),
   /** radius-location-id and radius-location-name of the profile (sent as WISPr-Location-ID/-Name). */

@@ -3,6 +3,8 @@
  * files go up, which are copied on the router, which versions are removed, and the config script.
  * Dry-run prints this plan; apply carries it out.
  */
+import { UserError } from '../lib/errors.ts';
+import { sendsMessageAuth } from '../routeros/radius/message-auth.ts';
 import { diffManifests, type Manifest, type ManifestFile } from './manifest.ts';
 import type { DeployedManifest, RouterFacts } from './router-facts.ts';
 import type { RouterModel } from '../router-model/router-model.ts';
@@ -60,6 +62,11 @@ export function planDeploy(
   const folder = `${facts.base}${settings.portal}-${manifest.id}`;
   const scriptPath = `${folder}.rsc`;
   const model = settings.model(facts.profile);
+  const asksMessageAuth = model.owned.some((o) => o.menu === 'radius' && o.rows.some((r) => 'require-message-auth' in r));
+  if (asksMessageAuth && !sendsMessageAuth(facts.version))
+    throw new UserError(
+      `${router} runs RouterOS ${facts.version}, which has no require-message-auth (it came with 7.15): leave router.radius.requireMessageAuth out for this router, or upgrade it; nothing was changed.`,
+    );
   const script = renderDeployScript(model, { folder, bundle: manifest.hash, v7: facts.v7 });
   const existing = facts.deployments.find((d) => d.folder === folder);
   const pagesReady = existing?.manifest?.hash === manifest.hash;

@@ -33,6 +33,9 @@ export function radiusModel(config: PortalConfig, profileName: Setting): { chang
     'authentication-port': set(`router.radius.servers[${i}].authenticationPort`, 'ports', String(s.authenticationPort)),
     'accounting-port': set(`router.radius.servers[${i}].accountingPort`, 'ports', String(s.accountingPort)),
     timeout: set(`router.radius.servers[${i}].timeout`, 'duration', s.timeout),
+    ...(rad.requireMessageAuth === undefined
+      ? {}
+      : { 'require-message-auth': set('router.radius.requireMessageAuth', 'name', rad.requireMessageAuth ? 'yes-for-request-resp' : 'no') }),
   }));
   return { changes, owned: [{ menu: 'radius', rows }] };
 }

@@ -21,7 +21,7 @@ import { TABLES, type PropSpec, type TablePath } from '../db/schema.ts';
 import type { Menu } from './menus.ts';
 import { termValue } from './print.ts';
 import { isV7, type RouterEnv } from './router-env.ts';
-import { formatFileTime } from './sources.ts';
+import { formatFileTime, hiddenOn } from './sources.ts';
 
 /** Sections in the order RouterOS exports them. */
 const ORDER: readonly TablePath[] = [
@@ -91,8 +91,9 @@ function section(env: RouterEnv, path: TablePath, flags: ReadonlySet<string>): s
   const v7 = isV7(env);
   const hideSecrets = v7 ? !flags.has('show-sensitive') : flags.has('hide-sensitive');
   const always = new Set(ALWAYS[path] ?? []);
+  const hidden = hiddenOn(env, path);
   const names = Object.keys(spec)
-    .filter((p) => !(p === 'html-directory-override' && !v7))
+    .filter((p) => !hidden.has(p))
     .sort();
   const out: string[] = [];
   for (const row of env.db.rows(path)) {

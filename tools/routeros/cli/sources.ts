@@ -7,6 +7,7 @@ import { normalize } from '../db/router-db.ts';
 import { TABLES, type PropSpec, type TablePath } from '../db/schema.ts';
 import { StoreError, type FileEntry } from '../files/file-store.ts';
 import { formatBytes, formatDuration } from '../time.ts';
+import { sendsMessageAuth } from '../radius/message-auth.ts';
 import { CliError, failure, noSuchItem } from './errors.ts';
 import { boardOf, hasFileAdd, isV7, versionLabel, type RouterEnv } from './router-env.ts';
 
@@ -49,8 +50,9 @@ export interface ListSource {
 }
 
 /** Properties a router of this version does not have (fact sheet §8.4). */
-function hiddenOn(env: RouterEnv, path: TablePath): Set<string> {
+export function hiddenOn(env: RouterEnv, path: TablePath): Set<string> {
   if (!isV7(env) && path === 'ip/hotspot/profile') return new Set(['html-directory-override']);
+  if (path === 'radius' && !sendsMessageAuth(env.version)) return new Set(['require-message-auth']);
   return new Set();
 }
 

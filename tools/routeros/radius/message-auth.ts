@@ -6,6 +6,13 @@
  * on the bytes (the `radius` package compares them as UTF-8 text, which invalid sequences blur).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { versionParts } from '../cli/router-env.ts';
+
+/** RouterOS adds Message-Authenticator to Access-Requests, and has require-message-auth, from 7.15 (BlastRADIUS fix). */
+export function sendsMessageAuth(version: string): boolean {
+  const [major, minor] = versionParts(version);
+  return major > 7 || (major === 7 && minor >= 15);
+}
 
 const HEADER = 20;
 const AUTHENTICATOR = { start: 4, end: 20 };

@@ -8,11 +8,11 @@ import { randomInt } from 'node:crypto';
 import type { RouterDb } from '../db/router-db.ts';
 import type { EndedSession, EndReason, Session } from '../hotspot/sessions.ts';
 import { limitMs, readSettings, type HotspotSettings } from '../hotspot/settings.ts';
-import { versionParts } from '../cli/router-env.ts';
 import { parseDuration } from '../time.ts';
 import { grantOf, replyMessage, type RadiusGrant } from './grant.ts';
 import { formatMac } from './mac-format.ts';
 import { VENDOR_MIKROTIK, VENDOR_WISPR, type Attribute } from './packet.ts';
+import { sendsMessageAuth } from './message-auth.ts';
 import { ask, type RadiusServer } from './transport.ts';
 
 /** What a session RADIUS admitted carries besides the hotspot's own fields. */
@@ -84,12 +84,6 @@ const TERMINATE_CAUSE: Record<EndReason, string> = {
   admin: 'Admin-Reset',
   'radius-disconnect': 'Admin-Reset',
 };
-
-/** RouterOS adds Message-Authenticator to Access-Requests, and has require-message-auth, from 7.15 (BlastRADIUS fix). */
-export function sendsMessageAuth(version: string): boolean {
-  const [major, minor] = versionParts(version);
-  return major > 7 || (major === 7 && minor >= 15);
-}
 
 /** The `/radius` entries the hotspot uses: enabled, service includes hotspot, in table order. */
 export function hotspotServers(db: RouterDb, version: string): RadiusServer[] {
