@@ -121,6 +121,9 @@ describe('the gallery', () => {
     // Pages with scripts have rendered their Lit page (not only the static shell).
     await page.frameLocator('[data-gallery="status"] iframe').locator('[data-figure="data-left"]').waitFor();
     expect(await page.frameLocator('[data-gallery="login-nojs"] iframe').locator('body').innerText()).toContain('This page needs JavaScript');
+    // Pages after login read whole without a script: the router fills the figures in.
+    await page.frameLocator('[data-gallery="status-nojs"] iframe').locator('[data-figure="data-left"]').waitFor();
+    await page.frameLocator('[data-gallery="error-nojs"] iframe').getByRole('heading', { name: 'Something went wrong' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
