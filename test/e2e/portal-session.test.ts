@@ -78,6 +78,8 @@ describe('status page', () => {
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'You have logged out' }).isVisible()).toBe(true);
     expect(portal.vr.hotspot.session(mac)).toBeUndefined();
+    // The page reads as the router filled it ("5m") until its script has put the figures in the guest's units.
+    await page.locator('html[data-hs-app]').waitFor({ state: 'attached' });
     expect((await figures(page)).uptime).toEqual({ value: 'PT300S', text: '5 min' });
     expect((await api(page)).captive).toBe(true);
     await context.close();
