@@ -7,7 +7,7 @@ import type { ChapValues } from './chap.ts';
 import { safeHttpUrl } from './links.ts';
 import { loginFields, trialUsername, voucherLogin, type VoucherSettings } from './login.ts';
 import type { RouterValues } from './router-values.ts';
-import { sendForm } from './send.ts';
+import { postLogin, type LoginOutcome } from './send.ts';
 
 /** A voucher request carries the code as typed; `voucher` (login.voucher) says how it is sent. */
 export type LoginRequest = { mode: 'member' | 'voucher'; username: string; password: string } | { mode: 'trial' };
@@ -33,14 +33,29 @@ export function termsRemembered(values: RouterValues): boolean {
   }
 }
 
-export function submitLogin(values: RouterValues, chap: ChapValues | undefined, req: LoginRequest, voucher?: VoucherSettings): boolean {
-  const action = values.get('link-login-only') || 'login';
+/**
+ * Sends the login; true while it is on its way. `then` hears what became of it when the page is still
+ * there: the router could not be reached (the CHAP answer is still good, the router never saw it), or
+ * it answered a failed login with this page again.
+ */
+export function submitLogin(
+  values: RouterValues,
+  chap: ChapValues | undefined,
+  req: LoginRequest,
+  voucher?: VoucherSettings,
+  then?: (outcome: LoginOutcome) => void,
+): boolean {
+  const action = safeHttpUrl(values.get('link-login-only') || 'login');
+  if (!action) return false;
   const dst = safeHttpUrl(values.get('link-orig'))?.href ?? '';
+  const send = (fields: Record<string, string>) => {
+    void postLogin(action.href, fields).then((outcome) => then?.(outcome));
+    return true;
+  };
   if (req.mode === 'trial') {
     const mac = values.get('mac');
-    return mac ? sendForm(action, { username: trialUsername(mac), dst, popup: 'false' }) : false;
+    return mac ? send({ username: trialUsername(mac), dst, popup: 'false' }) : false;
   }
   const creds = req.mode === 'voucher' && voucher ? voucherLogin(req.username, voucher) : { username: req.username, password: req.password };
-  const fields = loginFields(creds, chap, dst);
-  return sendForm(action, { ...fields, var: req.mode });
+  return send({ ...loginFields(creds, chap, dst), var: req.mode });
 }

@@ -112,6 +112,13 @@ export async function setLocale(code: string, remember = false): Promise<void> {
   for (const fn of listeners) fn();
 }
 
+/** The page now shows a router error: its texts too, in the current language (once). */
+export async function loadErrorTexts(): Promise<void> {
+  if (withErrors) return;
+  withErrors = true;
+  await setLocale(current).catch(() => undefined); // without them the router's own text shows
+}
+
 async function fetchTexts(url: string): Promise<Catalog> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);

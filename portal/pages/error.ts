@@ -5,13 +5,16 @@
  */
 import texts from 'virtual:hotspot/i18n/error';
 import { routerErrorText } from './shared/error-text.ts';
-import { shadowOf, startStaticPage } from './shared/static-page.ts';
+import { startStaticPage, shadowOf } from './shared/static-page.ts';
 
 void startStaticPage({
   titleKey: 'title.error',
   texts,
   update: (v) => {
-    const box = shadowOf('hs-message', shadowOf('hs-notice-page') ?? document)?.querySelector('[role="alert"]');
+    const message = shadowOf('hs-notice-page')?.querySelector<HTMLElement & { text?: string }>('hs-message');
+    const box = message?.shadowRoot?.querySelector('[role="alert"]');
     if (box) box.textContent = routerErrorText(v);
+    // Written into the login page's window (a login sent by fetch), the message is a Lit element there.
+    else if (message && customElements.get('hs-message')) message.text = routerErrorText(v);
   },
 });

@@ -4,6 +4,9 @@
  */
 import texts from 'virtual:hotspot/i18n/login';
 import type { LoginRequest } from '../hotspot/login-submit.ts';
+import { readRouterValues } from '../hotspot/router-values.ts';
+import { pageEnv } from '../hotspot/page-env.ts';
+import { loadErrorTexts } from '../i18n/runtime.ts';
 import { early } from './login.ts';
 import { boot } from './shared/boot.ts';
 import { HsLoginPage } from './views/login-page.ts';
@@ -13,8 +16,16 @@ class Page extends HsLoginPage {
     return early.termsRemembered();
   }
 
+  /** The router refused the login (the page's values now hold its error): show it, in the guest's language. */
+  private async refused(): Promise<void> {
+    pageEnv().values = readRouterValues();
+    await loadErrorTexts();
+    this.busy = false;
+    this.requestUpdate();
+  }
+
   protected override send(req: LoginRequest): boolean {
-    return early.send(req, this.termsAccepted);
+    return early.send(req, this.termsAccepted, { offline: () => this.unreachable(), refused: () => void this.refused() });
   }
 }
 

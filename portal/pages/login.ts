@@ -7,9 +7,9 @@
 import { readChap } from '../hotspot/chap.ts';
 import type { VoucherSettings } from '../hotspot/login.ts';
 import { rememberTerms, submitLogin, termsRemembered, type LoginRequest } from '../hotspot/login-submit.ts';
-import { readRouterValues } from '../hotspot/router-values.ts';
+import { DATA_ISLAND_ID, readRouterValues } from '../hotspot/router-values.ts';
 
-const values = readRouterValues();
+let values = readRouterValues();
 
 /** login.voucher as the build wrote it into the page (`<meta name="hs-voucher">`). */
 function voucherRule(): VoucherSettings | undefined {
@@ -22,13 +22,48 @@ function voucherRule(): VoucherSettings | undefined {
   };
 }
 
+/**
+ * A failed login the router answered with this page again: its router values (the error, the echoed
+ * user name) and its fresh CHAP challenge are taken into the page, which stays as the guest left it.
+ */
+function takeIn(html: string): void {
+  const answer = new DOMParser().parseFromString(html, 'text/html');
+  const island = document.getElementById(DATA_ISLAND_ID);
+  if (island) island.textContent = answer.getElementById(DATA_ISLAND_ID)?.textContent ?? '';
+  values = readRouterValues();
+  // The new challenge as the router wrote it (octal escapes): its inline script runs as the page's own did.
+  window.hsChap = undefined;
+  const chap = [...answer.querySelectorAll('script:not([src])')].find((s) => s.textContent?.includes('hsChap'));
+  if (chap) {
+    const run = document.createElement('script');
+    run.textContent = chap.textContent;
+    document.head.append(run);
+    run.remove();
+  }
+  early.chap = readChap();
+}
+
+/** What the page does when a login it sent comes to nothing on screen yet. */
+export interface SendEvents {
+  /** The router could not be reached: the guest is still on the page and may try again. */
+  offline?: () => void;
+  /** The router refused the login: the page's router values now hold its error. */
+  refused?: () => void;
+}
+
 export const early = {
   chap: readChap(),
   voucher: voucherRule(),
   /** `terms`: the box was ticked (kept for the page a failed login comes back to). */
-  send: (req: LoginRequest, terms = false): boolean => {
+  send: (req: LoginRequest, terms = false, on: SendEvents = {}): boolean => {
     rememberTerms(terms);
-    return submitLogin(values, early.chap, req, early.voucher);
+    return submitLogin(values, early.chap, req, early.voucher, (outcome) => {
+      if (outcome.kind === 'offline') on.offline?.();
+      if (outcome.kind === 'again') {
+        takeIn(outcome.html);
+        on.refused?.();
+      }
+    });
   },
   termsRemembered: () => termsRemembered(values),
 };
@@ -60,9 +95,20 @@ function wireRenderedForm(): void {
     const first = tick && !tick.checked ? tick : missing[0];
     if (first) return first.focus();
     const code = voucher?.value ?? '';
+    // The build rendered the message a login that could not reach the router shows (hidden).
+    const offline = pageRoot?.querySelector<HTMLElement>('[data-hs="offline"]');
+    if (offline) offline.hidden = true;
     const sent = early.send(
       voucher ? { mode: 'voucher', username: code, password: code } : { mode: 'member', username: user!.value.trim(), password: pass!.value },
       Boolean(tick?.checked),
+      {
+        offline: () => {
+          button.disabled = false;
+          if (offline) offline.hidden = false;
+        },
+        // The full script shows the router's error from the page's values when it starts.
+        refused: () => (button.disabled = false),
+      },
     );
     button.disabled = sent;
   });

@@ -296,3 +296,71 @@ describe('PAP', () => {
     await context.close();
   });
 });
+
+describe('a network error on submit', () => {
+  // A router of its own: these guests log in as users the tests above may still be logged in as (shared-users=1).
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await Portal.start();
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+  const OFFLINE = 'Your device could not reach the Wi-Fi network. Check that it is still connected, then try again.';
+
+  it('keeps the guest on the page with a message; trying again logs in by CHAP', async () => {
+    const mac = '02:00:00:00:01:20';
+    const { page, posts, errors, context } = await portal.guest(mac);
+    await page.goto(`${HOTSPOT}/login`);
+    await live(page, 'Welcome to Acme Guest Wi-Fi');
+    // The router cannot be reached: every login request fails as a dropped Wi-Fi link would.
+    await page.route(`${HOTSPOT}/login`, (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+    await memberLogin(page, 'bob', 'builder');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: OFFLINE }).isVisible()).toBe(true);
+    expect(page.url()).toBe(`${HOTSPOT}/login`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Acme Guest Wi-Fi');
+    expect(portal.vr.hotspot.session(mac)).toBeUndefined();
+    expect(await page.getByLabel('Username').inputValue()).toBe('bob'); // nothing typed is lost
+    await page.unroute(`${HOTSPOT}/login`);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor();
+    expect(portal.vr.hotspot.session(mac)?.loginBy).toBe('http-chap');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]).toBe(posts[0]); // the same CHAP answer: the router never saw the first
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is said by the first script too, before the full script (and Lit) could load', async () => {
+    const mac = '02:00:00:00:01:21';
+    const { page, context } = await portal.guest(mac);
+    await page.route(/\/assets\/(login-app|portal)-/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${HOTSPOT}/login`);
+    await page.locator('html[data-hs-ready]').waitFor({ state: 'attached' });
+    await page.route(`${HOTSPOT}/login`, (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+    await memberLogin(page, 'carol', 'cheese');
+    await expect.poll(() => page.getByText(OFFLINE).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Log in' }).isEnabled()).toBe(true);
+    await page.unroute(`${HOTSPOT}/login`);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor();
+    expect(portal.vr.hotspot.session(mac)?.loginBy).toBe('http-chap');
+    await context.close();
+  });
+
+  it("a refused login still shows the router's error, in place, and the next try uses the new challenge", async () => {
+    const mac = '02:00:00:00:01:22';
+    const { page, context } = await portal.guest(mac);
+    await page.goto(`${HOTSPOT}/login`);
+    await live(page, 'Welcome to Acme Guest Wi-Fi');
+    const before = await page.evaluate(() => window.hsChap?.challenge);
+    await memberLogin(page, 'dave', 'wrong');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => window.hsChap?.challenge)).not.toBe(before);
+    await page.getByLabel('Password').fill('dive');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor();
+    expect(portal.vr.hotspot.session(mac)?.loginBy).toBe('http-chap');
+    await context.close();
+  });
+});

@@ -102,7 +102,8 @@ export function probeScript(kind: PageKind, connectedText = 'You are connected',
         mark('connected', t);
       }
     }
-    if (!done.ready && !done.connected && performance.now() - started < 120000) requestAnimationFrame(tick);
+    // Until the connected page: the portal shows the router's answer to its login in this document (fetch), not a new one.
+    if (!done.connected && performance.now() - started < 120000) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })();`;

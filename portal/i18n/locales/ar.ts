@@ -28,6 +28,7 @@ export const ar: Messages = {
   'login.voucherInvalid': 'رمز القسيمة هذا غير صالح أو تم استخدامه.',
   'login.submit': 'دخول',
   'login.sending': 'جارٍ تسجيل الدخول…',
+  'login.offline': 'تعذّر على جهازك الوصول إلى شبكة Wi-Fi. تأكّد من أنه ما زال متصلًا ثم حاول مرة أخرى.',
   'login.needCredentials': 'أدخل اسم المستخدم وكلمة المرور.',
   'login.needVoucher': 'أدخل رمز القسيمة.',
   'login.secureNote': 'هذه الصفحة مشفّرة: تُرسل كلمة المرور عبر اتصال آمن.',

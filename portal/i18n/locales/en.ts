@@ -31,6 +31,7 @@ export const en = {
   'login.voucherHint': 'The code printed on your ticket.',
   'login.submit': 'Log in',
   'login.sending': 'Logging in…',
+  'login.offline': 'Your device could not reach the Wi-Fi network. Check that it is still connected, then try again.',
   'login.needCredentials': 'Enter your username and password.',
   'login.needVoucher': 'Enter your voucher code.',
   'login.voucherInvalid': 'That voucher code is not valid or has been used.',

@@ -28,6 +28,7 @@ export const es: Messages = {
   'login.voucherInvalid': 'Ese código de bono no es válido o ya se ha usado.',
   'login.submit': 'Entrar',
   'login.sending': 'Entrando…',
+  'login.offline': 'Su dispositivo no pudo conectar con la red Wi-Fi. Compruebe que sigue conectado y vuelva a intentarlo.',
   'login.needCredentials': 'Escriba su usuario y su contraseña.',
   'login.needVoucher': 'Escriba el código del bono.',
   'login.secureNote': 'Esta página está cifrada: su contraseña viaja por una conexión segura.',

@@ -3,7 +3,7 @@
  * the router's error in the guest's language. How a login is sent is the entry's (`send`): the build
  * renders this view without one, the browser's entry gives it the shared CHAP path.
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { HsElement } from '../../components/hs-element.ts';
 import '../../components/hs-login-form/hs-login-form.ts';
 import '../../components/hs-message/hs-message.ts';
@@ -23,12 +23,23 @@ export class HsLoginPage extends HsElement {
     termsAccepted: { state: true },
     termsInvalid: { state: true },
     busy: { state: true },
+    offline: { state: true },
   };
   declare termsAccepted: boolean;
   declare termsInvalid: boolean;
   declare busy: boolean;
+  /** The last login could not reach the router: the guest is told, and may try again. */
+  declare offline: boolean;
 
-  static override styles = [base, card];
+  static override styles = [
+    base,
+    card,
+    css`
+      hs-message[hidden] {
+        display: none;
+      }
+    `,
+  ];
 
   private readonly i18n = new LocaleController(this);
   private readonly env = pageEnv();
@@ -40,6 +51,7 @@ export class HsLoginPage extends HsElement {
     this.termsAccepted = false;
     this.termsInvalid = false;
     this.busy = false;
+    this.offline = false;
     const { values, config, search } = this.env;
     const linkVoucher = search.get('voucher')?.trim() ?? '';
     const failed = values.get('username');
@@ -55,6 +67,12 @@ export class HsLoginPage extends HsElement {
   /** Sends a login; the page's entry gives the real path. */
   protected send(_req: LoginRequest): boolean {
     return false;
+  }
+
+  /** The entry's send could not reach the router. */
+  protected unreachable(): void {
+    this.busy = false;
+    this.offline = true;
   }
 
   /** Whether the terms were ticked for the login that just failed; the entry knows. */
@@ -84,6 +102,12 @@ export class HsLoginPage extends HsElement {
       <h1 id="title">${t('login.title')}</h1>
       <p class="lead">${t('login.intro')}</p>
       ${server ? nothing : html`<hs-message kind="error" .text=${routerErrorText(this.env.values)}></hs-message>`}
+      ${
+        // In the page as the build renders it, hidden until the first script needs it.
+        server || this.offline
+          ? html`<hs-message kind="error" data-hs="offline" ?hidden=${server} .text=${t('login.offline')}></hs-message>`
+          : nothing
+      }
       ${!server && this.plainOverHttp && config.modes.length ? html`<hs-message kind="warning" .text=${t('login.plainNote')}></hs-message>` : nothing}
       ${!server && config.https && !this.env.chap && location.protocol === 'https:' ? html`<hs-message .text=${t('login.secureNote')}></hs-message>` : nothing}
       ${
@@ -128,11 +152,13 @@ export class HsLoginPage extends HsElement {
 
   private onLogin = (e: HsEvent<'hs-login'>) => {
     if (!this.termsOk()) return;
+    this.offline = false;
     this.busy = this.send({ mode: e.detail.mode, username: e.detail.username, password: e.detail.password });
   };
 
   private onTrial = () => {
     if (!this.termsOk()) return;
+    this.offline = false;
     this.busy = this.send({ mode: 'trial' });
   };
 }
