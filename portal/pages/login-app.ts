@@ -7,13 +7,20 @@ import type { LoginRequest } from '../hotspot/login-submit.ts';
 import { readRouterValues } from '../hotspot/router-values.ts';
 import { pageEnv } from '../hotspot/page-env.ts';
 import { loadErrorTexts } from '../i18n/runtime.ts';
-import { early } from './login.ts';
+import { early, OFFLINE_EVENT, REFUSED_EVENT } from './login.ts';
 import { boot } from './shared/boot.ts';
 import { HsLoginPage } from './views/login-page.ts';
 
 class Page extends HsLoginPage {
   protected override termsKept(): boolean {
     return early.termsRemembered();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A login sent before this script took the page over is answered here too.
+    document.addEventListener(OFFLINE_EVENT, () => this.unreachable());
+    document.addEventListener(REFUSED_EVENT, () => void this.refused());
   }
 
   /** The router refused the login (the page's values now hold its error): show it, in the guest's language. */
@@ -25,7 +32,7 @@ class Page extends HsLoginPage {
   }
 
   protected override send(req: LoginRequest): boolean {
-    return early.send(req, this.termsAccepted, { offline: () => this.unreachable(), refused: () => void this.refused() });
+    return early.send(req, this.termsAccepted);
   }
 }
 

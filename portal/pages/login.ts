@@ -43,26 +43,24 @@ function takeIn(html: string): void {
   early.chap = readChap();
 }
 
-/** What the page does when a login it sent comes to nothing on screen yet. */
-export interface SendEvents {
-  /** The router could not be reached: the guest is still on the page and may try again. */
-  offline?: () => void;
-  /** The router refused the login: the page's router values now hold its error. */
-  refused?: () => void;
-}
+/**
+ * What became of a login that left the guest on this page, told to whichever part of the page is live
+ * by then (the form the build rendered, or the full script that took it over while the login was out):
+ * `hs-login-offline`, the router could not be reached (the guest may try again); `hs-login-refused`,
+ * the router refused it and the page's router values now hold its error.
+ */
+export const OFFLINE_EVENT = 'hs-login-offline';
+export const REFUSED_EVENT = 'hs-login-refused';
 
 export const early = {
   chap: readChap(),
   voucher: voucherRule(),
   /** `terms`: the box was ticked (kept for the page a failed login comes back to). */
-  send: (req: LoginRequest, terms = false, on: SendEvents = {}): boolean => {
+  send: (req: LoginRequest, terms = false): boolean => {
     rememberTerms(terms);
     return submitLogin(values, early.chap, req, early.voucher, (outcome) => {
-      if (outcome.kind === 'offline') on.offline?.();
-      if (outcome.kind === 'again') {
-        takeIn(outcome.html);
-        on.refused?.();
-      }
+      if (outcome.kind === 'again') takeIn(outcome.html);
+      if (outcome.kind !== 'shown') document.dispatchEvent(new Event(outcome.kind === 'offline' ? OFFLINE_EVENT : REFUSED_EVENT));
     });
   },
   termsRemembered: () => termsRemembered(values),
@@ -77,6 +75,7 @@ function wireRenderedForm(): void {
   const form = formRoot?.querySelector('form');
   const button = form?.querySelector<HTMLButtonElement>('button[type=submit]');
   if (!formRoot || !form || !button) return;
+  const offline = pageRoot?.querySelector<HTMLElement>('[data-hs="offline"]');
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (button.disabled) return;
@@ -96,25 +95,22 @@ function wireRenderedForm(): void {
     if (first) return first.focus();
     const code = voucher?.value ?? '';
     // The build rendered the message a login that could not reach the router shows (hidden).
-    const offline = pageRoot?.querySelector<HTMLElement>('[data-hs="offline"]');
     if (offline) offline.hidden = true;
     const sent = early.send(
       voucher ? { mode: 'voucher', username: code, password: code } : { mode: 'member', username: user!.value.trim(), password: pass!.value },
       Boolean(tick?.checked),
-      {
-        offline: () => {
-          button.disabled = false;
-          if (offline) offline.hidden = false;
-        },
-        // The full script shows the router's error from the page's values when it starts.
-        refused: () => (button.disabled = false),
-      },
     );
     button.disabled = sent;
   });
   // The tick of the login that failed a moment ago survives.
   const tick = inside(pageRoot, 'hs-terms')?.querySelector<HTMLInputElement>('#accept');
   if (tick && early.termsRemembered()) tick.checked = true;
+  document.addEventListener(OFFLINE_EVENT, () => {
+    button.disabled = false;
+    if (offline) offline.hidden = false;
+  });
+  // The full script shows the router's error from the page's values when it starts.
+  document.addEventListener(REFUSED_EVENT, () => (button.disabled = false));
   button.disabled = false;
   document.documentElement.setAttribute('data-hs-ready', '');
 }
