@@ -223,6 +223,9 @@ async function guestRun(browser: Browser, vr: VirtualRouter, spec: RunSpec): Pro
     await page.getByLabel('Username').fill(spec.user);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('checkbox', { name: /acceptable use/ }).check();
+    // What the login page loads is what it asked for until the click (the portal shows the router's
+    // answer in the same document, so the connected page's files would otherwise count as the login page's).
+    wire.stop();
     await page.getByRole('button', { name: 'Log in' }).click();
     await waitForMark(marks, 'connected', errors);
     const session = vr.hotspot.session(spec.mac);
@@ -272,16 +275,18 @@ async function waitForMark(marks: Map<MarkName, number>, name: MarkName, errors:
  * Counts what the login document loads, from Chromium's own network events: every request made
  * under the login document's loader (the document itself and everything it fetches), and the bytes
  * received for each (Network.loadingFinished encodedDataLength: headers and body). The redirect from
- * the guest's first URL belongs to rlogin, not to the login page, and is not counted.
+ * the guest's first URL belongs to rlogin, not to the login page, and is not counted; nor is anything
+ * asked for after the click on "Log in" (`stop`), which belongs to the login's answer.
  */
 function watchLoginDocument(cdp: CDPSession) {
   let loader: string | undefined;
+  let stopped = false;
   const requests = new Map<string, string>();
   const byMarkup = new Set<string>();
   const bytes = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (e) => {
     if (!loader && e.type === 'Document' && e.request.method === 'GET' && e.request.url.startsWith(`${HOTSPOT}/login`)) loader = e.loaderId;
-    if (loader && e.loaderId === loader && e.request.url.startsWith(`${HOTSPOT}/`)) {
+    if (!stopped && loader && e.loaderId === loader && e.request.url.startsWith(`${HOTSPOT}/`)) {
       requests.set(e.requestId, e.request.url);
       // The document itself ('other') and what its markup asks for ('parser'), not what scripts import later.
       if (e.initiator.type === 'other' || e.initiator.type === 'parser') byMarkup.add(e.requestId);
@@ -291,6 +296,8 @@ function watchLoginDocument(cdp: CDPSession) {
     if (requests.has(e.requestId)) bytes.set(e.requestId, e.encodedDataLength);
   });
   return {
+    /** Requests from now on are not the login page's (bytes of those already made still count). */
+    stop: () => (stopped = true),
     summary: () => ({
       requests: requests.size,
       bytes: [...requests.keys()].reduce((n, id) => n + (bytes.get(id) ?? 0), 0),
