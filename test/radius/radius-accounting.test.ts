@@ -18,6 +18,8 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
     const mac = '02:00:00:00:01:01';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'metered', 'meteredpass');
+    // Start is answered before the virtual clock jumps, as it would be in the seconds a real router waits.
+    await vr.hotspot.radius.settle();
     const id = vr.hotspot.sessions.get(mac)!.accounting!.acctSessionId;
     vr.hotspot.addTraffic(mac, { bytesIn: 1200, bytesOut: 34_000, packetsIn: 10, packetsOut: 30 });
     vr.clock.advance('61s');
@@ -62,6 +64,7 @@ describe('RADIUS sessions and accounting against FreeRADIUS', () => {
     const mac = '02:00:00:00:01:02';
     const guest = new Device(vr.url, mac);
     await chapLogin(guest, 'short', 'shortpass');
+    await vr.hotspot.radius.settle();
     const id = vr.hotspot.sessions.get(mac)!.accounting!.acctSessionId;
     vr.clock.advance('59s');
     expect(vr.hotspot.sessions.get(mac)).toBeDefined();
