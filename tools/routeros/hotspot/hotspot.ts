@@ -8,7 +8,7 @@ import type { LoginBy } from '../db/schema.ts';
 import { RadiusNas, type RadiusCredentials } from '../radius/nas.ts';
 import type { RadiusGrant } from '../radius/grant.ts';
 import { RemoteLogin } from './remote-login.ts';
-import { idleTimeoutMs, sessionLimits, sessionTimeoutMs, type SessionLimits } from './limits.ts';
+import { endReason, sessionLimits, type SessionLimits } from './limits.ts';
 
 export type { SessionLimits } from './limits.ts';
 import type { Attribute } from '../radius/packet.ts';
@@ -84,26 +84,13 @@ export class Hotspot {
     return sessionLimits(this, session);
   }
 
-  /**
-   * Ends every session whose time or traffic has run out, or that has been idle for its idle-timeout
-   * (user profile, or RADIUS Idle-Timeout), as the router does on its own.
-   */
+  /** Ends every session a limit or idle-timeout has run out on (limits.ts), as the router does on its own. */
   sweep(): EndedSession[] {
     const ended: EndedSession[] = [];
-    const now = this.clock.now();
     for (const s of this.sessions.all()) {
-      const l = this.limits(s);
-      const idleMs = idleTimeoutMs(this.db, s);
-      let reason: EndReason | undefined;
-      if (l.remainBytesIn === 0 || l.remainBytesOut === 0 || l.remainBytesTotal === 0) reason = 'traffic-limit';
-      else if (l.timeLeftMs === 0) {
-        const timeout = sessionTimeoutMs(this.db, s);
-        reason = (timeout !== undefined && l.uptimeMs >= timeout) || s.radius ? 'session-timeout' : 'uptime-limit';
-      } else if (idleMs !== undefined && now - s.lastActivityAt >= idleMs) reason = 'idle-timeout';
-      if (reason) {
-        const e = this.end(s.mac, reason);
-        if (e) ended.push(e);
-      }
+      const reason = endReason(this, s);
+      const e = reason && this.end(s.mac, reason);
+      if (e) ended.push(e);
     }
     this.radius.interim(this.sessions.all());
     return ended;

@@ -4,7 +4,7 @@
  */
 import type { RouterDb } from '../db/router-db.ts';
 import type { Hotspot } from './hotspot.ts';
-import { zeroCounters, type Counters, type Session } from './sessions.ts';
+import { zeroCounters, type Counters, type EndReason, type Session } from './sessions.ts';
 import { readUserLimits, readUserProfile, type UserLimits } from './settings.ts';
 
 /** What is left of a session before a limit ends it; undefined members are unlimited. */
@@ -70,4 +70,21 @@ export function sessionLimits(hs: Hotspot, session: Session): SessionLimits {
     remainBytesOut: remain(lim.bytesOut, used.bytesOut),
     remainBytesTotal: remain(lim.bytesTotal, used.bytesIn + used.bytesOut),
   };
+}
+
+/**
+ * Why the router ends this session now, if it does: traffic used up, time run out (Session-Timeout or
+ * the user profile's session-timeout; else the uptime limit), or idle for its idle-timeout (RADIUS
+ * Idle-Timeout or the user profile's).
+ */
+export function endReason(hs: Hotspot, session: Session): EndReason | undefined {
+  const l = sessionLimits(hs, session);
+  if (l.remainBytesIn === 0 || l.remainBytesOut === 0 || l.remainBytesTotal === 0) return 'traffic-limit';
+  if (l.timeLeftMs === 0) {
+    const timeout = sessionTimeoutMs(hs.db, session);
+    return (timeout !== undefined && l.uptimeMs >= timeout) || session.radius ? 'session-timeout' : 'uptime-limit';
+  }
+  const idleMs = idleTimeoutMs(hs.db, session);
+  if (idleMs !== undefined && hs.clock.now() - session.lastActivityAt >= idleMs) return 'idle-timeout';
+  return undefined;
 }
