@@ -223,8 +223,11 @@ async function guestRun(browser: Browser, vr: VirtualRouter, spec: RunSpec): Pro
     await page.getByLabel('Username').fill(spec.user);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('checkbox', { name: /acceptable use/ }).check();
-    // What the login page loads is what it asked for until the click (the portal shows the router's
-    // answer in the same document, so the connected page's files would otherwise count as the login page's).
+    // What the login page loads is all it asks for before the click: the guest clicks once the login
+    // document has nothing left in flight, so the part loaded after "ready" (the interactive app) counts
+    // on a fast machine too. Requests after the click are the login's answer (the portal shows it in the
+    // same document) and are not the login page's.
+    await wire.settled();
     wire.stop();
     await page.getByRole('button', { name: 'Log in' }).click();
     await waitForMark(marks, 'connected', errors);
@@ -276,7 +279,8 @@ async function waitForMark(marks: Map<MarkName, number>, name: MarkName, errors:
  * under the login document's loader (the document itself and everything it fetches), and the bytes
  * received for each (Network.loadingFinished encodedDataLength: headers and body). The redirect from
  * the guest's first URL belongs to rlogin, not to the login page, and is not counted; nor is anything
- * asked for after the click on "Log in" (`stop`), which belongs to the login's answer.
+ * asked for after the click on "Log in" (`stop`), which belongs to the login's answer. `settled` lets the
+ * run wait until the page has fetched all it will before that click.
  */
 function watchLoginDocument(cdp: CDPSession) {
   let loader: string | undefined;
@@ -284,18 +288,35 @@ function watchLoginDocument(cdp: CDPSession) {
   const requests = new Map<string, string>();
   const byMarkup = new Set<string>();
   const bytes = new Map<string, number>();
+  const inFlight = new Set<string>();
+  let lastActivity = Date.now();
+  const done = (id: string) => {
+    if (inFlight.delete(id)) lastActivity = Date.now();
+  };
+  cdp.on('Network.loadingFailed', (e) => done(e.requestId));
   cdp.on('Network.requestWillBeSent', (e) => {
     if (!loader && e.type === 'Document' && e.request.method === 'GET' && e.request.url.startsWith(`${HOTSPOT}/login`)) loader = e.loaderId;
     if (!stopped && loader && e.loaderId === loader && e.request.url.startsWith(`${HOTSPOT}/`)) {
       requests.set(e.requestId, e.request.url);
+      inFlight.add(e.requestId);
+      lastActivity = Date.now();
       // The document itself ('other') and what its markup asks for ('parser'), not what scripts import later.
       if (e.initiator.type === 'other' || e.initiator.type === 'parser') byMarkup.add(e.requestId);
     }
   });
   cdp.on('Network.loadingFinished', (e) => {
     if (requests.has(e.requestId)) bytes.set(e.requestId, e.encodedDataLength);
+    done(e.requestId);
   });
   return {
+    /** Resolves once the login document has had nothing in flight for `quietMs` (its scripts' imports included). */
+    settled: async (quietMs = 300, timeoutMs = 30_000) => {
+      const until = Date.now() + timeoutMs;
+      while (inFlight.size > 0 || Date.now() - lastActivity < quietMs) {
+        if (Date.now() > until) throw new Error(`the login page still had ${inFlight.size} request(s) in flight after ${timeoutMs / 1000} s`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     /** Requests from now on are not the login page's (bytes of those already made still count). */
     stop: () => (stopped = true),
     summary: () => ({
