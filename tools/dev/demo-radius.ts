@@ -5,10 +5,11 @@
  * page's error) without running FreeRADIUS. It answers PAP and CHAP Access-Requests for its demo users
  * and acknowledges accounting; it is not a RADIUS server for guests.
  */
-import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import type { RemoteInfo } from 'node:dgram';
 import { timingSafeEqual } from 'node:crypto';
 import { chapResponse } from '../routeros/hotspot/chap.ts';
-import { decode, first, radiusLib, type Attribute, type DecodedPacket } from '../routeros/radius/packet.ts';
+import { decode, encodeAnswer, first, type Attribute, type DecodedPacket } from '../routeros/radius/packet.ts';
+import { bindUdp, closeUdp } from '../routeros/radius/udp.ts';
 
 /** Shared between the demo server and the preview's router only; it protects nothing. */
 export const DEMO_RADIUS_SECRET = 'hotspot-demo-radius';
@@ -85,7 +86,7 @@ function answer(req: DecodedPacket, users: readonly DemoRadiusUser[]): { code: s
 
 export async function startDemoRadius(users: readonly DemoRadiusUser[] = DEMO_RADIUS_USERS): Promise<DemoRadius> {
   const address = '127.0.0.1';
-  const socket: Socket = createSocket('udp4');
+  const socket = await bindUdp(0, address);
   socket.on('message', (msg: Buffer, from: RemoteInfo) => {
     let req: DecodedPacket;
     try {
@@ -95,21 +96,13 @@ export async function startDemoRadius(users: readonly DemoRadiusUser[] = DEMO_RA
     }
     const reply = answer(req, users);
     if (!reply) return;
-    const packet = radiusLib().encode_response({ packet: req.source, code: reply.code, secret: DEMO_RADIUS_SECRET, attributes: reply.attributes });
-    socket.send(packet, from.port, from.address);
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, address, () => {
-      socket.off('error', reject);
-      resolve();
-    });
+    socket.send(encodeAnswer(req, reply.code, reply.attributes, DEMO_RADIUS_SECRET), from.port, from.address);
   });
   return {
     address,
     port: socket.address().port,
     secret: DEMO_RADIUS_SECRET,
     users,
-    close: () => new Promise<void>((r) => socket.close(() => r())),
+    close: () => closeUdp(socket),
   };
 }

@@ -6,7 +6,7 @@
  * stopped by its PID. `radclient` (freeradius-utils) sends Disconnect and CoA requests.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
+import { bindUdp, closeUdp } from '../routeros/radius/udp.ts';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,19 +56,9 @@ export function freeradiusBinary(): string | undefined {
 
 /** Free UDP ports on loopback (bound and released; FreeRADIUS binds them right after). */
 export async function freeUdpPorts(n: number): Promise<number[]> {
-  const sockets = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<ReturnType<typeof createSocket>>((resolve, reject) => {
-          const s = createSocket('udp4');
-          s.once('error', reject);
-          s.bind(0, '127.0.0.1', () => resolve(s));
-        }),
-    ),
-  );
+  const sockets = await Promise.all(Array.from({ length: n }, () => bindUdp(0, '127.0.0.1')));
   const ports = sockets.map((s) => s.address().port);
-  await Promise.all(sockets.map((s) => new Promise<void>((r) => s.close(() => r()))));
+  await Promise.all(sockets.map(closeUdp));
   return ports;
 }
 

@@ -5,13 +5,14 @@
  * unanswered. A request naming no live session is answered NAK with Error-Cause
  * Session-Context-Not-Found (503).
  */
-import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import type { RemoteInfo, Socket } from 'node:dgram';
 import type { RouterDb } from '../db/router-db.ts';
 import type { Hotspot } from '../hotspot/hotspot.ts';
 import type { Session } from '../hotspot/sessions.ts';
 import { applyChange } from './grant.ts';
 import { formatMac } from './mac-format.ts';
-import { decode, first, radiusLib, type Attribute, type DecodedPacket } from './packet.ts';
+import { decode, encodeAnswer, first, type Attribute, type DecodedPacket } from './packet.ts';
+import { bindUdp, closeUdp } from './udp.ts';
 
 /** RFC 5176 §3.5 Error-Cause values (the package's dictionary names only two of them). */
 const SESSION_CONTEXT_NOT_FOUND = 503;
@@ -39,15 +40,8 @@ export class RadiusIncoming {
     if (this.listening && this.listening.port === want) return;
     await this.close();
     if (want === undefined) return;
-    const socket = createSocket('udp4');
+    const socket = await bindUdp(want, this.o.host);
     socket.on('message', (msg, from) => this.receive(socket, msg, from));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(want, this.o.host, () => {
-        socket.off('error', reject);
-        resolve();
-      });
-    });
     socket.on('error', (err) => this.o.log?.(`radius incoming: ${err.message}`));
     this.socket = socket;
     this.listening = { port: want };
@@ -58,7 +52,7 @@ export class RadiusIncoming {
     const socket = this.socket;
     this.socket = undefined;
     this.listening = undefined;
-    if (socket) await new Promise<void>((r) => socket.close(() => r()));
+    if (socket) await closeUdp(socket);
   }
 
   private receive(socket: Socket, msg: Buffer, from: RemoteInfo): void {
@@ -72,13 +66,7 @@ export class RadiusIncoming {
       }
       const answer = this.answer(request);
       if (!answer) return;
-      const reply = radiusLib().encode_response({
-        packet: request.source,
-        code: answer.code,
-        secret: server.secret ?? '',
-        attributes: answer.attributes,
-      });
-      socket.send(reply, from.port, from.address);
+      socket.send(encodeAnswer(request, answer.code, answer.attributes, server.secret ?? ''), from.port, from.address);
       return;
     }
     this.o.log?.(`radius incoming: dropped a packet from ${from.address} (no /radius entry with a matching secret)`);

@@ -54,6 +54,11 @@ export function decode(packet: Buffer, secret: string): DecodedPacket {
   };
 }
 
+/** A server's answer to a decoded request, with the authenticator from the request and the shared secret. */
+export function encodeAnswer(request: DecodedPacket, code: string, attributes: Attribute[], secret: string): Buffer {
+  return radiusLib().encode_response({ packet: request.source, code, secret, attributes });
+}
+
 function unpackRaw(list: Array<[number, Buffer]>): RawAttribute[] {
   const out: RawAttribute[] = [];
   for (const [id, value] of list) {
