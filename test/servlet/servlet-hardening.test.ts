@@ -45,6 +45,30 @@ describe('hostile requests', () => {
   });
 });
 
+describe('a refused CONNECT tunnel', () => {
+  it('a client resetting it leaves no uncaught error and the router answering', async () => {
+    const uncaught: unknown[] = [];
+    const record = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', record);
+    try {
+      await new Promise<void>((done, fail) => {
+        const sock = connect(vr.port, '127.0.0.1', () => sock.write('CONNECT elsewhere.example:443 HTTP/1.1\r\nHost: elsewhere.example:443\r\n\r\n'));
+        sock.on('data', (d) => {
+          expect(d.toString('latin1')).toMatch(/^HTTP\/1\.1 403 /);
+          sock.resetAndDestroy(); // RST instead of FIN: the router's read of this socket fails with ECONNRESET
+          done();
+        });
+        sock.on('error', fail);
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(uncaught).toEqual([]);
+      expect((await fetch(`${vr.url}/login`, { headers: { 'x-vr-mac': '02:00:00:00:00:51' } })).status).toBe(200);
+    } finally {
+      process.off('uncaughtException', record);
+    }
+  });
+});
+
 describe('the control API', () => {
   const base = () => vr.url;
   const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>

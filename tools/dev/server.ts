@@ -114,6 +114,8 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<DevServe
     else vite.middlewares(req, res);
   });
   http.on('connect', (req, socket: Socket, head) => {
+    // Node takes its own error listener off a socket it hands to 'connect' (see the virtual router's servlet).
+    socket.on('error', () => socket.destroy());
     // In proxy mode the browser reaches Vite's hot-reload socket on the hotspot's name through a
     // tunnel; HTTPS to anywhere else is refused for guests, as on the virtual router (RouterOS 7.5+).
     const target = new URL(`http://${req.url ?? ''}`);

@@ -92,6 +92,9 @@ export function createHttpServer(o: HttpOptions, tls?: TlsOptions): Server {
     for (const t of tunnels) t.destroy();
   };
   server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // Node takes its own error listener off a socket it hands to 'connect': without one, a client
+    // resetting a refused tunnel would be an uncaught ECONNRESET.
+    socket.on('error', () => socket.destroy());
     // A browser using the servlet as its proxy reaches https://<dns-name>/ through CONNECT: that is the
     // hotspot itself, so it goes to the HTTPS listener. Other HTTPS is rejected for clients (RouterOS
     // 7.5+), and there is no upstream here anyway.
