@@ -19,8 +19,8 @@ interface Workbench {
   set(label: string, value: string): Promise<void>;
 }
 
-async function workbench(query = ''): Promise<Workbench> {
-  const page = await lab.browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function workbench(query = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Workbench> {
+  const page = await lab.browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
   await page.goto(`${lab.dev.url}/__dev/${query}`);
   const frame = page.frameLocator('hs-dev-frame iframe');
   await page.getByLabel('Page', { exact: true }).waitFor();
@@ -125,6 +125,39 @@ describe('the gallery', () => {
     await page.frameLocator('[data-gallery="status-nojs"] iframe').locator('[data-figure="data-left"]').waitFor();
     await page.frameLocator('[data-gallery="error-nojs"] iframe').getByRole('heading', { name: 'Something went wrong' }).waitFor();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('colour scheme', () => {
+  /** The page's background colour variable, as the frame's CSS resolves it. */
+  const background = (frame: FrameLocator) => frame.locator('html').evaluate((el) => getComputedStyle(el).getPropertyValue('--hs-bg').trim());
+
+  it("the toolbar and the gallery show the pages light or dark whatever the designer's system is set to", async () => {
+    // The two palettes as the page itself declares them.
+    const shell = await (await fetch(`${lab.dev.url}/__dev/v/default/login`)).text();
+    const light = /:root\{color-scheme:light dark;[^}]*--hs-bg:([^;]+);/.exec(shell)?.[1];
+    const dark = /@media \(prefers-color-scheme:dark\)\{:root\{[^}]*--hs-bg:([^;]+);/.exec(shell)?.[1];
+    expect(light).toMatch(/^#/);
+    expect(dark).toMatch(/^#/);
+    expect(dark).not.toBe(light);
+
+    const { page, frame, set } = await workbench('', 'dark');
+    await frame.locator('.hs-brand').waitFor();
+    expect(await background(frame)).toBe(dark);
+    await set('Colours (device setting)', 'light');
+    await frame.locator('.hs-brand').waitFor();
+    expect(await background(frame)).toBe(light);
+    await set('Colours (device setting)', 'dark');
+    await frame.locator('.hs-brand').waitFor();
+    expect(await background(frame)).toBe(dark);
+    // Native controls follow the forced scheme too.
+    expect(await frame.locator('html').evaluate((el) => getComputedStyle(el).colorScheme)).toBe('dark');
+
+    await page.goto(`${lab.dev.url}/__gallery?scheme=dark`);
+    const status = page.frameLocator('[data-gallery="status-nojs"] iframe');
+    await status.locator('.hs-brand').waitFor();
+    expect(await background(status)).toBe(dark);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
 import { validateConfig } from '../../tools/config/index.ts';
+import { forceColorScheme } from '../../tools/dev/color-scheme.ts';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
 import { renderHtmlDir } from '../../tools/dev/html-output.ts';
 import { createScenario } from '../../tools/dev/scenario-router.ts';
@@ -72,15 +73,15 @@ function island(res: ServletResponse) {
 
 describe('state in URLs', () => {
   it('the workbench query keeps only what differs from the defaults, and reads it back', () => {
-    const s = state({ page: 'status', session: 'voucher', limitBytes: 100_000_000, js: false, locale: 'ar', viewport: 'desktop' });
+    const s = state({ page: 'status', session: 'voucher', limitBytes: 100_000_000, js: false, locale: 'ar', viewport: 'desktop', scheme: 'dark' });
     const query = stateToQuery(s);
-    expect(query).toBe('page=status&session=voucher&limitBytes=100000000&locale=ar&viewport=desktop&js=off');
+    expect(query).toBe('page=status&session=voucher&limitBytes=100000000&locale=ar&viewport=desktop&js=off&scheme=dark');
     expect(stateFromQuery(query)).toEqual(s);
     expect(stateToQuery(DEFAULT_STATE)).toBe('');
   });
 
   it('a stale or hand-made query falls back to the defaults field by field', () => {
-    expect(stateFromQuery('page=nope&session=member&uptime=5 minutes&js=maybe&extra=1')).toEqual(state({ session: 'member' }));
+    expect(stateFromQuery('page=nope&session=member&uptime=5 minutes&js=maybe&scheme=blue&extra=1')).toEqual(state({ session: 'member' }));
   });
 
   it('the scenario key names only what the router needs, and a malformed key says what is wrong', () => {
@@ -188,5 +189,20 @@ describe("each state's router renders its page", () => {
     expect(String(res!.body)).toMatch(/<script/);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('<noscript>');
+  });
+});
+
+describe('a forced colour scheme', () => {
+  const css =
+    ':root{color-scheme:light dark;--bg:#fff}@media (prefers-color-scheme:dark){:root{--bg:#111}}@media ( prefers-color-scheme : light ){a{color:red}}';
+
+  it('answers every prefers-color-scheme query as a device set that way would, and sets the native controls to match', () => {
+    expect(forceColorScheme(css, 'dark')).toBe(':root{color-scheme:dark;--bg:#fff}@media all{:root{--bg:#111}}@media not all{a{color:red}}');
+    expect(forceColorScheme(css, 'light')).toBe(':root{color-scheme:light;--bg:#fff}@media not all{:root{--bg:#111}}@media all{a{color:red}}');
+  });
+
+  it('leaves a page without such queries as it is', () => {
+    const plain = '<style>:root{--bg:#fff}@media (max-width:30em){p{margin:0}}</style>';
+    expect(forceColorScheme(plain, 'dark')).toBe(plain);
   });
 });

@@ -14,7 +14,8 @@ import { createHttpHandler, MAC_HEADER } from '../routeros/servlet/http-server.t
 import type { ServletRequest, ServletResponse } from '../routeros/servlet/servlet.ts';
 import { VirtualRouter } from '../routeros/virtual-router.ts';
 import { createScenario, type Scenario } from './scenario-router.ts';
-import { parseScenarioKey } from './state.ts';
+import { forceColorScheme } from './color-scheme.ts';
+import { parseScenarioKey, type RouterState } from './state.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -58,8 +59,11 @@ function hotspotNames(router: VirtualRouter): () => string[] {
   };
 }
 
-/** Wraps the servlet so each answer is recorded (and, for JavaScript-off states, stripped of scripts). */
-function observe(router: VirtualRouter, served: Served[], jsOff: boolean): void {
+/**
+ * Wraps the servlet so each answer is recorded, and its pages shown as the state's browser would:
+ * stripped of scripts with JavaScript off, in the forced colour scheme.
+ */
+function observe(router: VirtualRouter, served: Served[], { js, scheme }: Pick<RouterState, 'js' | 'scheme'>): void {
   const servlet = router.servlet;
   const handle = servlet.handle.bind(servlet);
   servlet.handle = async (req: ServletRequest): Promise<ServletResponse> => {
@@ -67,7 +71,9 @@ function observe(router: VirtualRouter, served: Served[], jsOff: boolean): void 
     const header = (name: string) => out.headers.find(([n]) => n.toLowerCase() === name)?.[1];
     served.push({ method: req.method, path: req.url.pathname + req.url.search, status: out.status, page: out.page, location: header('location') });
     if (served.length > MAX_SERVED) served.shift();
-    if (jsOff && /^text\/html/i.test(header('content-type') ?? '')) out.body = stripScripts(String(out.body));
+    const type = header('content-type') ?? '';
+    if (!js && /^text\/html/i.test(type)) out.body = stripScripts(String(out.body));
+    if (scheme && /^text\/(html|css)/i.test(type)) out.body = forceColorScheme(String(out.body), scheme);
     return out;
   };
 }
@@ -92,7 +98,7 @@ export class Scenarios {
     const scenario = createScenario(this.o.config(), this.o.htmlDir, state, this.o.setup);
     if (this.o.certificatePem) scenario.router.useCertificate(this.o.certificatePem, 'preview.pem');
     const served: Served[] = [];
-    observe(scenario.router, served, !state.js);
+    observe(scenario.router, served, state);
     const handler = createHttpHandler({
       servlet: scenario.router.servlet,
       hotspotNames: hotspotNames(scenario.router),

@@ -9,6 +9,7 @@
  */
 import { DEMO_USERS } from '../router/example-config.ts';
 import { ERROR_MESSAGES } from '../routeros/data/error-messages.ts';
+import type { ColorScheme } from './color-scheme.ts';
 
 export const SESSIONS = ['none', 'member', 'voucher', 'trial', 'mac', 'cookie'] as const;
 export type SessionKind = (typeof SESSIONS)[number];
@@ -42,6 +43,8 @@ export interface DevState {
   locale: string;
   viewport: ViewportName;
   js: boolean;
+  /** The device's colour scheme: '' follows the designer's system, as a guest's page follows theirs. */
+  scheme: '' | ColorScheme;
 }
 
 export const DEFAULT_STATE: Readonly<DevState> = {
@@ -58,6 +61,7 @@ export const DEFAULT_STATE: Readonly<DevState> = {
   locale: '',
   viewport: 'phone',
   js: true,
+  scheme: '',
 };
 
 /** Errors that RouterOS answers with error.html instead of the login form (fact sheet §1.1). */
@@ -138,9 +142,23 @@ export function coherent(state: DevState, changed: keyof DevState): DevState {
 /**
  * The fields that name a simulated router: what shapes it, and the page, so that every view has a
  * router of its own (a view that logs the guest out cannot disturb one showing the status page).
- * Language and window size are the browser's business.
+ * Language and window size are the browser's business; JavaScript off and a forced colour scheme
+ * change what the router's answers look like, so they name a router too.
  */
-export const ROUTER_FIELDS = ['page', 'session', 'error', 'trial', 'auth', 'limitTime', 'limitBytes', 'uptime', 'download', 'upload', 'js'] as const;
+export const ROUTER_FIELDS = [
+  'page',
+  'session',
+  'error',
+  'trial',
+  'auth',
+  'limitTime',
+  'limitBytes',
+  'uptime',
+  'download',
+  'upload',
+  'js',
+  'scheme',
+] as const;
 type RouterField = (typeof ROUTER_FIELDS)[number];
 export type RouterState = Pick<DevState, RouterField>;
 
@@ -159,6 +177,8 @@ function fieldValue(field: keyof DevState, text: string): DevState[keyof DevStat
       return text in VIEWPORTS ? (text as ViewportName) : undefined;
     case 'js':
       return text === 'on' ? true : text === 'off' ? false : undefined;
+    case 'scheme':
+      return text === '' || text === 'light' || text === 'dark' ? text : undefined;
     case 'limitBytes':
     case 'download':
     case 'upload':

@@ -5,19 +5,20 @@
  */
 import { LitElement, css, html } from 'lit';
 import { GALLERY } from '../gallery-states.ts';
-import { stateToQuery, viewUrl, VIEWPORTS, type DevMeta } from '../state.ts';
+import { stateFromQuery, stateToQuery, viewUrl, VIEWPORTS, type DevMeta, type DevState } from '../state.ts';
 import { applyLocale, fetchMeta } from './api.ts';
+import { SCHEME_CHOICES } from './options.ts';
 import './hs-dev-frame.ts';
-
-const LOCALE_PARAM = 'locale';
 
 class HsDevGallery extends LitElement {
   static override properties = {
     meta: { state: true },
     locale: { state: true },
+    scheme: { state: true },
   };
   declare meta: DevMeta | undefined;
   declare locale: string;
+  declare scheme: DevState['scheme'];
 
   static override styles = css`
     :host {
@@ -64,7 +65,10 @@ class HsDevGallery extends LitElement {
   constructor() {
     super();
     this.meta = undefined;
-    this.locale = new URLSearchParams(location.search).get(LOCALE_PARAM) ?? '';
+    // The view fields of a workbench query (?locale=ar&scheme=dark): a gallery link keeps them.
+    const view = stateFromQuery(location.search);
+    this.locale = view.locale;
+    this.scheme = view.scheme;
     applyLocale(this.locale);
   }
 
@@ -76,7 +80,19 @@ class HsDevGallery extends LitElement {
   private onLocale(e: Event) {
     this.locale = (e.target as HTMLSelectElement).value;
     applyLocale(this.locale);
-    history.replaceState(null, '', this.locale ? `?${LOCALE_PARAM}=${this.locale}` : location.pathname);
+    this.keepInUrl();
+  }
+
+  private onScheme(e: Event) {
+    this.scheme = (e.target as HTMLSelectElement).value as DevState['scheme'];
+    this.keepInUrl();
+  }
+
+  private keepInUrl() {
+    const q = new URLSearchParams();
+    if (this.locale) q.set('locale', this.locale);
+    if (this.scheme) q.set('scheme', this.scheme);
+    history.replaceState(null, '', q.size ? `?${q}` : location.pathname);
   }
 
   override render() {
@@ -90,12 +106,18 @@ class HsDevGallery extends LitElement {
             ${(this.meta?.locales ?? []).map((l) => html`<option value=${l.code} ?selected=${l.code === this.locale}>${l.name}${l.dir === 'rtl' ? ' (right to left)' : ''}</option>`)}
           </select>
         </label>
+        <label
+          >Colours (device setting)
+          <select @change=${this.onScheme}>
+            ${SCHEME_CHOICES.map((c) => html`<option value=${c.value} ?selected=${c.value === this.scheme}>${c.label}</option>`)}
+          </select>
+        </label>
         <a href="/__dev/">Workbench</a>
       </header>
       <main aria-label="Every page in every state">
         <ul>
         ${GALLERY.map((g) => {
-          const state = { ...g.state, locale: this.locale };
+          const state = { ...g.state, locale: this.locale, scheme: this.scheme };
           return html`<li>
             <figure data-gallery=${g.name}>
               <hs-dev-frame .src=${viewUrl(state)} .size=${phone} .js=${state.js} .reloadKey=${this.locale} label=${g.label}></hs-dev-frame>

@@ -102,7 +102,7 @@ export class HsDevToolbar extends LitElement {
     emitDev(this, 'hs-dev-change', { state: coherent({ ...this.state, [field]: value }, field) });
   }
 
-  private select(field: Field, label: string, list: Choice[]) {
+  private select(field: Field, label: string, list: readonly Choice[]) {
     const id = `f-${field}`;
     const current = String(this.state[field]);
     return html`<label for=${id}>${label}</label>
@@ -155,6 +155,7 @@ export class HsDevToolbar extends LitElement {
         <fieldset>
           <legend>View</legend>
           ${this.select('locale', 'Language', c.locale)} ${this.select('viewport', 'Window', c.viewport)}
+          ${this.select('scheme', 'Colours (device setting)', c.scheme)}
           <label class="check"
             ><input type="checkbox" name="js" .checked=${s.js} @change=${(e: Event) => this.change('js', (e.target as HTMLInputElement).checked)} />
             JavaScript on</label

@@ -23,6 +23,13 @@ function withCurrent(list: Choice[], value: string, label: string): Choice[] {
   return list.some((c) => c.value === value) ? list : [...list, { value, label }];
 }
 
+/** The device's colour scheme, for the toolbar and the gallery. */
+export const SCHEME_CHOICES: readonly Choice[] = [
+  { value: '', label: "Designer's system" },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
 export function choices(meta: DevMeta, state: DevState) {
   return {
     page: meta.pages.map((p) => ({ value: p.id, label: `${p.label} · ${p.file}` })),
@@ -47,6 +54,7 @@ export function choices(meta: DevMeta, state: DevState) {
       ...meta.locales.map((l) => ({ value: l.code, label: `${l.name} (${l.code}${l.dir === 'rtl' ? ', right to left' : ''})` })),
     ],
     viewport: Object.entries(VIEWPORTS).map(([value, v]) => ({ value, label: v.label })),
+    scheme: SCHEME_CHOICES,
   };
 }
 
