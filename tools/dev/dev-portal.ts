@@ -76,7 +76,8 @@ export class DevPortal {
     // The built-in texts are read once by the Node side (the build's catalogs), not by Vite.
     if (rel.startsWith('portal/i18n/locales/')) return 'restart';
     const b = this.config.brand;
-    const brandFiles = [b.logo, b.favicon, ...b.font.files.map((f) => f.file)].filter(Boolean) as string[];
+    // Every file of the brand that a page carries or links: the terms fragment becomes terms.html.
+    const brandFiles = [b.logo, b.favicon, b.hero, b.terms?.page, ...b.font.files.map((f) => f.file)].filter(Boolean) as string[];
     return brandFiles.some((f) => path.resolve(this.o.root, f) === abs) ? 'shells' : 'none';
   }
 
