@@ -9,16 +9,17 @@ import { RadiusNas, type RadiusCredentials } from '../radius/nas.ts';
 import type { RadiusGrant } from '../radius/grant.ts';
 import { RemoteLogin } from './remote-login.ts';
 import { endReason, sessionLimits, type SessionLimits } from './limits.ts';
+import { provePassword, refusal, type RadiusAsk } from './login-check.ts';
 
 export type { SessionLimits } from './limits.ts';
+export type { RadiusAsk } from './login-check.ts';
 import type { Attribute } from '../radius/packet.ts';
 import type { Clock } from '../time.ts';
 import { ChapChallenges } from './chap.ts';
-import { chapResponse } from './chap.ts';
 import { CookieJar, type HotspotCookie } from './cookies.ts';
 import { Hosts } from './hosts.ts';
 import { SessionTable, zeroCounters, type Counters, type EndedSession, type EndReason, type Session } from './sessions.ts';
-import { normalizeMac, readSettings, readUserLimits, readUserProfile, type HotspotSettings } from './settings.ts';
+import { normalizeMac, readSettings, readUserProfile, type HotspotSettings } from './settings.ts';
 
 export interface LoginAttempt {
   username: string;
@@ -29,13 +30,6 @@ export interface LoginAttempt {
 
 export type LoginResult = { ok: true; session: Session; cookie?: HotspotCookie } | { ok: false; error: string; username: string; detail?: string };
 
-/** A login the local user list cannot decide and RADIUS must (no such local user, use-radius=yes). */
-export interface RadiusAsk {
-  radius: RadiusCredentials;
-  method: LoginBy;
-}
-
-const HEX32 = /^[0-9a-f]{32}$/;
 /** One hour without activity, as errors.txt's chap-missing comment says (fact sheet §4.2). */
 export const DEFAULT_CHAP_LIFETIME_MS = 3_600_000;
 
@@ -148,37 +142,16 @@ export class Hotspot {
     if (shaped && shaped !== mac) return fail('wrong-mac-username');
 
     const chapOn = s.loginBy.has('http-chap');
-    const papOn = s.loginBy.has('http-pap');
-    const httpsOn = attempt.secure === true && s.loginBy.has('https');
     const challenge = chapOn ? this.chap.live(mac) : undefined;
     if (chapOn) this.chap.consume(mac);
     const user = this.user(username);
-    const password = attempt.password;
-    if (!user && radiusOn) {
-      if (challenge && HEX32.test(password))
-        return {
-          radius: { kind: 'chap', id: challenge.id, challenge: challenge.challenge, response: Buffer.from(password, 'hex') },
-          method: 'http-chap',
-        };
-      if (httpsOn) return { radius: { kind: 'pap', password }, method: 'https' };
-      if (papOn) return { radius: { kind: 'pap', password }, method: 'http-pap' };
-      return fail(chapOn ? 'chap-missing' : 'invalid-username');
-    }
-    let method: LoginBy | undefined;
-    if (user && challenge && HEX32.test(password) && chapResponse(challenge.id, user.password ?? '', challenge.challenge) === password) {
-      method = 'http-chap';
-    } else if (user && httpsOn && password === user.password) {
-      method = 'https';
-    } else if (user && papOn && password === user.password) {
-      method = 'http-pap';
-    } else if (chapOn && !papOn && !httpsOn && (!challenge || !HEX32.test(password))) {
-      return fail('chap-missing');
-    } else {
-      return fail('invalid-username');
-    }
+    const proof = provePassword({ settings: s, challenge, user, password: attempt.password, secure: attempt.secure === true, radiusOn });
+    if ('error' in proof) return fail(proof.error);
+    if ('radius' in proof) return proof;
+    if (!user) return fail('invalid-username'); // a proven method implies a local user
     const refused = this.admit(user, mac);
     if (refused) return fail(refused);
-    return this.remember(this.start(mac, user.name!, method, user.profile || 'default', false));
+    return this.remember(this.start(mac, user.name!, proof.method, user.profile || 'default', false));
   }
 
   /**
@@ -279,22 +252,8 @@ export class Hotspot {
     return this.db.byName('ip/hotspot/user', name);
   }
 
-  /** Why a user with good credentials may still not log in from this MAC, as an errors.txt key. */
   private admit(user: Row, mac: string): string | undefined {
-    if (user.disabled === 'yes') return 'invalid-username';
-    if (user['mac-address'] && user['mac-address'] !== mac) return 'invalid-mac';
-    const lim = readUserLimits(user);
-    const used = this.sessions.usageOf(user.name!);
-    if (lim.uptimeMs !== undefined && used.uptimeMs >= lim.uptimeMs) return 'uptime-limit';
-    if (
-      (lim.bytesIn !== undefined && used.bytesIn >= lim.bytesIn) ||
-      (lim.bytesOut !== undefined && used.bytesOut >= lim.bytesOut) ||
-      (lim.bytesTotal !== undefined && used.bytesIn + used.bytesOut >= lim.bytesTotal)
-    ) {
-      return 'traffic-limit';
-    }
-    if (this.sessions.countFor(user.name!) >= readUserProfile(this.db, user.profile || 'default').sharedUsers) return 'user-session-limit';
-    return undefined;
+    return refusal(this.db, this.sessions, user, mac);
   }
 
   /** Starts a session (the remote login starts RADIUS-admitted ones through here too). */
