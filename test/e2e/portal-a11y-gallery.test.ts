@@ -3,7 +3,7 @@
  * JavaScript, errors, trial, every status kind, logout, error, not logged in), each served by its own
  * simulated router, in light and dark colour schemes, left to right and right to left.
  */
-import type { Page } from 'playwright';
+import type { BrowserContext } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
 import { viewUrl } from '../../tools/dev/state.ts';
@@ -19,8 +19,8 @@ const PICTURES = GALLERY.filter((g) => g.screenshot);
  * guest without JavaScript gets is shown with scripting on but as that browser renders it: its
  * scripts taken out and its <noscript> content in place.
  */
-async function withoutScripts(page: Page): Promise<void> {
-  await page.route('**/*', async (route) => {
+async function withoutScripts(context: BrowserContext): Promise<void> {
+  await context.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.continue();
     const served = await route.fetch();
     const body = (await served.text())
@@ -40,9 +40,11 @@ describe('every page in every state', () => {
     const found: string[] = [];
     for (const js of [true, false]) {
       const context = await lab.browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme, locale });
-      const page = await context.newPage();
-      if (!js) await withoutScripts(page);
+      if (!js) await withoutScripts(context);
       for (const g of PICTURES.filter((p) => p.state.js === js)) {
+        // A tab per page: closing it stops the page's own timers (alogin goes on to the status page
+        // after a few seconds), which would otherwise abort the next page's navigation.
+        const page = await context.newPage();
         await page.goto(lab.dev.url + viewUrl(g.state));
         await page.locator('.hs-brand').waitFor();
         if (js) {
@@ -53,6 +55,7 @@ describe('every page in every state', () => {
           expect(await page.locator('script[src], script:not([type])').count()).toBe(0);
         }
         found.push(...(await axeViolations(page)).map((v) => `${g.name}: ${v}`));
+        await page.close();
       }
       await context.close();
     }
