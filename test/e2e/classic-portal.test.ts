@@ -4,12 +4,11 @@
  * by HTTP-CHAP with the page's own md5.js. Only loopback is contacted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { BrowserSession } from '../support/chromium.ts';
 
 let vr: VirtualRouter;
-let browser: Browser;
+let browser: BrowserSession;
 
 beforeAll(async () => {
   vr = await startVirtualRouter({
@@ -23,7 +22,7 @@ beforeAll(async () => {
       ],
     },
   });
-  browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] });
+  browser = new BrowserSession(vr.url);
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEMO_RADIUS_USERS } from '../../tools/dev/demo-radius.ts';
@@ -16,17 +15,17 @@ import { startFreeRadius } from '../../tools/lib/freeradius.ts';
 import { chapResponse } from '../../tools/routeros/hotspot/chap.ts';
 import { copyProject } from '../support/dev-project.ts';
 import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { BrowserSession } from '../support/chromium.ts';
 import { memberLogin } from './portal-harness.ts';
 
 let cacheDir: string;
 let dev: DevServer;
-let browser: Browser;
+let browser: BrowserSession;
 
 beforeAll(async () => {
   cacheDir = mkdtempSync(path.join(tmpdir(), 'hs-dev-radius-'));
   dev = await startDevServer({ port: 0, cacheDir, logLevel: 'silent', radius: 'demo' });
-  browser = await launchChromium();
+  browser = new BrowserSession();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,7 +7,7 @@ import type { FrameLocator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
 import { PAGES, scenarioKey } from '../../tools/dev/state.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { BrowserSession } from '../support/chromium.ts';
 import { useDevLab } from '../support/dev-server.ts';
 
 const lab = useDevLab();
@@ -164,7 +164,7 @@ describe('colour scheme', () => {
 
 describe('proxy mode', () => {
   it('a browser using the dev server as its proxy meets the portal as a guest behind the hotspot, hot reload included', async () => {
-    const guest = await launchChromium({ args: [`--proxy-server=${lab.dev.url}`] });
+    const guest = new BrowserSession(lab.dev.url);
     try {
       const page = await guest.newPage();
       const errors: string[] = [];

@@ -1,17 +1,17 @@
 /**
  * Shared set-up of the portal's browser tests: the portal built once per config and test run (shared
  * by the files, see test/support/built-portal.ts), the virtual router serving it with a frozen clock, and
- * Chromium sending all traffic through the router as a guest behind a hotspot does. Only loopback
- * is contacted.
+ * contexts of the worker's Chromium (test/support/chromium.ts) sending all traffic through the router
+ * as a guest behind a hotspot does. Only loopback is contacted.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright';
 import example from '../../portal.config.ts';
 import type { PortalConfigInput } from '../../tools/config/index.ts';
 import type { RouterConfigInput } from '../../tools/routeros/config.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { builtPortal } from '../support/built-portal.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { BrowserSession } from '../support/chromium.ts';
 
 /** The hotspot's address in the virtual router's default profile: `$(link-login-only)` is http://10.5.50.1/login. */
 export const HOTSPOT = 'http://10.5.50.1';
@@ -45,15 +45,15 @@ export class Portal {
     /** The built portal the router serves: shared with other tests, never changed. */
     readonly dir: string,
     readonly vr: VirtualRouter,
-    readonly browser: Browser,
+    /** The worker's Chromium, its traffic sent through the router. */
+    readonly browser: BrowserSession,
   ) {}
 
-  /** Builds the portal (the example brand unless `config` is given) and starts router and browser. */
+  /** Builds the portal (the example brand unless `config` is given) and starts the router. */
   static async start(router: RouterConfigInput = ROUTER, config: PortalConfigInput = example): Promise<Portal> {
     const dir = await builtPortal(config);
     const vr = await startVirtualRouter({ htmlDir: dir, clock: { frozen: true }, config: router });
-    const browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] });
-    return new Portal(dir, vr, browser);
+    return new Portal(dir, vr, new BrowserSession(vr.url));
   }
 
   /** A device with its own MAC, cookies and storage. */
@@ -75,8 +75,8 @@ export class Portal {
   }
 
   async close(): Promise<void> {
-    await this.browser?.close();
-    await this.vr?.close();
+    await this.browser.close();
+    await this.vr.close();
   }
 }
 

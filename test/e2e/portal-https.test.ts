@@ -15,7 +15,7 @@ import type { PortalConfigInput } from '../../tools/config/index.ts';
 import { issueCertificate, makeLocalCa, type IssuedCertificate } from '../../tools/lib/make-certificate.ts';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { builtPortal } from '../support/built-portal.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { BrowserSession, launchChromium } from '../support/chromium.ts';
 import { memberLogin, USERS } from './portal-harness.ts';
 
 const NAME = 'wifi.acme.example';
@@ -137,7 +137,8 @@ describe('HTTPS login through the virtual router', () => {
   });
 
   it('is refused by a browser that does not trust the certificate (the control: trust comes only from the SPKI pin)', async () => {
-    const plain = await launchChromium({ args: [`--proxy-server=${vr.url}`] });
+    // The worker's shared Chromium, launched without the pin.
+    const plain = new BrowserSession(vr.url);
     try {
       const page = await plain.newPage();
       const err = await page.goto(`${SECURE}/login`).then(

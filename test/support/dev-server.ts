@@ -1,25 +1,24 @@
 /**
- * The dev server (on a free loopback port, with a throw-away cache) and a Chromium, for tests that
+ * The dev server (on a free loopback port, with a throw-away cache) and the worker's Chromium, for tests that
  * look at the portal as `npm run dev` serves it. The project is only read.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright';
 import { afterAll, beforeAll } from 'vitest';
 import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
-import { launchChromium } from './chromium.ts';
+import { BrowserSession } from './chromium.ts';
 
 export interface DevLab {
   dev: DevServer;
-  browser: Browser;
+  browser: BrowserSession;
   close(): Promise<void>;
 }
 
 export async function startDevLab(): Promise<DevLab> {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'hs-dev-cache-'));
   const dev = await startDevServer({ port: 0, cacheDir, logLevel: 'silent' });
-  const browser = await launchChromium();
+  const browser = new BrowserSession();
   return {
     dev,
     browser,

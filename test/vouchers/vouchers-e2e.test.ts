@@ -10,12 +10,11 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualRouter, type VirtualRouter } from '../../tools/routeros/virtual-router.ts';
 import { main } from '../../tools/vouchers/main.ts';
 import { copyOfBuiltPortal } from '../support/built-portal.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { BrowserSession } from '../support/chromium.ts';
 import { runInProcess } from '../support/cli.ts';
 import { acceptTerms } from '../e2e/portal-harness.ts';
 
@@ -25,7 +24,7 @@ const HOST = 'wifi.acme.example';
 
 let dir: string;
 let vr: VirtualRouter;
-let browser: Browser;
+let browser: BrowserSession;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hs-vouchers-'));
   // The built portal where the HotSpot wizard puts the pages: hotspot/ in the router's file store.
@@ -36,7 +35,7 @@ beforeAll(async () => {
     ssh: { admin: ADMIN, hostKeyFile: join(dir, 'host-key') },
     config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'dns-name': HOST, 'login-by': 'http-chap,cookie' }] },
   });
-  browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] });
+  browser = new BrowserSession(vr.url);
 });
 afterAll(async () => {
   await browser?.close();
