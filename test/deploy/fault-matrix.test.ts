@@ -42,9 +42,9 @@ async function variant(base: string, tag: string): Promise<string> {
   return d;
 }
 
-const job = async (dist: string, mode: 'deploy' | 'rollback' = 'deploy') => ({
-  ...(await lab.job(dist, mode, undefined, await lab.connect({ timeoutMs: TIMEOUT_MS }))),
-});
+/** A deploy of `dist` to `vr`, with a known-hosts file of the router's own (cases run at the same time). */
+const job = async (vr: VirtualRouter, dist: string) =>
+  lab.job(dist, 'deploy', undefined, await lab.connect({ timeoutMs: TIMEOUT_MS }, join(lab.dir, `known-${vr.sshPort}`)));
 const folderB = () => `flash/acme-guest-wi-fi-${idB}`;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -139,8 +139,8 @@ let routers = 0;
 /** A router serving version A (and holding an older version Z too when the phase needs one to remove). */
 async function routerServingA(phase: Phase): Promise<{ vr: VirtualRouter; folderA: string }> {
   const vr = await lab.router(`matrix-${++routers}`, { flash: true, freeSpace: FREE });
-  if (phase.older) expect((await deployRouter(target(vr), await job(await variant(distA, `z${routers}`)))).ok).toBe(true);
-  const a = await deployRouter(target(vr), await job(distA));
+  if (phase.older) expect((await deployRouter(target(vr), await job(vr, await variant(distA, `z${routers}`)))).ok).toBe(true);
+  const a = await deployRouter(target(vr), await job(vr, distA));
   expect(a.status).toBe('deployed');
   return { vr, folderA: a.folder! };
 }
@@ -153,7 +153,7 @@ function expectServes(phase: Phase, folder: string, folderA: string): void {
 }
 
 async function rerunServesB(vr: VirtualRouter): Promise<void> {
-  const rerun = await deployRouter(target(vr), await job(distB));
+  const rerun = await deployRouter(target(vr), await job(vr, distB));
   expect(rerun.error).toBeUndefined();
   expect(['deployed', 'unchanged']).toContain(rerun.status);
   expect(await serving(vr)).toBe(folderB());
@@ -171,14 +171,14 @@ function sentenceFor(phase: Phase, error: string | undefined, lost: RegExp, fold
   if (phase.when === 'after the switch') expect(error).toContain(`, after ${folderB()} was switched to and verified; run the deploy again`);
 }
 
-describe.each([
+describe.concurrent.each([
   ['stalls', 'stall', /^127\.0\.0\.1:\d+ stopped answering while .* \((no answer within 2 s|no answer to keepalives)\)/],
   ['drops the connection', 'drop', /^127\.0\.0\.1:\d+ dropped the connection while /],
 ] as const)('the router %s', (_label, action, lost) => {
   it('at connect: one sentence, nothing changed, and a rerun finishes', async () => {
     const { vr, folderA } = await routerServingA({ name: 'connect', at: () => /^connect$/, step: () => /./, when: 'nothing changed' });
     vr.ssh!.inject({ at: /^connect$/, action });
-    const r = await deployRouter(target(vr), await job(distB));
+    const r = await deployRouter(target(vr), await job(vr, distB));
     expect(r.error).toMatch(
       action === 'stall' ? /^Cannot reach 127\.0\.0\.1:\d+: no answer within the timeout/ : /^Cannot connect to 127\.0\.0\.1:\d+: /,
     );
@@ -192,7 +192,7 @@ describe.each([
       const { vr, folderA } = await routerServingA(phase);
       vr.ssh!.inject({ at: phase.at(), action });
       const started = Date.now();
-      const r = await deployRouter(target(vr), await job(distB));
+      const r = await deployRouter(target(vr), await job(vr, distB));
       expect(r.ok).toBe(false);
       sentenceFor(phase, r.error, lost, folderA);
       // The deadline bounds the wait (with room for a loaded machine); without one it would never end.
@@ -203,7 +203,7 @@ describe.each([
   );
 });
 
-describe('the disk fills up', () => {
+describe.concurrent('the disk fills up', () => {
   const write = (file: () => string) => () => new RegExp(`^sftp WRITE /${esc(file())}$`);
   const FULL: Array<[string, () => RegExp]> = [
     ['uploading', write(() => `${folderB()}/errors.txt`)],
@@ -216,7 +216,7 @@ describe('the disk fills up', () => {
     const filler = join(vr.files!.root, 'filler.bin');
     const fault: SshFault = { at: at(), action: () => (writeFileSync(filler, Buffer.alloc(FREE)), 'continue') };
     vr.ssh!.inject(fault);
-    const r = await deployRouter(target(vr), await job(distB));
+    const r = await deployRouter(target(vr), await job(vr, distB));
     expect(r.error).toMatch(/^127\.0\.0\.1:\d+ could not write \S+ \(No space left on device\); /);
     expect(r.error).toContain(`; ${folderB()} was not switched to, and the router still serves ${folderA}. Run the deploy again to finish it.`);
     expect(await serving(vr)).toBe(folderA);
@@ -225,7 +225,7 @@ describe('the disk fills up', () => {
   });
 });
 
-describe('the deploy is killed', () => {
+describe.concurrent('the deploy is killed', () => {
   const KILLED = PHASES.filter((p) => ['uploading', 'importing the config script', 'removing an older version'].includes(p.name));
 
   it.each(KILLED.map((p) => [p.name, p] as const))('while %s (SIGKILL): a complete portal served, a rerun finishes', async (_name, phase) => {
@@ -243,7 +243,7 @@ describe('the deploy is killed', () => {
         '--dist',
         distB,
         '--known-hosts',
-        join(lab.dir, 'known_hosts'),
+        join(lab.dir, `known-${vr.sshPort}`),
         '--trust-new-host',
         `127.0.0.1:${vr.sshPort}`,
       ],
@@ -258,7 +258,7 @@ describe('the deploy is killed', () => {
   });
 });
 
-describe('the host key changed', () => {
+describe.concurrent('the host key changed', () => {
   it('refused before anything is sent; once the new key is checked and trusted, a rerun finishes', async () => {
     const vr = await lab.router('rekey-matrix', { flash: true });
     const known = join(lab.dir, 'known-rekey-matrix');

@@ -45,6 +45,11 @@ const MS_PER_KIB = 125;
 export class RouterConnection {
   /** Set once the connection is lost or stalled: every later step fails at once with it. */
   private lost: RouterLost | undefined;
+  /**
+   * Rejects when the connection closes: a step in flight fails then, not at its deadline (ssh2 never
+   * calls back an SFTP write whose connection dropped).
+   */
+  private readonly closed: Promise<never>;
 
   private constructor(
     readonly target: RouterTarget,
@@ -52,7 +57,8 @@ export class RouterConnection {
     private readonly sock: Socket,
     private readonly timeoutMs: number,
   ) {
-    sock.once('close', () => (this.lost ??= new RouterLost(target, 'drop')));
+    this.closed = new Promise<never>((_, reject) => sock.once('close', () => reject((this.lost ??= new RouterLost(target, 'drop')))));
+    this.closed.catch(() => undefined);
     // ssh2 ends the connection after keepalives go unanswered: the router stalled, it did not hang up.
     this.client.on('error', (err) => {
       if (/keepalive/i.test(err.message)) this.lost ??= new RouterLost(target, 'stall', `no answer to keepalives`);
@@ -134,7 +140,7 @@ export class RouterConnection {
     if (this.lost) throw this.lost.during(what);
     const ms = this.timeoutMs + extraMs;
     try {
-      return await deadline(op(), ms, () => {
+      return await deadline(Promise.race([op(), this.closed]), ms, () => {
         this.lost ??= new RouterLost(this.target, 'stall', `no answer within ${Math.round(ms / 1000)} s`);
         this.sock.destroy();
         return this.lost;
