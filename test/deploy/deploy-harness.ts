@@ -53,7 +53,13 @@ export class DeployLab {
     return vr;
   }
 
-  connect(over: Partial<ConnectOptions> = {}, knownHostsFile = join(this.dir, 'known_hosts')): Promise<ConnectOptions> {
+  private knownHostsFiles = 0;
+
+  /**
+   * Connection options; without `knownHostsFile`, a known-hosts file of their own (new keys are
+   * trusted), so deploys running at the same time never read a file another one is writing.
+   */
+  connect(over: Partial<ConnectOptions> = {}, knownHostsFile = join(this.dir, `known-hosts-${++this.knownHostsFiles}`)): Promise<ConnectOptions> {
     return KnownHosts.load(knownHostsFile).then((knownHosts) => ({
       credentials: { user: ADMIN.name, password: ADMIN.password },
       knownHosts,

@@ -36,7 +36,7 @@ async function storeFiles(vr: VirtualRouter): Promise<Map<string, string>> {
   return out;
 }
 
-describe('a first deploy', () => {
+describe.concurrent('a first deploy', () => {
   it('v7 with flash/: pages in flash/, the profile and walled garden hold exactly the expected values', async () => {
     const vr = await lab.router('first-v7', {
       flash: true,
@@ -89,7 +89,7 @@ describe('a first deploy', () => {
   });
 });
 
-describe('redeploys and rollback', () => {
+describe.concurrent('redeploys and rollback', () => {
   it('a no-op uploads nothing, a one-file change uploads one file, rollback serves the previous pages', async () => {
     const vr = await lab.router('redeploy', { flash: true });
     const first = await deployRouter(target(vr), await lab.job(dist));
@@ -181,7 +181,7 @@ async function variant(name: string, tag: string): Promise<string> {
   return d;
 }
 
-describe('dry-run and secrets', () => {
+describe.concurrent('dry-run and secrets', () => {
   it('dry-run shows the plan and changes nothing', async () => {
     const vr = await lab.router('dry', { flash: true });
     const before = await storeFiles(vr);
@@ -217,7 +217,7 @@ describe('dry-run and secrets', () => {
   });
 });
 
-describe('refusals that change nothing', () => {
+describe.concurrent('refusals that change nothing', () => {
   it('a value that could inject a command is rejected with a sentence naming the field', async () => {
     const model = routerModel(validateConfig(example), 'hsprof1');
     const t = { folder: 'flash/x-000000000000', bundle: 'ab', v7: true };

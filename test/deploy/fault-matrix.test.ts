@@ -42,9 +42,7 @@ async function variant(base: string, tag: string): Promise<string> {
   return d;
 }
 
-/** A deploy of `dist` to `vr`, with a known-hosts file of the router's own (cases run at the same time). */
-const job = async (vr: VirtualRouter, dist: string) =>
-  lab.job(dist, 'deploy', undefined, await lab.connect({ timeoutMs: TIMEOUT_MS }, join(lab.dir, `known-${vr.sshPort}`)));
+const job = async (dist: string) => lab.job(dist, 'deploy', undefined, await lab.connect({ timeoutMs: TIMEOUT_MS }));
 const folderB = () => `flash/acme-guest-wi-fi-${idB}`;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -139,8 +137,8 @@ let routers = 0;
 /** A router serving version A (and holding an older version Z too when the phase needs one to remove). */
 async function routerServingA(phase: Phase): Promise<{ vr: VirtualRouter; folderA: string }> {
   const vr = await lab.router(`matrix-${++routers}`, { flash: true, freeSpace: FREE });
-  if (phase.older) expect((await deployRouter(target(vr), await job(vr, await variant(distA, `z${routers}`)))).ok).toBe(true);
-  const a = await deployRouter(target(vr), await job(vr, distA));
+  if (phase.older) expect((await deployRouter(target(vr), await job(await variant(distA, `z${routers}`)))).ok).toBe(true);
+  const a = await deployRouter(target(vr), await job(distA));
   expect(a.status).toBe('deployed');
   return { vr, folderA: a.folder! };
 }
@@ -153,7 +151,7 @@ function expectServes(phase: Phase, folder: string, folderA: string): void {
 }
 
 async function rerunServesB(vr: VirtualRouter): Promise<void> {
-  const rerun = await deployRouter(target(vr), await job(vr, distB));
+  const rerun = await deployRouter(target(vr), await job(distB));
   expect(rerun.error).toBeUndefined();
   expect(['deployed', 'unchanged']).toContain(rerun.status);
   expect(await serving(vr)).toBe(folderB());
@@ -178,7 +176,7 @@ describe.concurrent.each([
   it('at connect: one sentence, nothing changed, and a rerun finishes', async () => {
     const { vr, folderA } = await routerServingA({ name: 'connect', at: () => /^connect$/, step: () => /./, when: 'nothing changed' });
     vr.ssh!.inject({ at: /^connect$/, action });
-    const r = await deployRouter(target(vr), await job(vr, distB));
+    const r = await deployRouter(target(vr), await job(distB));
     expect(r.error).toMatch(
       action === 'stall' ? /^Cannot reach 127\.0\.0\.1:\d+: no answer within the timeout/ : /^Cannot connect to 127\.0\.0\.1:\d+: /,
     );
@@ -192,7 +190,7 @@ describe.concurrent.each([
       const { vr, folderA } = await routerServingA(phase);
       vr.ssh!.inject({ at: phase.at(), action });
       const started = Date.now();
-      const r = await deployRouter(target(vr), await job(vr, distB));
+      const r = await deployRouter(target(vr), await job(distB));
       expect(r.ok).toBe(false);
       sentenceFor(phase, r.error, lost, folderA);
       // The deadline bounds the wait (with room for a loaded machine); without one it would never end.
@@ -216,7 +214,7 @@ describe.concurrent('the disk fills up', () => {
     const filler = join(vr.files!.root, 'filler.bin');
     const fault: SshFault = { at: at(), action: () => (writeFileSync(filler, Buffer.alloc(FREE)), 'continue') };
     vr.ssh!.inject(fault);
-    const r = await deployRouter(target(vr), await job(vr, distB));
+    const r = await deployRouter(target(vr), await job(distB));
     expect(r.error).toMatch(/^127\.0\.0\.1:\d+ could not write \S+ \(No space left on device\); /);
     expect(r.error).toContain(`; ${folderB()} was not switched to, and the router still serves ${folderA}. Run the deploy again to finish it.`);
     expect(await serving(vr)).toBe(folderA);

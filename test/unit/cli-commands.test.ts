@@ -207,6 +207,35 @@ describe('/file', () => {
     expect((await r.run(':put [/file get [find name="flash/a"] contents]')).error).toBe('failure: not a file');
   });
 
+  it('lists files added earlier in the same script in their place, with their sizes and the free space they took', async () => {
+    const r = await router('7.19.4', {}, { flash: true, freeSpace: 1000 });
+    await files(r, { 'flash/b/m.txt': 'm', 'flash/b/z.txt': 'zz', 'flash/c.txt': 'c' });
+    const listing = ['/file print terse', ':put [/system resource get free-hdd-space]'];
+    const inOneRun = await r.out(
+      [
+        ...listing,
+        '/file add name="flash/b/a.txt" contents="aaaa"',
+        '/file add name="flash/b/x.txt" contents=[/file get [find name="flash/b/z.txt"] contents]',
+        '/file add name="flash/a.txt" contents="12"',
+        ...listing,
+      ].join('\n'),
+    );
+    const after = inOneRun.slice(inOneRun.indexOf('\n996\n') + 5);
+    expect([...after.matchAll(/name=(\S+) type=(?:"[^"]*"|\S+)(?: size=(\d+))?/g)].map((m) => `${m[1]} ${m[2] ?? '-'}`)).toEqual([
+      'flash -',
+      'flash/a.txt 2',
+      'flash/b -',
+      'flash/b/a.txt 4',
+      'flash/b/m.txt 1',
+      'flash/b/x.txt 2',
+      'flash/b/z.txt 2',
+      'flash/c.txt 1',
+    ]);
+    expect(after).toMatch(/\n988\n$/);
+    // A later run reads the disk afresh and agrees.
+    expect(await r.out(listing.join('\n'))).toBe(after);
+  });
+
   it('has no /file add on v6', async () => {
     const r = await router('6.49.13');
     expect((await r.run('/file add name=x.txt contents=abc')).error).toMatch(/^bad command name add/);

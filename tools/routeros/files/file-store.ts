@@ -6,8 +6,11 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../../lib/errors.ts';
+import { fileType, usedSync, withEntry, type FileEntry } from './listing.ts';
+
+export { fileType, type FileEntry } from './listing.ts';
 
 export interface FileStoreOptions {
   /** Create `flash/` (the persistent disk of routers that have one). */
@@ -16,16 +19,6 @@ export interface FileStoreOptions {
   freeSpace?: number;
   /** Total bytes of the disk (default 128 MiB, or more when the folder already holds more). */
   totalSpace?: number;
-}
-
-export interface FileEntry {
-  /** RouterOS file name: the path from the root, `/`-separated, no leading slash. */
-  name: string;
-  directory: boolean;
-  /** RouterOS's `type` column: `directory`, `disk`, `.html file`, `script`, … */
-  type: string;
-  size: number;
-  mtimeMs: number;
 }
 
 /** Why the store refused a name: outside the root, or a symlink on the way. */
@@ -40,21 +33,6 @@ export class StoreError extends Error {
 }
 
 const MIB = 1024 * 1024;
-
-/**
- * RouterOS names file types after the extension (`.html file`), with a few of its own names
- * (`script` for .rsc, `backup`, `package`). The exact list is not documented: this is our reading
- * of `/file print` outputs.
- */
-export function fileType(name: string, directory: boolean, hasFlash: boolean): string {
-  if (directory) return hasFlash && name === 'flash' ? 'disk' : 'directory';
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0) return 'file';
-  const ext = base.slice(dot + 1).toLowerCase();
-  const special: Record<string, string> = { rsc: 'script', backup: 'backup', npk: 'package' };
-  return special[ext] ?? `.${ext} file`;
-}
 
 export class FileStore {
   readonly root: string;
@@ -166,9 +144,13 @@ export class FileStore {
     }
   }
 
+  /** Changes through the store so far: a listing patched after an await must not have missed one. */
+  private changes = 0;
+
   /** Forgets the batch listing; SFTP calls it for the files it writes, renames and removes. */
   changed(): void {
     this.memo = undefined;
+    this.changes++;
   }
 
   /**
@@ -239,8 +221,23 @@ export class FileStore {
     const abs = await this.path(name);
     const grow = Buffer.byteLength(contents) - (existsSync(abs) ? (await lstat(abs)).size : 0);
     if (grow > (await this.freeBytes())) throw new StoreError('not enough space on disk', 'no-space');
+    const memo = this.memo;
     this.changed();
+    const seen = this.changes;
     await writeFile(abs, contents);
+    // Within a batch the listing is patched, not walked again: a copy script writes file after file.
+    if (memo && this.batches && this.changes === seen && !this.memo) this.memo = this.withFile(memo, abs);
+  }
+
+  /** The listing with the file at `abs` in its place, and the new time of its folder. */
+  private withFile(list: FileEntry[], abs: string): FileEntry[] {
+    const name = this.nameOf(abs);
+    const st = lstatSync(abs);
+    const out = withEntry(list, { name, directory: false, type: fileType(name, false, this.hasFlash), size: st.size, mtimeMs: st.mtimeMs });
+    const folder = dirname(abs);
+    const at = folder === this.root ? -1 : out.findIndex((e) => e.name === this.nameOf(folder));
+    if (at >= 0) out[at] = { ...out[at]!, mtimeMs: lstatSync(folder).mtimeMs };
+    return out;
   }
 
   async readText(name: string): Promise<string> {
@@ -248,10 +245,11 @@ export class FileStore {
   }
 
   /**
-   * The bytes of every file, read from the disk each time (a file written behind the store's back
-   * counts). A synchronous walk: every SFTP write asks, and the async one cost far more CPU.
+   * The bytes of every file, read from the disk (a file written behind the store's back counts), or
+   * from the batch listing. A synchronous walk: every SFTP write asks, and the async one cost far more CPU.
    */
   async usedBytes(): Promise<number> {
+    if (this.batches && this.memo) return this.memo.reduce((sum, e) => sum + e.size, 0);
     return usedSync(this.root);
   }
 
@@ -263,14 +261,4 @@ export class FileStore {
   totalBytes(): number {
     return this.total;
   }
-}
-
-function usedSync(dir: string): number {
-  let sum = 0;
-  for (const name of readdirSync(dir)) {
-    const st = lstatSync(join(dir, name));
-    if (st.isDirectory()) sum += usedSync(join(dir, name));
-    else if (st.isFile()) sum += st.size;
-  }
-  return sum;
 }
