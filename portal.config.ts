@@ -52,7 +52,7 @@ export default defineConfig({
   texts: {
     ar: { 'login.title': 'مرحبًا بك في شبكة {brand}' },
   },
-  budgets: { loginPageKB: 58, totalKB: 150 },
+  budgets: { loginPageKB: 36, totalKB: 150 },
   walledGarden: { hosts: [] },
   router: {
     httpCookieLifetime: '3d',

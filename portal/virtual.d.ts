@@ -12,6 +12,8 @@ declare module 'virtual:hotspot/config' {
     defaultMode: 'member' | 'voucher';
     trial: boolean;
     cookie: boolean;
+    /** PAP is a login method: where the router has no CHAP the form sends the plain password (with a note on http). */
+    pap: boolean;
     /** `https` is a login method: over TLS the form sends the plain password and says the page is secure. */
     https: boolean;
     terms: boolean;

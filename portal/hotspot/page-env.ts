@@ -24,6 +24,7 @@ let env: PageEnv = {
     defaultMode: 'member',
     trial: false,
     cookie: false,
+    pap: false,
     https: false,
     terms: false,
     termsLink: '',

@@ -11,10 +11,7 @@ void startStaticPage({
   titleKey: 'title.error',
   texts,
   update: (v) => {
-    const message = shadowOf('hs-notice-page')?.querySelector<HTMLElement & { text?: string }>('hs-message');
-    const box = message?.shadowRoot?.querySelector('[role="alert"]');
+    const box = shadowOf('hs-notice-page')?.querySelector('hs-message')?.shadowRoot?.querySelector('[role="alert"]');
     if (box) box.textContent = routerErrorText(v);
-    // Written into the login page's window (a login sent by fetch), the message is a Lit element there.
-    else if (message && customElements.get('hs-message')) message.text = routerErrorText(v);
   },
 });

@@ -1,8 +1,9 @@
 /**
  * The login page's first script: the small CHAP path. It makes the form the build rendered into the
- * page work (read it, hash with crypto-js MD5, post) without waiting for Lit, then loads the full page
- * script (login-app.ts), which takes the form over and sends its logins through here too.
- * It imports nothing of the shared `portal` chunk: its few helpers are its own copies.
+ * page work (switch member / voucher, read it, hash with crypto-js MD5, post) without waiting for
+ * anything else, then loads the page's second script (login-app.ts: languages, trial, the router's
+ * error, notes), which sends its logins through here too.
+ * It imports nothing of the shared `static` chunk: its few helpers are its own copies.
  */
 import { readChap } from '../hotspot/chap.ts';
 import type { VoucherSettings } from '../hotspot/login.ts';
@@ -44,78 +45,95 @@ function takeIn(html: string): void {
 }
 
 /**
- * What became of a login that left the guest on this page, told to whichever part of the page is live
- * by then (the form the build rendered, or the full script that took it over while the login was out):
- * `hs-login-offline`, the router could not be reached (the guest may try again); `hs-login-refused`,
- * the router refused it and the page's router values now hold its error.
+ * What became of a login that left the guest on this page, for the second script: `hs-login-offline`,
+ * the router could not be reached (the guest may try again); `hs-login-refused`, the router refused
+ * it and the page's router values now hold its error.
  */
 export const OFFLINE_EVENT = 'hs-login-offline';
 export const REFUSED_EVENT = 'hs-login-refused';
 
+/** The open shadow root of the first `tag` under `root`. */
+const inside = (root: ParentNode | null | undefined, tag: string) => root?.querySelector(tag)?.shadowRoot ?? null;
+const pageRoot = inside(document, 'hs-login-page');
+const formRoot = inside(pageRoot, 'hs-login-form');
+const termsRoot = inside(pageRoot, 'hs-terms');
+const tick = termsRoot?.querySelector<HTMLInputElement>('#accept');
+const button = formRoot?.querySelector<HTMLButtonElement>('form button[type=submit]');
+const field = (id: string) => formRoot?.querySelector<HTMLInputElement>(`#${id}`);
+/** The page's message box, rendered hidden with the text a login that cannot reach the router shows. */
+const alertBox = pageRoot?.querySelector<HTMLElement>('[data-hs="alert"]');
+
 export const early = {
   chap: readChap(),
   voucher: voucherRule(),
-  /** `terms`: the box was ticked (kept for the page a failed login comes back to). */
-  send: (req: LoginRequest, terms = false): boolean => {
-    rememberTerms(terms);
-    return submitLogin(values, early.chap, req, early.voucher, (outcome) => {
+  values: () => values,
+  /** Sends a login (the terms already checked); true while it is on its way. */
+  send: (req: LoginRequest): boolean => {
+    rememberTerms(Boolean(tick?.checked));
+    if (alertBox) alertBox.hidden = true;
+    const sent = submitLogin(values, early.chap, req, early.voucher, (outcome) => {
       if (outcome.kind === 'again') takeIn(outcome.html);
-      if (outcome.kind !== 'shown') document.dispatchEvent(new Event(outcome.kind === 'offline' ? OFFLINE_EVENT : REFUSED_EVENT));
+      if (outcome.kind !== 'shown') {
+        if (button) button.disabled = false;
+        if (alertBox && outcome.kind === 'offline') alertBox.hidden = false;
+        document.dispatchEvent(new Event(outcome.kind === 'offline' ? OFFLINE_EVENT : REFUSED_EVENT));
+      }
     });
+    if (button) button.disabled = sent;
+    return sent;
   },
-  termsRemembered: () => termsRemembered(values),
+  /** Whether the terms are ticked (or there are none); if not, says so and takes the guest there. */
+  termsOk: (): boolean => {
+    const ok = !tick || tick.checked;
+    termsRoot?.querySelector('.problem')?.toggleAttribute('hidden', ok);
+    tick?.setAttribute('aria-invalid', String(!ok));
+    if (!ok) tick!.focus();
+    return ok;
+  },
+  /** The login mode shown (member or voucher); switching keeps what was typed in each. */
+  mode: (): string => formRoot?.querySelector<HTMLElement>('[data-mode]:not([hidden])')?.dataset['mode'] ?? 'member',
+  setMode: (mode: string): void => {
+    for (const part of formRoot?.querySelectorAll<HTMLElement>('[data-mode]') ?? []) part.hidden = part.dataset['mode'] !== mode;
+    const radio = formRoot?.querySelector<HTMLInputElement>(`#mode-${mode}`);
+    if (radio) radio.checked = true;
+  },
 };
 
-/** The open shadow root of the first `tag` under `root`. */
-const inside = (root: ParentNode | null | undefined, tag: string) => root?.querySelector(tag)?.shadowRoot ?? null;
-
 function wireRenderedForm(): void {
-  const pageRoot = inside(document, 'hs-login-page');
-  const formRoot = inside(pageRoot, 'hs-login-form');
-  const form = formRoot?.querySelector('form');
-  const button = form?.querySelector<HTMLButtonElement>('button[type=submit]');
+  const form = button?.form;
   if (!formRoot || !form || !button) return;
-  const offline = pageRoot?.querySelector<HTMLElement>('[data-hs="offline"]');
+  // The form the guest used before a failed login (the router echoes `var`), or a `?voucher=` link's.
+  const link = new URLSearchParams(location.search).get('voucher')?.trim();
+  const wanted = link ? 'voucher' : values.get('var');
+  if (formRoot.querySelector(`[data-mode="${wanted}"]`)) early.setMode(wanted);
+  const echoed = values.get('username');
+  const prefill = field(early.mode() === 'voucher' ? 'voucher' : 'username');
+  if (prefill) prefill.value = link || echoed;
+  formRoot.querySelector('fieldset')?.addEventListener('change', (e) => early.setMode((e.target as HTMLInputElement).value));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (button.disabled) return;
-    const field = (id: string) => formRoot.querySelector<HTMLInputElement>(`#${id}`);
-    const voucher = field('voucher');
+    const voucher = early.mode() === 'voucher' ? field('voucher') : null;
     const user = voucher ?? field('username');
     const pass = voucher ?? field('password');
-    const terms = inside(pageRoot, 'hs-terms');
-    const tick = terms?.querySelector<HTMLInputElement>('#accept');
     const missing = [user, pass].filter((f) => f && !(f === user ? f.value.trim() : f.value));
     for (const f of [user, pass]) f?.setAttribute('aria-invalid', String(missing.includes(f)));
     // Every missing step at once: the fields and the terms (the build rendered both texts, hidden).
-    formRoot.querySelector('.problem')?.toggleAttribute('hidden', !missing.length);
-    terms?.querySelector('.problem')?.toggleAttribute('hidden', !tick || tick.checked);
-    tick?.setAttribute('aria-invalid', String(Boolean(tick && !tick.checked)));
-    const first = tick && !tick.checked ? tick : missing[0];
-    if (first) return first.focus();
+    formRoot.querySelector('[data-mode]:not([hidden]) .problem')?.toggleAttribute('hidden', !missing.length);
+    if (!early.termsOk()) return;
+    if (missing[0]) return missing[0].focus();
     const code = voucher?.value ?? '';
-    // The build rendered the message a login that could not reach the router shows (hidden).
-    if (offline) offline.hidden = true;
-    const sent = early.send(
+    early.send(
       voucher ? { mode: 'voucher', username: code, password: code } : { mode: 'member', username: user!.value.trim(), password: pass!.value },
-      Boolean(tick?.checked),
     );
-    button.disabled = sent;
   });
   // The tick of the login that failed a moment ago survives.
-  const tick = inside(pageRoot, 'hs-terms')?.querySelector<HTMLInputElement>('#accept');
-  if (tick && early.termsRemembered()) tick.checked = true;
-  document.addEventListener(OFFLINE_EVENT, () => {
-    button.disabled = false;
-    if (offline) offline.hidden = false;
-  });
-  // The full script shows the router's error from the page's values when it starts.
-  document.addEventListener(REFUSED_EVENT, () => (button.disabled = false));
+  if (tick && termsRemembered(values)) tick.checked = true;
   button.disabled = false;
   document.documentElement.setAttribute('data-hs-ready', '');
 }
 
 wireRenderedForm();
-// The full script (login-app.ts) as the build names it; loaded once the form works, never before.
+// The second script as the build names it; loaded once the form works, never before.
 const app = document.querySelector<HTMLMetaElement>('meta[name="hs-app"]')?.content;
 if (app) void import(/* @vite-ignore */ app);

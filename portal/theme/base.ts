@@ -54,6 +54,15 @@ export const controls = css`
   .hint:empty {
     display: none;
   }
+  .problem {
+    color: var(--hs-error);
+    font-weight: 600;
+    margin: 0.75rem 0 0;
+  }
+`;
+
+/** Buttons: primary, and `.secondary` (an outline on the surface). */
+export const buttons = css`
   button {
     display: block;
     width: 100%;
@@ -71,11 +80,6 @@ export const controls = css`
   button.secondary {
     color: var(--hs-primary);
     background: var(--hs-surface);
-  }
-  .problem {
-    color: var(--hs-error);
-    font-weight: 600;
-    margin: 0.75rem 0 0;
   }
   button[disabled] {
     cursor: progress;

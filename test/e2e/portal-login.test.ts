@@ -63,8 +63,8 @@ describe('member login by CHAP', () => {
   });
 });
 
-describe('before and while the full script arrives', () => {
-  /** Holds back login-app-*.js (Lit and the page's interactivity) until `release()`. */
+describe('before and while the second script arrives', () => {
+  /** Holds back login-app-*.js (the page's second script: languages, trial, errors) until `release()`. */
   async function heldBack(mac: string) {
     const guest = await portal.guest(mac);
     let release!: () => void;
@@ -86,11 +86,11 @@ describe('before and while the full script arrives', () => {
         password: form.querySelector<HTMLInputElement>('#password')!.value,
         terms: root.querySelector('hs-terms')!.shadowRoot!.querySelector<HTMLInputElement>('#accept')!.checked,
         focus: el?.id,
-        taken: Boolean(customElements.get('hs-login-page')),
+        started: document.documentElement.hasAttribute('data-hs-app'),
       };
     });
 
-  it('logs in by CHAP from the page as the build rendered it, before Lit has loaded', async () => {
+  it('logs in by CHAP from the page as the build rendered it, before the second script has loaded', async () => {
     const { page, posts, context, release } = await heldBack('02:00:00:00:01:11');
     await page.goto(`${HOTSPOT}/login`);
     await page.getByLabel('Username').fill('bob');
@@ -108,18 +108,18 @@ describe('before and while the full script arrives', () => {
     await context.close();
   });
 
-  it('keeps what the guest typed and ticked, and the focus, when the full script takes the page over', async () => {
+  it('keeps what the guest typed and ticked, and the focus, when the second script starts', async () => {
     const { page, context, release } = await heldBack('02:00:00:00:01:12');
     await page.goto(`${HOTSPOT}/login`);
     await page.getByLabel('Username').fill('dave');
     await page.getByLabel('Password').fill('dive');
     await acceptTerms(page);
     await page.getByLabel('Username').focus();
-    expect(await inForm(page)).toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', taken: false });
+    expect(await inForm(page)).toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', started: false });
     release();
     await expect
       .poll(() => inForm(page), { timeout: 10_000 })
-      .toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', taken: true });
+      .toEqual({ username: 'dave', password: 'dive', terms: true, focus: 'username', started: true });
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'You are connected' }).waitFor();
     await context.close();
@@ -132,11 +132,15 @@ describe('voucher mode', () => {
     await page.goto(`${HOTSPOT}/login`);
     await expect.poll(() => page.getByLabel('Username').isVisible()).toBe(true);
     await page.getByRole('radio', { name: 'Voucher' }).check();
-    // Ticked in the page as the build rendered it, the choice takes effect once the full script has come.
-    await expect.poll(() => page.getByLabel('Voucher code').isVisible()).toBe(true);
-    expect(await page.getByLabel('Username').count()).toBe(0);
+    expect(await page.getByLabel('Voucher code').isVisible()).toBe(true);
+    expect(await page.getByLabel('Username').isVisible()).toBe(false);
+    await page.getByLabel('Voucher code').fill('AB12');
     await page.getByRole('radio', { name: 'Account' }).check();
-    await expect.poll(() => page.getByLabel('Password').isVisible()).toBe(true);
+    expect(await page.getByLabel('Password').isVisible()).toBe(true);
+    expect(await page.getByLabel('Voucher code').isVisible()).toBe(false);
+    // What was typed in each form stays for when the guest comes back to it.
+    await page.getByRole('radio', { name: 'Voucher' }).check();
+    expect(await page.getByLabel('Voucher code').inputValue()).toBe('AB12');
     await context.close();
   });
 
@@ -331,10 +335,10 @@ describe('a network error on submit', () => {
     await context.close();
   });
 
-  it('is said by the first script too, before the full script (and Lit) could load', async () => {
+  it('is said by the first script too, before the second script could load', async () => {
     const mac = '02:00:00:00:01:21';
     const { page, context } = await portal.guest(mac);
-    await page.route(/\/assets\/(login-app|portal)-/, (route) => route.abort('internetdisconnected'));
+    await page.route(/\/assets\/(login-app|static)-/, (route) => route.abort('internetdisconnected'));
     await page.goto(`${HOTSPOT}/login`);
     await page.locator('html[data-hs-ready]').waitFor({ state: 'attached' });
     await page.route(`${HOTSPOT}/login`, (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));

@@ -34,7 +34,7 @@ describe('what the login page fetches', () => {
     await page.goto(`${HOTSPOT}/login`);
     await heading(page, 'Welcome to Acme Guest Wi-Fi');
     await page.waitForLoadState('networkidle'); // the browser asks for a page's icon after it loads
-    expect(paths.sort()).toEqual(['/assets/login-*.js', '/assets/login-app-*.js', '/assets/portal-*.js', '/login']);
+    expect(paths.sort()).toEqual(['/assets/login-*.js', '/assets/login-app-*.js', '/assets/static-*.js', '/login']);
     expect(await page.evaluate(() => document.querySelector('link[rel=icon]')?.getAttribute('href')?.startsWith('data:image/svg+xml,'))).toBe(true);
     expect(await page.locator('header svg.hs-logo').getAttribute('aria-hidden')).toBe('true');
     expect(errors).toEqual([]);

@@ -123,6 +123,7 @@ describe('cookie login', () => {
     await page.goto(`${HOTSPOT}/login`);
     await memberLogin(page, 'bob', 'builder');
     await expect.poll(() => portal.vr.hotspot.session(mac)?.loginBy).toBe('http-chap');
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor(); // the answer, with its cookie, has arrived
     expect((await context.cookies()).map((c) => c.name)).toContain('mikrotik-hotspot');
 
     await page.goto(`${HOTSPOT}/status`);

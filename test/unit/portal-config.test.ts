@@ -24,7 +24,7 @@ describe('portal config', () => {
     const c = validateConfig(example);
     expect(c.login.methods).toEqual(expect.arrayContaining(['member', 'voucher', 'trial', 'cookie']));
     expect(c.router.loginBy).toEqual(['http-chap', 'cookie', 'trial']);
-    expect(c.budgets).toEqual({ loginPageKB: 58, pageKB: 24, imageKB: 30, totalKB: 150 });
+    expect(c.budgets).toEqual({ loginPageKB: 36, pageKB: 24, imageKB: 30, totalKB: 150 });
   });
 
   it('derives login-by in RouterOS order whatever the order of methods', () => {

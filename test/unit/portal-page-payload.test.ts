@@ -1,10 +1,12 @@
 /**
  * What each built page makes a guest download: the page itself (logo, icon and default-locale texts
- * inline), its one entry script, and the shared `portal` chunk on the login page (the only Lit page),
- * the shared `static` chunk on the pages the build renders whole (alogin, status, logout, error,
- * fstatus, flogout); light pages (redirect, rlogin, radvert) load only their own script. The login page's entry is the small CHAP path, which loads the
- * page's full script (`login-app`, with its default-locale texts) and Lit after it. Other locales' texts stay files fetched on demand, and the login
- * budget counts the page with the largest of them.
+ * inline), its one entry script, and the shared `static` chunk on the pages the build renders whole
+ * (login, alogin, status, logout, error, fstatus, flogout), with the `figures` chunk on the pages that
+ * show figures (status, logout); light pages (redirect, rlogin, radvert)
+ * load only their own script. No page loads Lit. The login page's entry is the small CHAP path, which
+ * loads the page's second script (`login-app`, with its default-locale texts) and the static chunk
+ * after it. Other locales' texts stay files fetched on demand, and the login budget counts the page
+ * with the largest of them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +25,8 @@ const input = { ...example, adverts: { urls: ['http://ads.example.com/'] } };
 const config = validateConfig(input);
 const LIGHT = ['radvert.html', 'redirect.html', 'rlogin.html'];
 const STATIC = ['alogin.html', 'status.html', 'logout.html', 'error.html', 'fstatus.html', 'flogout.html'];
+/** The pages with figures: their own chunk beside the static one, which the login page loads too. */
+const FIGURES = ['status.html', 'logout.html'];
 let dir: string;
 beforeAll(async () => {
   dir = await builtPortal(input);
@@ -32,7 +36,7 @@ const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
 const island = (html: string) => /<script type="application\/json" id="hs-texts" data-locale="([a-z-]+)">([^<]*)<\/script>/.exec(html);
 
 describe('what each page loads', () => {
-  it('one entry script per page, plus the portal chunk (Lit) on the login page only and the static chunk on the pages rendered whole', () => {
+  it('one entry script per page (two on the login page), plus the static chunk on the pages rendered whole (and the figures chunk on status and logout), and no Lit', () => {
     expect(
       pagesFor(config)
         .filter((p) => p.static)
@@ -43,11 +47,11 @@ describe('what each page loads', () => {
       const scripts = load.files.filter((f) => f.endsWith('.js')).map((f) => f.replace(/-[\w-]{8}\.js$/, ''));
       const name = spec.file.replace('.html', '');
       const own = spec.app ? [`assets/${name}`, `assets/${name}-app`] : [`assets/${name}`];
-      const shared = LIGHT.includes(spec.file) ? [] : STATIC.includes(spec.file) ? ['assets/static'] : ['assets/portal'];
+      const shared = LIGHT.includes(spec.file) ? [] : FIGURES.includes(spec.file) ? ['assets/static', 'assets/figures'] : ['assets/static'];
       expect(scripts.sort(), spec.file).toEqual([...own, ...shared].sort());
-      // Lit's own code ("lit-html", its template marker) only where Lit runs.
+      // Lit's own code ("lit-html", its template marker) nowhere: Lit runs at build time only.
       const lit = load.files.filter((f) => f.endsWith('.js') && read(f).includes('lit$'));
-      expect(lit.length > 0, spec.file).toBe(spec.file === 'login.html');
+      expect(lit, spec.file).toEqual([]);
       expect(
         load.files.filter((f) => !f.endsWith('.js')),
         spec.file,
@@ -55,14 +59,14 @@ describe('what each page loads', () => {
     }
   });
 
-  it('no chunk besides the entries, the portal chunk and the static chunk', () => {
+  it('no chunk besides the entries, the static chunk and the figures chunk', () => {
     const scripts = listFiles(dir)
       .map((f) => f.path)
       .filter((f) => f.endsWith('.js'));
     const entries = pagesFor(config).flatMap((p) =>
       p.app ? [p.file.replace('.html', ''), p.file.replace('.html', '-app')] : [p.file.replace('.html', '')],
     );
-    expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...entries, 'portal', 'static'].sort());
+    expect(scripts.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual([...entries, 'static', 'figures'].sort());
   });
 
   it("the default locale's texts are in each page but the light ones (login: in its full script), as the page's texts; the others are files", () => {

@@ -35,6 +35,7 @@ export function clientConfig(config: PortalConfig) {
     defaultMode: config.login.defaultMode ?? modes[0] ?? 'member',
     trial: m.has('trial'),
     cookie: m.has('cookie'),
+    pap: m.has('pap'),
     https: m.has('https'),
     terms: config.brand.terms !== undefined,
     /** Where the full terms are: the portal's own terms.html, an outside address, or nowhere (''). */

@@ -1,16 +1,14 @@
 /**
- * `hotspot:page-chunks`: one script per page, plus the shared `portal` chunk on Lit pages. On weak
- * Wi-Fi every file costs a request; a few hundred bytes copied into two or three pages cost nothing
- * a guest notices. So:
- *  - code every Lit page runs (Lit, the i18n runtime, the page frame, reading router values, …)
- *    is the `portal` chunk, loaded once and shared;
- *  - code only some pages use (the status figures, the not-logged-in page, …) is copied into each
- *    of those pages' entry scripts instead of becoming a chunk of its own;
- *  - light pages (redirect, rlogin, radvert: no Lit) get their own copies of everything they use,
- *    so they never load the portal chunk;
- *  - the pages the build renders whole (alogin, status, logout, error, fstatus, flogout: no Lit)
- *    share one copy of what they use, the `static` chunk, and never load the portal chunk; so does the login page's first script (the small CHAP
- *    path, `early`), which then loads the page's full script (`app`) with Lit.
+ * `hotspot:page-chunks`: one script per page, plus one shared chunk. On weak Wi-Fi every file costs a
+ * request; a few hundred bytes copied into two or three pages cost nothing a guest notices. So:
+ *  - the pages the build renders whole (login's second script, alogin, status, logout, error,
+ *    fstatus, flogout: no Lit at runtime) share one copy of what they use, the `static` chunk: a
+ *    guest goes from login to alogin to status to logout, and the login's answer is shown in the
+ *    same window, where the chunk is already loaded;
+ *  - light pages (redirect, rlogin, radvert) and the login page's first script (the small CHAP path,
+ *    `login-early`, which then loads the page's second script) get their own copies of everything
+ *    they use, so they never wait for the shared chunk;
+ *  - code only one page uses stays in that page's entry script.
  * Copies are made by giving a project module a different id per page (`?hs-page=<page>`), which the
  * bundler then treats as a separate module. Packages (node_modules) and virtual modules are never
  * copied. Build only: the dev server serves modules one by one.
@@ -25,10 +23,13 @@ const CONFIG_ID = '\0virtual:hotspot/config';
 /** The tag of the code the pages the build renders whole share (no Lit): the `static` chunk. */
 export const STATIC_PAGES = 'static';
 export const SHARED_BY_STATIC_PAGES = new RegExp(`\\${TAG}${STATIC_PAGES}$`);
-
-/** Modules every Lit page uses: the `portal` chunk. */
-export const SHARED_BY_LIT_PAGES =
-  /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]portal[\\/]i18n[\\/](?:runtime|choose|island)\.ts$|[\\/]portal[\\/]theme[\\/]|[\\/]portal[\\/]pages[\\/]shared[\\/](?:boot|page-styles|error-text)\.ts$|[\\/]portal[\\/]components[\\/](?:events\.ts|hs-element\.ts|hs-(?:message|language-picker)[\\/])|[\\/]portal[\\/]hotspot[\\/](?:send|links|router-values|page-env)\.ts$|virtual:hotspot\/config$/;
+/**
+ * What only the pages with figures (status, logout) use of the static chunk: a chunk of its own, so
+ * the login page, which loads the static chunk too, does not carry it.
+ */
+export const FIGURES_OF_STATIC_PAGES = new RegExp(
+  `[\\\\/]portal[\\\\/](?:pages[\\\\/]shared[\\\\/](?:fill-figures|figures)|hotspot[\\\\/](?:figures|rate-limit|page-env)|i18n[\\\\/]format)\\.ts\\${TAG}${STATIC_PAGES}$`,
+);
 
 /** The page a module id was copied for, and the id without the tag. */
 export function untag(id: string): { id: string; page?: string } {
@@ -48,7 +49,8 @@ export function hotspotPageChunks(pages: readonly PageSpec[], root: string): Plu
     } else if (p.app) {
       entries.set(path.join(root, p.entry), `${name(p)}-early`);
       light.add(`${name(p)}-early`);
-      entries.set(path.join(root, p.app), name(p));
+      // The full script shares the static chunk: the pages after login find it already loaded.
+      entries.set(path.join(root, p.app), STATIC_PAGES);
     } else {
       entries.set(path.join(root, p.entry), name(p));
     }
@@ -63,11 +65,10 @@ export function hotspotPageChunks(pages: readonly PageSpec[], root: string): Plu
       const page = from.page ?? entries.get(from.id);
       if (!page) return null; // imported by shared code (or not from a page at all): one module
       const resolved = await this.resolve(source, from.id, { ...options, skipSelf: true });
-      // The client config is tiny: a light page gets its own copy instead of the portal chunk.
+      // The client config is tiny: a light page (and the static chunk) gets its own copy, shared with no other.
       if (resolved?.id === CONFIG_ID && light.has(page)) return { ...resolved, id: `${CONFIG_ID}${TAG}${page}` };
       if (!resolved || resolved.external || /[\0?]/.test(resolved.id) || /[\\/]node_modules[\\/]/.test(resolved.id)) return resolved;
       if (entries.has(resolved.id)) return resolved;
-      if (SHARED_BY_LIT_PAGES.test(resolved.id) && !light.has(page)) return resolved;
       return { ...resolved, id: `${resolved.id}${TAG}${page}` };
     },
   };

@@ -26,6 +26,8 @@ export interface ShellOptions {
   root: string;
   templatesDir?: string;
   catalogs: readonly LocaleCatalog[];
+  /** The views to render the pages with, when not the toolkit's own (the dev server's fresh load). */
+  views?: SsrContext['views'];
 }
 
 const CHAP_VARS = new Set(['chap-id', 'chap-challenge']);
@@ -93,7 +95,7 @@ export function createShells(opts: ShellOptions): Shells {
     return fill(text, { brand: config.brand.name });
   });
 
-  const ssr: SsrContext = { config, locale: def.code };
+  const ssr: SsrContext = { config, locale: def.code, views: opts.views };
   const brand = config.brand;
   const { dark, ...colors } = brand.colors;
   const favicon = brand.favicon ?? brand.logo;
@@ -163,19 +165,16 @@ export function createShells(opts: ShellOptions): Shells {
         // Pages that run the Lit app get their texts in the default locale with the page.
         textsData: spec.minimal || spec.app ? '' : textsIsland(def.code, texts),
         // The page's view and the language picker, rendered by the build from the Lit components.
-        app: spec.view ? renderView(ssr, spec.view, texts, spec.static) : '',
-        // On Lit pages the language picker comes with the script (without one it could not switch): its
-        // box is reserved. Pages without Lit get it rendered by the build; their script wires it.
+        app: spec.view ? renderView(ssr, spec.view, texts, spec.static || Boolean(spec.app)) : '',
+        // The language picker as the build renders it; the page's script wires it.
         picker:
           spec.minimal || catalogs.length < 2
             ? ''
-            : spec.static
-              ? renderPicker(
-                  ssr,
-                  catalogs.map((c) => ({ code: c.code, name: c.name })),
-                  texts,
-                )
-              : '<hs-language-picker></hs-language-picker>',
+            : renderPicker(
+                ssr,
+                catalogs.map((c) => ({ code: c.code, name: c.name })),
+                texts,
+              ),
       });
     },
     renderErrorsTxt(catalog) {

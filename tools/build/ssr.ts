@@ -4,33 +4,21 @@
  * HTML and its inline CSS, and reads without JavaScript. The view renders with no router values
  * (`server: true`); where the router can fill a figure itself, the view writes RouterOS markup
  * through `routerMarkup()` (portal/hotspot/page-env.ts), the only `$(` this output may contain.
- * In the browser each page's script takes the rendered content over (portal/components/hs-element.ts).
+ * In the browser no page runs Lit: each page's plain script works on the content as rendered.
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { PickerLocale } from '../../portal/components/hs-language-picker/hs-language-picker.ts';
-import '../../portal/components/hs-language-picker/hs-language-picker.ts';
 import { RouterValues } from '../../portal/hotspot/router-values.ts';
-import { ROUTER_MARK_CLOSE, ROUTER_MARK_OPEN, setPageEnv } from '../../portal/hotspot/page-env.ts';
-import { TEXT_MARK_CLOSE, TEXT_MARK_OPEN, TEXT_MARK_SPLIT, useMessages, useTextParams } from '../../portal/i18n/runtime.ts';
+import { ROUTER_MARK_CLOSE, ROUTER_MARK_OPEN } from '../../portal/hotspot/page-env.ts';
+import { TEXT_MARK_CLOSE, TEXT_MARK_OPEN, TEXT_MARK_SPLIT } from '../../portal/i18n/runtime.ts';
 import type { Catalog } from '../../portal/i18n/types.ts';
-import { HsAloginPage } from '../../portal/pages/views/alogin-page.ts';
-import { HsLoginPage } from '../../portal/pages/views/login-page.ts';
-import { HsNoticePage } from '../../portal/pages/views/notice-page.ts';
-import { HsStatusPage } from '../../portal/pages/views/status-page.ts';
+import * as toolkitViews from '../../portal/pages/views/index.ts';
 import type { PortalConfig } from '../config/index.ts';
 import { minifyCss } from './plugin-lit-templates.ts';
 import { clientConfig } from './plugin-i18n.ts';
-
-/** The page views by tag, as the pages' entries define them in the browser. */
-const VIEWS: Record<string, CustomElementConstructor> = {
-  'hs-login-page': HsLoginPage,
-  'hs-alogin-page': HsAloginPage,
-  'hs-status-page': HsStatusPage,
-  'hs-notice-page': HsNoticePage,
-};
 
 export interface PageView {
   tag: string;
@@ -78,20 +66,32 @@ export function tidy(out: string): string {
     .replace(new RegExp(`${ROUTER_MARK_OPEN}([^${ROUTER_MARK_CLOSE}]*)${ROUTER_MARK_CLOSE}`, 'g'), (_, expr: string) => `$(${expr})`);
 }
 
+/** The views and the setters of the modules they read texts and router values from. */
+export type ViewModule = typeof toolkitViews;
+
 export interface SsrContext {
   config: PortalConfig;
   locale: string;
+  /**
+   * The views to render, when not the toolkit's own: the dev server's fresh load of the project's
+   * portal/pages/views/index.ts, whose components have defined themselves in a fresh registry.
+   */
+  views?: ViewModule;
 }
 
-function define(): void {
-  for (const [tag, view] of Object.entries(VIEWS)) if (!customElements.get(tag)) customElements.define(tag, view);
-}
-
-function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): void {
-  define();
-  useMessages(ctx.locale, texts, anchored);
-  useTextParams({ brand: ctx.config.brand.name });
-  setPageEnv({ config: clientConfig(ctx.config), values: new RouterValues(new Map()), chap: undefined, search: new URLSearchParams(), server: true });
+function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): ViewModule {
+  const v = ctx.views ?? toolkitViews;
+  for (const [tag, view] of Object.entries(v.VIEWS)) if (!customElements.get(tag)) customElements.define(tag, view);
+  v.useMessages(ctx.locale, texts, anchored);
+  v.useTextParams({ brand: ctx.config.brand.name });
+  v.setPageEnv({
+    config: clientConfig(ctx.config),
+    values: new RouterValues(new Map()),
+    chap: undefined,
+    search: new URLSearchParams(),
+    server: true,
+  });
+  return v;
 }
 
 /**
@@ -99,21 +99,21 @@ function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): void {
  * whose script is not Lit, every text keeps its key (text anchors) so the script can translate it.
  */
 export function renderView(ctx: SsrContext, view: PageView, texts: Catalog, anchored = false): string {
-  if (!VIEWS[view.tag]) throw new Error(`no view for <${view.tag}>; add it to tools/build/ssr.ts`);
-  prepare(ctx, texts, anchored);
+  const v = prepare(ctx, texts, anchored);
+  if (!v.VIEWS[view.tag]) throw new Error(`no view for <${view.tag}>; add it to portal/pages/views/index.ts`);
   try {
     return tidy(collectResultSync(render(elementTemplate(view))));
   } finally {
-    useMessages(ctx.locale, texts);
+    v.useMessages(ctx.locale, texts);
   }
 }
 
 /** The language picker as the build renders it for a page without Lit (its script switches the texts). */
 export function renderPicker(ctx: SsrContext, locales: readonly PickerLocale[], texts: Catalog): string {
-  prepare(ctx, texts, true);
+  const v = prepare(ctx, texts, true);
   try {
     return tidy(collectResultSync(render(html`<hs-language-picker .locales=${locales} .value=${ctx.locale}></hs-language-picker>`)));
   } finally {
-    useMessages(ctx.locale, texts);
+    v.useMessages(ctx.locale, texts);
   }
 }

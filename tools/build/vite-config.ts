@@ -11,7 +11,7 @@ import { hotspotBudgets } from './plugin-budgets.ts';
 import { hotspotI18n } from './plugin-i18n.ts';
 import { hotspotCryptoJs } from './plugin-crypto-js.ts';
 import { hotspotLitTemplates } from './plugin-lit-templates.ts';
-import { hotspotPageChunks, SHARED_BY_LIT_PAGES, SHARED_BY_STATIC_PAGES } from './plugin-page-chunks.ts';
+import { FIGURES_OF_STATIC_PAGES, hotspotPageChunks, SHARED_BY_STATIC_PAGES } from './plugin-page-chunks.ts';
 import { hotspotPages } from './plugin-pages.ts';
 import { pagesFor } from './pages.ts';
 import { hotspotRouterSafety } from './plugin-router-safety.ts';
@@ -46,12 +46,13 @@ export function hotspotViteConfig({ config, dir }: LoadedConfig, options: Hotspo
         output: {
           entryFileNames: 'assets/[name]-[hash].js',
           chunkFileNames: 'assets/[name]-[hash].js',
-          // One shared chunk for what every Lit page loads, one for the pages without Lit; everything
-          // else is in each page's own script (hotspot:page-chunks), so a page loads one or two scripts.
+          // One shared chunk for the pages the build renders whole, and one for the figures of those
+          // that show them (status, logout); everything else is in each page's own script
+          // (hotspot:page-chunks), so a page loads at most three scripts.
           codeSplitting: {
             groups: [
-              { name: 'portal', test: SHARED_BY_LIT_PAGES },
-              { name: 'static', test: SHARED_BY_STATIC_PAGES },
+              { name: 'figures', test: FIGURES_OF_STATIC_PAGES, priority: 2, includeDependenciesRecursively: false },
+              { name: 'static', test: SHARED_BY_STATIC_PAGES, priority: 1 },
             ],
           },
           assetFileNames: 'assets/[name]-[hash][extname]',

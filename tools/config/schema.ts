@@ -117,7 +117,7 @@ const brand = z.strictObject({
 
 const budgets = z.strictObject({
   /** login.html with everything it loads (scripts, styles, images, fonts, the largest locale). */
-  loginPageKB: z.number().positive('must be a positive number of kilobytes').default(58),
+  loginPageKB: z.number().positive('must be a positive number of kilobytes').default(36),
   /** Every other page (alogin, status, logout, error, …) with everything it loads. */
   pageKB: z.number().positive('must be a positive number of kilobytes').default(24),
   /** Each image (a raster logo, a hero picture, an icon) on its own: images load beside the form, never before it. */

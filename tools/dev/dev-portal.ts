@@ -11,6 +11,7 @@ import { buildCatalogs } from '../build/catalogs.ts';
 import { validateConfig, type PortalConfig } from '../config/index.ts';
 import { UserError } from '../lib/errors.ts';
 import type { PreviewSetup } from '../router/example-config.ts';
+import type { ViewModule } from '../build/ssr.ts';
 import { renderHtmlDir, ShellError } from './html-output.ts';
 import { devI18n, type DevI18n } from './plugin-i18n-dev.ts';
 import { Scenarios } from './scenarios.ts';
@@ -75,6 +76,8 @@ export class DevPortal {
     if (rel.startsWith('templates/')) return 'shells';
     // The built-in texts are read once by the Node side (the build's catalogs), not by Vite.
     if (rel.startsWith('portal/i18n/locales/')) return 'restart';
+    // The pages are the views as the build renders them: any portal module may be one they use.
+    if (rel.startsWith('portal/') && rel.endsWith('.ts')) return 'shells';
     const b = this.config.brand;
     // Every file of the brand that a page carries or links: the terms fragment becomes terms.html.
     const brandFiles = [b.logo, b.favicon, b.hero, b.terms?.page, ...b.font.files.map((f) => f.file)].filter(Boolean) as string[];
@@ -96,6 +99,7 @@ export class DevPortal {
         root: this.o.root,
         outDir: this.o.htmlDir,
         transformHtml: (url, html) => this.server!.transformIndexHtml(url, html),
+        loadViews: () => this.loadViews(),
       });
       const wasBroken = this.broken !== undefined;
       this.broken = undefined;
@@ -109,6 +113,19 @@ export class DevPortal {
       return;
     }
     if (reload) this.server?.ws.send({ type: 'full-reload', path: '*' });
+  }
+
+  /**
+   * The project's page views, loaded afresh through Vite's server-side module loader (so an edit to a
+   * component or view reaches the pages the build renders), their components defined in a new
+   * registry: Lit's server render finds the edited classes, never the ones loaded before.
+   */
+  private async loadViews(): Promise<ViewModule> {
+    const server = this.server!;
+    server.environments.ssr.moduleGraph.invalidateAll();
+    const Registry = customElements.constructor as new () => CustomElementRegistry;
+    globalThis.customElements = new Registry();
+    return (await server.ssrLoadModule(path.join(this.o.root, 'portal/pages/views/index.ts'))) as ViewModule;
   }
 
   /**

@@ -11,6 +11,7 @@ import type { PortalConfig } from '../config/index.ts';
 import { buildCatalogs } from '../build/catalogs.ts';
 import { pagesFor } from '../build/pages.ts';
 import { createShells } from '../build/shells.ts';
+import type { ViewModule } from '../build/ssr.ts';
 import { extraFiles } from '../build/extra-files.ts';
 import { UserError } from '../lib/errors.ts';
 import { TemplateError } from '../routeros/engine/index.ts';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   outDir: string;
   /** Vite's transformIndexHtml. */
   transformHtml: (url: string, html: string) => Promise<string>;
+  /** The project's page views, loaded afresh (tools/build/ssr.ts renders them into the pages). */
+  loadViews?: () => Promise<ViewModule>;
 }
 
 /** A page or data file the router could not use, with the source file a designer edits. */
@@ -86,9 +89,9 @@ export async function renderHtmlDir(o: RenderOptions): Promise<string[]> {
   return changed;
 }
 
-async function renderFiles({ config, root, transformHtml }: RenderOptions): Promise<Map<string, string | Buffer>> {
+async function renderFiles({ config, root, transformHtml, loadViews }: RenderOptions): Promise<Map<string, string | Buffer>> {
   const catalogs = buildCatalogs(config);
-  const shells = createShells({ config, root, catalogs });
+  const shells = createShells({ config, root, catalogs, views: await loadViews?.() });
   const out = new Map<string, string | Buffer>();
   for (const spec of pagesFor(config)) out.set(spec.file, await transformHtml(`/${spec.file}`, shells.renderPage(spec)));
   for (const [file, content] of extraFiles(config, root, shells, catalogs)) out.set(file, content);

@@ -1,44 +1,31 @@
 /**
- * The login form: member mode (username + password) and voucher mode (one code), switchable when both
- * are enabled. It never submits anything itself: it emits `hs-login` with what was typed, and the
- * page decides how it travels (CHAP hash or plain), so the typed password never leaves the page here.
+ * The login form as the build renders it into login.html: member mode (username + password) and
+ * voucher mode (one code), both in the page, the one not chosen hidden, so the page's first script
+ * (portal/pages/login.ts) switches between them and sends what was typed (CHAP hash or plain) without
+ * rendering anything. The submit button is disabled until that script can send; the show-password
+ * toggle is hidden until the page's second script wires it.
  */
 import { HsElement } from '../hs-element.ts';
 import { css, html, nothing } from 'lit';
-import { LocaleController, t } from '../../i18n/runtime.ts';
-import { base, controls, visuallyHidden } from '../../theme/base.ts';
+import { t } from '../../i18n/runtime.ts';
+import { base, buttons, controls, visuallyHidden } from '../../theme/base.ts';
 import { icons, iconStyles } from '../../theme/icons.ts';
-import { emit } from '../events.ts';
 
 export type LoginMode = 'member' | 'voucher';
 
 export class HsLoginForm extends HsElement {
   static override properties = {
     modes: { attribute: false },
-    mode: { type: String, reflect: true },
-    username: {},
-    voucher: {},
-    busy: { type: Boolean },
-    ready: { type: Boolean },
-    problem: { state: true },
-    reveal: { state: true },
+    mode: { type: String },
   };
   declare modes: readonly LoginMode[];
+  /** The mode shown first. */
   declare mode: LoginMode;
-  /** Pre-filled user name (the router echoes it back after a failed login). */
-  declare username: string;
-  /** Pre-filled voucher code (from a `?voucher=` link or a failed voucher login). */
-  declare voucher: string;
-  declare busy: boolean;
-  /** False in the page as the build renders it: the page's script enables the button once it can send. */
-  declare ready: boolean;
-  declare problem: '' | 'credentials' | 'voucher';
-  /** The password shows as text (the guest pressed "Show password"). */
-  declare reveal: boolean;
 
   static override styles = [
     base,
     controls,
+    buttons,
     iconStyles,
     visuallyHidden,
     css`
@@ -94,24 +81,47 @@ export class HsLoginForm extends HsElement {
     `,
   ];
 
-  private readonly i18n = new LocaleController(this);
-
   constructor() {
     super();
     this.modes = ['member'];
     this.mode = 'member';
-    this.username = '';
-    this.voucher = '';
-    this.busy = false;
-    this.ready = true;
-    this.problem = '';
-    this.reveal = false;
   }
 
   // The show-password button's name is text (a .sr span), not aria-label, so that a lookup of the
   // password by its label finds the field alone.
+  private fields(mode: LoginMode) {
+    return mode === 'member'
+      ? html`<label for="username">${t('login.username')}</label>
+          <div class="field">
+            ${icons.user}
+            <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" aria-invalid="false" />
+          </div>
+          <label for="password">${t('login.password')}</label>
+          <div class="field">
+            ${icons.lock}
+            <input id="password" name="password" type="password" autocomplete="current-password" aria-invalid="false" />
+            <button type="button" class="reveal" aria-pressed="false" aria-controls="password" hidden>
+              ${icons.eye}<span class="sr">${t('login.showPassword')}</span>
+            </button>
+          </div>`
+      : html`<label for="voucher">${t('login.voucher')}</label>
+          <div class="field">
+            ${icons.ticket}
+            <input
+              id="voucher"
+              name="voucher"
+              type="text"
+              autocomplete="off"
+              autocapitalize="none"
+              spellcheck="false"
+              aria-describedby="voucher-hint"
+              aria-invalid="false"
+            />
+          </div>
+          <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`;
+  }
+
   override render() {
-    const member = this.mode === 'member';
     return html`
       ${
         this.modes.length > 1
@@ -119,7 +129,7 @@ export class HsLoginForm extends HsElement {
             <legend>${t('login.modeLegend')}</legend>
             ${this.modes.map(
               (m) => html`<label class="mode"
-                ><input type="radio" id=${`mode-${m}`} name="mode" value=${m} ?checked=${this.mode === m} .checked=${this.mode === m} @change=${() => this.switchMode(m)} />${t(
+                ><input type="radio" id=${`mode-${m}`} name="mode" value=${m} ?checked=${this.mode === m} />${t(
                   m === 'member' ? 'login.modeMember' : 'login.modeVoucher',
                 )}</label
               >`,
@@ -127,112 +137,17 @@ export class HsLoginForm extends HsElement {
           </fieldset>`
           : nothing
       }
-      <form novalidate @submit=${this.onSubmit}>
-        ${
-          member
-            ? html`<label for="username">${t('login.username')}</label>
-              <div class="field">
-                ${icons.user}
-                <input
-                  id="username"
-                  name="username"
-                  type="text"
-                  autocomplete="username"
-                  autocapitalize="none"
-                  spellcheck="false"
-                  .value=${this.username}
-                  aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
-                />
-              </div>
-              <label for="password">${t('login.password')}</label>
-              <div class="field">
-                ${icons.lock}
-                <input
-                  id="password"
-                  name="password"
-                  type=${this.reveal ? 'text' : 'password'}
-                  autocomplete="current-password"
-                  aria-invalid=${this.problem === 'credentials' ? 'true' : 'false'}
-                />
-                <button
-                  type="button"
-                  class="reveal"
-                  aria-pressed=${this.reveal ? 'true' : 'false'}
-                  aria-controls="password"
-                  ?hidden=${!this.ready}
-                  @click=${() => (this.reveal = !this.reveal)}
-                >
-                  ${icons.eye}<span class="sr">${t('login.showPassword')}</span>
-                </button>
-              </div>`
-            : html`<label for="voucher">${t('login.voucher')}</label>
-              <div class="field">
-                ${icons.ticket}
-                <input
-                  id="voucher"
-                  name="voucher"
-                  type="text"
-                  autocomplete="off"
-                  autocapitalize="none"
-                  spellcheck="false"
-                  aria-describedby="voucher-hint"
-                  .value=${this.voucher}
-                  aria-invalid=${this.problem === 'voucher' ? 'true' : 'false'}
-                />
-              </div>
-              <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`
-        }
-        ${
-          this.ready
-            ? html`<p class="problem" role="alert">${this.problem ? t(this.problem === 'voucher' ? 'login.needVoucher' : 'login.needCredentials') : ''}</p>`
-            : // As the build renders the form, the page's first script shows this one when a field is empty.
-              html`<p class="problem" role="alert" hidden>${t(member ? 'login.needCredentials' : 'login.needVoucher')}</p>`
-        }
-        <button type="submit" ?disabled=${this.busy || !this.ready}>${this.busy ? t('login.sending') : t('login.submit')}</button>
+      <form novalidate>
+        ${this.modes.map(
+          (m) =>
+            html`<div data-mode=${m} ?hidden=${m !== this.mode}>
+              ${this.fields(m)}
+              <p class="problem" role="alert" hidden>${t(m === 'member' ? 'login.needCredentials' : 'login.needVoucher')}</p>
+            </div>`,
+        )}
+        <button type="submit" disabled>${t('login.submit')}</button>
       </form>
     `;
-  }
-
-  private field(id: string): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
-  }
-
-  private switchMode(mode: LoginMode) {
-    this.mode = mode;
-    this.problem = '';
-    emit(this, 'hs-mode-change', { mode });
-  }
-
-  private onSubmit(e: SubmitEvent) {
-    e.preventDefault();
-    if (this.busy) return;
-    if (this.mode === 'member') {
-      const user = this.field('username');
-      const pass = this.field('password');
-      const username = user?.value.trim() ?? '';
-      const password = pass?.value ?? '';
-      if (!username || !password) {
-        this.problem = 'credentials';
-        (username ? pass : user)?.focus();
-        emit(this, 'hs-login-incomplete', {});
-        return;
-      }
-      this.problem = '';
-      // Hidden again as it leaves: a shown password is not left on screen while the page moves on.
-      this.reveal = false;
-      emit(this, 'hs-login', { mode: 'member', username, password });
-    } else {
-      const input = this.field('voucher');
-      const code = input?.value.trim() ?? '';
-      if (!code) {
-        this.problem = 'voucher';
-        input?.focus();
-        emit(this, 'hs-login-incomplete', {});
-        return;
-      }
-      this.problem = '';
-      emit(this, 'hs-login', { mode: 'voucher', username: code, password: code });
-    }
   }
 }
 

@@ -6,7 +6,7 @@
 import { HsElement } from '../hs-element.ts';
 import { css, html, nothing } from 'lit';
 import { LocaleController, t } from '../../i18n/runtime.ts';
-import { base, controls } from '../../theme/base.ts';
+import { base, buttons, controls } from '../../theme/base.ts';
 import { emit } from '../events.ts';
 
 export class HsLogoutActions extends HsElement {
@@ -23,7 +23,7 @@ export class HsLogoutActions extends HsElement {
   /** Extra note above the buttons (e.g. MAC-cookie logins end too). */
   declare note: string;
   declare busy: boolean;
-  static override styles = [base, controls, css`form { margin: 0; }`];
+  static override styles = [base, controls, buttons, css`form { margin: 0; }`];
   private readonly i18n = new LocaleController(this);
 
   constructor() {

@@ -1,21 +1,19 @@
-/** The free-trial offer (router says trial = yes) or the "trial used up" note (trial = no). Emits `hs-trial`. */
+/**
+ * The free trial as the build renders it into login.html: the offer (router says trial = yes) or the
+ * "trial used up" note (trial = no), each inside the router's own `$(if …)`, so the router serves
+ * the one that applies and the page needs no script to show it. The offer's button is disabled until
+ * the page's second script (portal/pages/login-app.ts) wires it.
+ */
 import { HsElement } from '../hs-element.ts';
-import { css, html, nothing } from 'lit';
-import { LocaleController, t } from '../../i18n/runtime.ts';
-import { base, controls } from '../../theme/base.ts';
-import { emit } from '../events.ts';
+import { css, html } from 'lit';
+import { t } from '../../i18n/runtime.ts';
+import { routerMarkup as r } from '../../hotspot/page-env.ts';
+import { base, buttons } from '../../theme/base.ts';
 
 export class HsTrial extends HsElement {
-  static override properties = {
-    state: {},
-    busy: { type: Boolean },
-  };
-  declare state: 'available' | 'used' | '';
-  declare busy: boolean;
-
   static override styles = [
     base,
-    controls,
+    buttons,
     css`
       .trial {
         margin-top: 1.5rem;
@@ -28,23 +26,11 @@ export class HsTrial extends HsElement {
     `,
   ];
 
-  private readonly i18n = new LocaleController(this);
-
-  constructor() {
-    super();
-    this.state = '';
-    this.busy = false;
-  }
-
   override render() {
-    if (this.state === 'available') {
-      return html`<div class="trial">
+    return html`${r('if trial == yes')}<div class="trial">
         <p>${t('trial.offer')}</p>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => emit(this, 'hs-trial', {})}>${t('trial.button')}</button>
-      </div>`;
-    }
-    if (this.state === 'used') return html`<div class="trial"><p class="used" role="status">${t('trial.usedUp')}</p></div>`;
-    return nothing;
+        <button type="button" class="secondary" disabled>${t('trial.button')}</button>
+      </div>${r('endif')}${r('if trial == no')}<div class="trial"><p class="used" role="status">${t('trial.usedUp')}</p></div>${r('endif')}`;
   }
 }
 

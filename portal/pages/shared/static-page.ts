@@ -1,5 +1,5 @@
 /**
- * Starting a page the build rendered whole (alogin, status, logout, error, not logged in): no Lit.
+ * Starting a page the build rendered whole (login, alogin, status, logout, error, not logged in): no Lit.
  * The page reads as it is; this script puts it in the guest's language (its text anchors and the shell
  * texts), wires the language picker the build rendered, and lets the page fill in what only a script
  * can know (figures in the guest's units, checked links). Router values come from the data island only.
@@ -7,7 +7,7 @@
 import config from 'virtual:hotspot/config';
 import { safeHttpUrl } from '../../hotspot/links.ts';
 import { readRouterValues, type RouterValues } from '../../hotspot/router-values.ts';
-import { configureI18n, currentLocale, initLocale, locales, onLocaleChange, setLocale, useTitle, type TextKey } from '../../i18n/runtime.ts';
+import { configureI18n, currentLocale, initLocale, onLocaleChange, setLocale, useTitle, type TextKey } from '../../i18n/runtime.ts';
 import type { I18nBundle } from '../../i18n/types.ts';
 import { translateShell } from './shell-texts.ts';
 import { applyTextAnchors, findTextAnchors } from './text-anchors.ts';
@@ -49,27 +49,19 @@ export async function startStaticPage(page: StaticPage): Promise<RouterValues> {
   useRouterLinks(document, values);
   configureI18n(page.texts, Boolean(values.get('error')));
   const anchors = findTextAnchors();
-  const picker = document.querySelector<HTMLElement & { locales?: unknown; value?: string }>('hs-language-picker');
+  const picker = document.querySelector('hs-language-picker');
   const select = picker?.shadowRoot?.querySelector('select');
-  // The answer to a login sent by fetch is written into the login page's window, where the picker is
-  // already a (Lit) element and renders itself: it is given what it shows instead.
-  const litPicker = picker && !select && customElements.get('hs-language-picker') ? picker : undefined;
   const render = () => {
     applyTextAnchors(anchors, { brand: config.brand, ...page.params?.(values) });
     translateShell();
     page.update?.(values);
     if (select) select.value = currentLocale();
-    if (litPicker) litPicker.value = currentLocale();
   };
   await initLocale();
   useTitle(page.titleKey, config.brand);
   render();
   onLocaleChange(render);
   select?.addEventListener('change', () => void setLocale(select.value, true));
-  if (litPicker) {
-    litPicker.locales = locales();
-    litPicker.addEventListener('hs-locale-change', (e) => void setLocale((e as CustomEvent<{ locale: string }>).detail.locale, true));
-  }
   // The page as the build rendered it is now in the guest's language (tests and the bench wait for it).
   document.documentElement.setAttribute('data-hs-app', '');
   return values;
