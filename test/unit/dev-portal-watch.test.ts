@@ -1,6 +1,7 @@
 /**
  * What `npm run dev` does with an edited file: every brand file a page carries or links re-renders the
- * pages (a terms fragment is terms.html, a hero image is in every page's markup); other files are Vite's.
+ * pages (a terms fragment is terms.html, a hero image is in every page's markup), and so does every
+ * portal module (the build renders the components and views into the pages); other files are Vite's.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ describe('an edit in the dev server', () => {
     expect(portal.classify(path.join(root, 'portal.config.ts'))).toBe('config');
     expect(portal.classify(path.join(root, 'portal/i18n/locales/en.ts'))).toBe('restart');
     expect(portal.classify(path.join(root, 'brand/notes.txt'))).toBe('none');
-    expect(portal.classify(path.join(root, 'portal/components/hs-element.ts'))).toBe('none');
+    // The pages are the views as the build renders them: a component's edit must reach them.
+    expect(portal.classify(path.join(root, 'portal/components/hs-trial/hs-trial.ts'))).toBe('shells');
+    expect(portal.classify(path.join(root, 'portal/pages/views/login-page.ts'))).toBe('shells');
   });
 });
