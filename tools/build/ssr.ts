@@ -66,8 +66,11 @@ export function tidy(out: string): string {
     .replace(new RegExp(`${ROUTER_MARK_OPEN}([^${ROUTER_MARK_CLOSE}]*)${ROUTER_MARK_CLOSE}`, 'g'), (_, expr: string) => `$(${expr})`);
 }
 
-/** The views and the setters of the modules they read texts and router values from. */
-export type ViewModule = typeof toolkitViews;
+/**
+ * The views and the setters of the modules they read texts and router values from; `registry`: where
+ * their components defined themselves, when not in the process's own registry.
+ */
+export type ViewModule = typeof toolkitViews & { registry?: CustomElementRegistry };
 
 export interface SsrContext {
   config: PortalConfig;
@@ -79,8 +82,21 @@ export interface SsrContext {
   views?: ViewModule;
 }
 
-function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): ViewModule {
-  const v = ctx.views ?? toolkitViews;
+/** Renders with the views' own texts, router values and component registry, then puts them back. */
+function withViews<T>(ctx: SsrContext, texts: Catalog, anchored: boolean, fn: (v: ViewModule) => T): T {
+  const v: ViewModule = ctx.views ?? toolkitViews;
+  const registry = globalThis.customElements;
+  if (v.registry) globalThis.customElements = v.registry;
+  try {
+    prepare(v, ctx, texts, anchored);
+    return fn(v);
+  } finally {
+    v.useMessages(ctx.locale, texts);
+    globalThis.customElements = registry;
+  }
+}
+
+function prepare(v: ViewModule, ctx: SsrContext, texts: Catalog, anchored: boolean): void {
   for (const [tag, view] of Object.entries(v.VIEWS)) if (!customElements.get(tag)) customElements.define(tag, view);
   v.useMessages(ctx.locale, texts, anchored);
   v.useTextParams({ brand: ctx.config.brand.name });
@@ -91,7 +107,6 @@ function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): ViewModule
     search: new URLSearchParams(),
     server: true,
   });
-  return v;
 }
 
 /**
@@ -99,21 +114,15 @@ function prepare(ctx: SsrContext, texts: Catalog, anchored: boolean): ViewModule
  * whose script is not Lit, every text keeps its key (text anchors) so the script can translate it.
  */
 export function renderView(ctx: SsrContext, view: PageView, texts: Catalog, anchored = false): string {
-  const v = prepare(ctx, texts, anchored);
-  if (!v.VIEWS[view.tag]) throw new Error(`no view for <${view.tag}>; add it to portal/pages/views/index.ts`);
-  try {
+  return withViews(ctx, texts, anchored, (v) => {
+    if (!v.VIEWS[view.tag]) throw new Error(`no view for <${view.tag}>; add it to portal/pages/views/index.ts`);
     return tidy(collectResultSync(render(elementTemplate(view))));
-  } finally {
-    v.useMessages(ctx.locale, texts);
-  }
+  });
 }
 
 /** The language picker as the build renders it for a page without Lit (its script switches the texts). */
 export function renderPicker(ctx: SsrContext, locales: readonly PickerLocale[], texts: Catalog): string {
-  const v = prepare(ctx, texts, true);
-  try {
-    return tidy(collectResultSync(render(html`<hs-language-picker .locales=${locales} .value=${ctx.locale}></hs-language-picker>`)));
-  } finally {
-    v.useMessages(ctx.locale, texts);
-  }
+  return withViews(ctx, texts, true, () =>
+    tidy(collectResultSync(render(html`<hs-language-picker .locales=${locales} .value=${ctx.locale}></hs-language-picker>`))),
+  );
 }

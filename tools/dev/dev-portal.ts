@@ -123,9 +123,16 @@ export class DevPortal {
   private async loadViews(): Promise<ViewModule> {
     const server = this.server!;
     server.environments.ssr.moduleGraph.invalidateAll();
-    const Registry = customElements.constructor as new () => CustomElementRegistry;
-    globalThis.customElements = new Registry();
-    return (await server.ssrLoadModule(path.join(this.o.root, 'portal/pages/views/index.ts'))) as ViewModule;
+    const before = globalThis.customElements;
+    const registry = new (before.constructor as new () => CustomElementRegistry)();
+    globalThis.customElements = registry;
+    try {
+      const views = (await server.ssrLoadModule(path.join(this.o.root, 'portal/pages/views/index.ts'))) as ViewModule;
+      return { ...views, registry };
+    } finally {
+      // The process's own registry stays as it was (the build renders with the toolkit's components).
+      globalThis.customElements = before;
+    }
   }
 
   /**
