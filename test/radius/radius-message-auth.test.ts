@@ -40,7 +40,11 @@ describe('Message-Authenticator against FreeRADIUS', () => {
     const lines: string[] = [];
     const vr = await startVirtualRouter({
       htmlDir: unsigned.htmlDir,
-      config: { 'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-pap', 'use-radius': 'yes' }], radius: [radiusRow(unsigned.radius)] },
+      // Each answer comes within milliseconds and is dropped: three sends 500 ms apart see several.
+      config: {
+        'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-pap', 'use-radius': 'yes' }],
+        radius: [radiusRow(unsigned.radius, { timeout: '500ms' })],
+      },
       log: (l) => lines.push(l),
     });
     try {
@@ -59,7 +63,8 @@ describe('Message-Authenticator against FreeRADIUS', () => {
   });
 
   it('is not sent by a router older than 7.15, which a server requiring it ignores', async () => {
-    const old = await hardened.router({ 'login-by': 'http-pap' }, { version: '7.14.3' });
+    // No answer ever comes: RouterOS's default 300 ms timeout, three sends, is enough to see it.
+    const old = await hardened.router({ 'login-by': 'http-pap' }, { version: '7.14.3' }, { timeout: '300ms' });
     const refused = await new Device(old.url, '02:00:00:00:0C:06').post('/login', { username: 'short', password: 'shortpass' });
     expect(refused.body).toContain('data-type="radius-timeout"');
     const v6 = await unsigned.router({ 'login-by': 'http-pap' }, { version: '6.49.13' });

@@ -36,6 +36,8 @@ export interface FreeRadiusOptions {
    * the reply list gets the attribute, whose value the server computes as it sends.
    */
   messageAuthenticator?: { require?: boolean; reply?: boolean };
+  /** Seconds an Access-Reject is held back (FreeRADIUS's reject_delay, 1 by default, against guessing). */
+  rejectDelay?: number;
 }
 
 export interface FreeRadius {
@@ -133,7 +135,10 @@ export async function startFreeRadius(options: FreeRadiusOptions): Promise<FreeR
     .replace(/^run_dir = .*$/m, `run_dir = ${join(dir, 'run')}`)
     .replace(/^radacctdir = .*$/m, `radacctdir = ${join(dir, 'radacct')}`)
     // Runs as whoever starts it, so it can write into this temp folder.
-    .replace(/^\s*(user|group) = .*$/gm, '');
+    .replace(/^\s*(user|group) = .*$/gm, '')
+    .replace(/^(\s*)reject_delay = .*$/m, (line, indent: string) =>
+      options.rejectDelay === undefined ? line : `${indent}reject_delay = ${options.rejectDelay}`,
+    );
   await writeFile(join(raddb, 'radiusd.conf'), conf);
   const requireMa = options.messageAuthenticator?.require ? 'yes' : 'no';
   await writeFile(
