@@ -64,7 +64,7 @@ async function storeNames(vr: VirtualRouter): Promise<string[]> {
   return (await readdir(vr.files!.root, { recursive: true })).map(String);
 }
 
-describe('deploy with a certificate', () => {
+describe.concurrent('deploy with a certificate', () => {
   it('imports it, switches ssl-certificate and login-by with the pages, and leaves no PEM file behind', async () => {
     const vr = await lab.router('tls-first', { https: { port: 0 } });
     const r = await deployRouter(target(vr), await job(files(first)));

@@ -6,16 +6,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../tools/dev/server.ts';
 import { DEFAULT_STATE, viewUrl } from '../../tools/dev/state.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { BrowserSession } from '../support/chromium.ts';
 import { copyProject, type ProjectCopy } from '../support/dev-project.ts';
 
 let project: ProjectCopy;
 let dev: DevServer;
-let browser: Browser;
+let browser: BrowserSession;
 const terminal: string[] = [];
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
     terminal.push(msg);
     error(msg, opts);
   };
-  browser = await launchChromium();
+  browser = new BrowserSession();
 });
 afterAll(async () => {
   await browser?.close();

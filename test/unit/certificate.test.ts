@@ -1,4 +1,5 @@
 /** The hotspot certificate check on certificates openssl makes: each fault is one sentence naming the fix. */
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,5 +104,19 @@ describe('hotspot certificate check', () => {
     expect(refusal(() => checkCertificate({ certPem: ca.certPem + good.certPem, keyPem: good.keyPem, dnsName: NAME }))).toContain(
       'starts with a CA certificate',
     );
+  });
+});
+
+describe('the local CA', () => {
+  it('issues certificates asked for at the same time, each signed by it with a serial of its own', async () => {
+    const names = ['a', 'b', 'c', 'd'].map((n) => `${n}.acme.example`);
+    const issued = await Promise.all(names.map((n) => issueCertificate(ca, { name: `parallel-${n}`, dnsNames: [n] })));
+    const certs = issued.map((c) => new X509Certificate(c.certPem));
+    const authority = new X509Certificate(ca.certPem);
+    for (const [i, c] of certs.entries()) {
+      expect(c.verify(authority.publicKey)).toBe(true);
+      expect(c.subjectAltName).toBe(`DNS:${names[i]}`);
+    }
+    expect(new Set(certs.map((c) => c.serialNumber)).size).toBe(names.length);
   });
 });

@@ -82,6 +82,18 @@ export async function makeLocalCa(dir: string, commonName = 'Hotspot toolkit loc
   return { dir, certFile: join(dir, 'ca.pem'), keyFile: join(dir, 'ca.key'), certPem: await readFile(join(dir, 'ca.pem'), 'utf8') };
 }
 
+const signing = new Map<string, Promise<unknown>>();
+
+/** One `openssl ca` at a time per CA folder: signing rewrites its index.txt and serial (issuing in parallel failed). */
+function oneAtATime<T>(dir: string, run: () => Promise<T>): Promise<T> {
+  const turn = (signing.get(dir) ?? Promise.resolve()).then(run, run);
+  signing.set(
+    dir,
+    turn.catch(() => undefined),
+  );
+  return turn;
+}
+
 /** Issues a server certificate from the CA; dates default to yesterday … one year on. */
 export async function issueCertificate(ca: LocalCa, o: IssueOptions): Promise<IssuedCertificate> {
   const { dir } = ca;
@@ -133,27 +145,29 @@ export async function issueCertificate(ca: LocalCa, o: IssueOptions): Promise<Is
     dir,
     o.passphrase ? { VR_KEY_PASS: o.passphrase } : {},
   );
-  await openssl(
-    [
-      'ca',
-      '-batch',
-      '-config',
-      cnf,
-      '-cert',
-      'ca.pem',
-      '-keyfile',
-      'ca.key',
-      '-in',
-      `${o.name}.csr`,
-      '-out',
-      certFile,
-      '-startdate',
-      stamp(notBefore),
-      '-enddate',
-      stamp(notAfter),
-      '-notext',
-    ],
-    dir,
+  await oneAtATime(dir, () =>
+    openssl(
+      [
+        'ca',
+        '-batch',
+        '-config',
+        cnf,
+        '-cert',
+        'ca.pem',
+        '-keyfile',
+        'ca.key',
+        '-in',
+        `${o.name}.csr`,
+        '-out',
+        certFile,
+        '-startdate',
+        stamp(notBefore),
+        '-enddate',
+        stamp(notAfter),
+        '-notext',
+      ],
+      dir,
+    ),
   );
   const certPem = await readFile(certFile, 'utf8');
   return { certFile, keyFile, certPem, keyPem: await readFile(keyFile, 'utf8'), spki: spkiHash(certPem) };
