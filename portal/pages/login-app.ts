@@ -63,21 +63,25 @@ function wireTrial(): void {
   trial.disabled = false;
 }
 
-tick?.addEventListener('change', () => {
-  if (tick.checked) early.termsOk();
-});
-document.addEventListener(OFFLINE_EVENT, () => {
-  offline = true;
-  if (trial) trial.disabled = false;
-  showAlert();
-});
-document.addEventListener(REFUSED_EVENT, () => {
-  offline = false;
-  if (trial) trial.disabled = false;
-  void loadErrorTexts().then(showAlert);
-});
-form?.querySelector('form')?.addEventListener('submit', () => (offline = false));
+// A login sent before this script arrived may have been answered already: the router's page (alogin,
+// error) is then this window's document, and is its own script's to start.
+if (page) {
+  tick?.addEventListener('change', () => {
+    if (tick.checked) early.termsOk();
+  });
+  document.addEventListener(OFFLINE_EVENT, () => {
+    offline = true;
+    if (trial) trial.disabled = false;
+    showAlert();
+  });
+  document.addEventListener(REFUSED_EVENT, () => {
+    offline = false;
+    if (trial) trial.disabled = false;
+    void loadErrorTexts().then(showAlert);
+  });
+  form?.querySelector('form')?.addEventListener('submit', () => (offline = false));
 
-wireReveal();
-wireTrial();
-void startStaticPage({ titleKey: 'title.login', texts, update });
+  wireReveal();
+  wireTrial();
+  void startStaticPage({ titleKey: 'title.login', texts, update });
+}
