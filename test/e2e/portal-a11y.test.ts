@@ -99,9 +99,11 @@ describe('accessibility', () => {
     await context.close();
   });
 
-  it('alogin, status, logout and the not-logged-in pages: no axe violations', async () => {
-    const mac = '02:00:00:00:04:11';
-    const { page, context } = await portal.guest(mac);
+  it.each([
+    ['light', '02:00:00:00:04:11'],
+    ['dark', '02:00:00:00:04:16'],
+  ] as const)('alogin, status, logout and the not-logged-in pages: no axe violations (%s)', async (colorScheme, mac) => {
+    const { page, context } = await portal.guest(mac, { colorScheme });
     await page.goto(`${HOTSPOT}/status`);
     await ready(page, 'You are not logged in');
     expect(await axeViolations(page)).toEqual([]);
