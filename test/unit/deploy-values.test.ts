@@ -2,7 +2,8 @@
  * Values on their way to a router: RouterOS string escaping (checked by reading the string back with
  * the virtual router's own CLI), shape checks, router addresses, pinned host keys and manifests.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,25 @@ describe('KnownHosts', () => {
     other[other.length - 1] = 9;
     expect(again.check('r:22', other)).toEqual({ status: 'changed', pinned: fingerprint(key) });
     expect(keyType(key)).toBe('ssh-ed25519');
+  });
+  it('keeps the keys other deploys pinned since it loaded the file, also when they pin at the same moment', async () => {
+    const file = join(dir, 'shared', 'known_hosts');
+    const keyFor = (i: number) => Buffer.concat([key.subarray(0, 15), Buffer.alloc(36, i)]);
+    // Each as a separate deploy would: loaded before any of them pinned its router.
+    const deploys = await Promise.all(Array.from({ length: 12 }, () => KnownHosts.load(file)));
+    await Promise.all(deploys.map((kh, i) => kh.trust(`r${i}:22`, keyFor(i))));
+    const after = await KnownHosts.load(file);
+    for (let i = 0; i < 12; i++) expect(after.check(`r${i}:22`, keyFor(i)), `r${i}`).toEqual({ status: 'known' });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+  it('takes over a lock left by a deploy that died holding it', async () => {
+    const file = join(dir, 'stale', 'known_hosts');
+    await mkdir(join(dir, 'stale'), { recursive: true });
+    await writeFile(`${file}.lock`, '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, old, old);
+    await (await KnownHosts.load(file)).trust('r:22', key);
+    expect((await KnownHosts.load(file)).check('r:22', key)).toEqual({ status: 'known' });
   });
   it('refuses a damaged file naming the line', async () => {
     const file = join(dir, 'bad_hosts');
