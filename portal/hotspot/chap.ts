@@ -1,6 +1,7 @@
 /**
  * HTTP-CHAP response: lower-case hex MD5 over chap-id ‖ UTF-8 password ‖ chap-challenge (fact sheet §4.2).
- * Only crypto-js's MD5 and the Latin-1 encoder are imported, never the whole library.
+ * Only crypto-js's MD5 and the Latin-1 encoder are imported, never the whole library. Reading the
+ * page's challenge is chap-values.ts, apart, so a script that only reads it does not carry MD5.
  * chap-id and chap-challenge reach us as JS strings whose characters are single bytes (0–255): the
  * router writes them as octal escapes inside a quoted string of a classic inline script.
  */
@@ -20,23 +21,4 @@ export function chapResponse(chapId: string, password: string, challenge: string
     if (/[^\x00-\xff]/.test(s)) throw new Error('chap-id and chap-challenge must be byte strings');
   }
   return MD5(Latin1.parse(chapId + utf8Binary(password) + challenge)).toString();
-}
-
-export interface ChapValues {
-  id: string;
-  challenge: string;
-}
-
-declare global {
-  interface Window {
-    /** Set by the classic inline script of login.html, inside `$(if chap-id)`. */
-    hsChap?: { id?: unknown; challenge?: unknown };
-  }
-}
-
-/** The CHAP values of this page, or undefined when the router did not offer CHAP. */
-export function readChap(win: Window = window): ChapValues | undefined {
-  const c = win.hsChap;
-  if (!c || typeof c.id !== 'string' || typeof c.challenge !== 'string' || !c.id || c.id.startsWith('$(')) return undefined;
-  return { id: c.id, challenge: c.challenge };
 }

@@ -1,16 +1,21 @@
 /**
- * Sending a login to the router, the one path every login takes (the page's small early script and
- * the full page alike): member and voucher logins hashed with CHAP when the router offers it, the free
- * trial as `T-<mac>`. The typed password never leaves the page when CHAP is on.
+ * What a login sends to the router, the one path every login takes (the page's small first script
+ * and its second script alike): member and voucher logins hashed with CHAP when the router offers
+ * it, the free trial as `T-<mac>`. The typed password never leaves the page when CHAP is on.
  */
-import type { ChapValues } from './chap.ts';
+import type { ChapValues } from './chap-values.ts';
 import { safeHttpUrl } from './links.ts';
 import { loginFields, trialUsername, voucherLogin, type VoucherSettings } from './login.ts';
 import type { RouterValues } from './router-values.ts';
-import { postLogin, type LoginOutcome } from './send.ts';
 
 /** A voucher request carries the code as typed; `voucher` (login.voucher) says how it is sent. */
 export type LoginRequest = { mode: 'member' | 'voucher'; username: string; password: string } | { mode: 'trial' };
+
+/** Where a login goes and the fields it sends there. */
+export interface LoginPost {
+  action: string;
+  fields: Record<string, string>;
+}
 
 const TERMS_KEY = 'hs-terms-accepted';
 
@@ -33,29 +38,15 @@ export function termsRemembered(values: RouterValues): boolean {
   }
 }
 
-/**
- * Sends the login; true while it is on its way. `then` hears what became of it when the page is still
- * there: the router could not be reached (the CHAP answer is still good, the router never saw it), or
- * it answered a failed login with this page again.
- */
-export function submitLogin(
-  values: RouterValues,
-  chap: ChapValues | undefined,
-  req: LoginRequest,
-  voucher?: VoucherSettings,
-  then?: (outcome: LoginOutcome) => void,
-): boolean {
-  const action = safeHttpUrl(values.get('link-login-only') || 'login');
-  if (!action) return false;
+/** The login to post, or undefined when the router gave no http(s) place to post it (or no MAC for a trial). */
+export function loginPost(values: RouterValues, chap: ChapValues | undefined, req: LoginRequest, voucher?: VoucherSettings): LoginPost | undefined {
+  const action = safeHttpUrl(values.get('link-login-only') || 'login')?.href;
+  if (!action) return undefined;
   const dst = safeHttpUrl(values.get('link-orig'))?.href ?? '';
-  const send = (fields: Record<string, string>) => {
-    void postLogin(action.href, fields).then((outcome) => then?.(outcome));
-    return true;
-  };
   if (req.mode === 'trial') {
     const mac = values.get('mac');
-    return mac ? send({ username: trialUsername(mac), dst, popup: 'false' }) : false;
+    return mac ? { action, fields: { username: trialUsername(mac), dst, popup: 'false' } } : undefined;
   }
   const creds = req.mode === 'voucher' && voucher ? voucherLogin(req.username, voucher) : { username: req.username, password: req.password };
-  return send({ ...loginFields(creds, chap, dst), var: req.mode });
+  return { action, fields: { ...loginFields(creds, chap, dst), var: req.mode } };
 }

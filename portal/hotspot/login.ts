@@ -2,7 +2,8 @@
  * What a login sends, decided from what the router offers: CHAP when the page has chap-id (the hash
  * replaces the password), otherwise the plain password (PAP, or HTTPS login).
  */
-import { chapResponse, type ChapValues } from './chap.ts';
+import { chapResponse } from './chap.ts';
+import type { ChapValues } from './chap-values.ts';
 
 export interface GuestCredentials {
   username: string;

@@ -5,7 +5,7 @@
  * page before any router value is known, plus RouterOS markup where the router can fill a figure itself.
  */
 import type { ClientConfig } from 'virtual:hotspot/config';
-import type { ChapValues } from './chap.ts';
+import type { ChapValues } from './chap-values.ts';
 import { RouterValues } from './router-values.ts';
 
 export interface PageEnv {

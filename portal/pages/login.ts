@@ -1,16 +1,18 @@
 /**
  * The login page's first script: the small CHAP path. It makes the form the build rendered into the
- * page work (switch member / voucher, read it, hash with crypto-js MD5, post) without waiting for
- * anything else, then loads the page's second script (login-app.ts: languages, trial, the router's
- * error, notes), which sends its logins through here too.
- * It imports nothing of the shared `static` chunk: its few helpers are its own copies.
+ * page work (switch member / voucher, read it, check the voucher rule and the terms, hash with
+ * crypto-js MD5, post) without waiting for anything else, then loads the page's second script
+ * (login-app.ts: languages, the router's error, notes, trial), which sends its logins through here too.
+ * Until the second script is there a login goes as a plain form post, as the router's own page sends
+ * it; the second script then posts by fetch (`early.post`), so a network error or a refused login
+ * leaves the guest on the page. It imports nothing of the shared `static` chunk: its few helpers are
+ * its own copies.
  */
-import { readChap } from '../hotspot/chap.ts';
+import { readChap } from '../hotspot/chap-values.ts';
 import type { VoucherSettings } from '../hotspot/login.ts';
-import { rememberTerms, submitLogin, termsRemembered, type LoginRequest } from '../hotspot/login-submit.ts';
-import { DATA_ISLAND_ID, readRouterValues } from '../hotspot/router-values.ts';
-
-let values = readRouterValues();
+import { loginPost, rememberTerms, termsRemembered, type LoginRequest } from '../hotspot/login-submit.ts';
+import { readRouterValues } from '../hotspot/router-values.ts';
+import { sendForm } from '../hotspot/send.ts';
 
 /** login.voucher as the build wrote it into the page (`<meta name="hs-voucher">`). */
 function voucherRule(): VoucherSettings | undefined {
@@ -23,35 +25,6 @@ function voucherRule(): VoucherSettings | undefined {
   };
 }
 
-/**
- * A failed login the router answered with this page again: its router values (the error, the echoed
- * user name) and its fresh CHAP challenge are taken into the page, which stays as the guest left it.
- */
-function takeIn(html: string): void {
-  const answer = new DOMParser().parseFromString(html, 'text/html');
-  const island = document.getElementById(DATA_ISLAND_ID);
-  if (island) island.textContent = answer.getElementById(DATA_ISLAND_ID)?.textContent ?? '';
-  values = readRouterValues();
-  // The new challenge as the router wrote it (octal escapes): its inline script runs as the page's own did.
-  window.hsChap = undefined;
-  const chap = [...answer.querySelectorAll('script:not([src])')].find((s) => s.textContent?.includes('hsChap'));
-  if (chap) {
-    const run = document.createElement('script');
-    run.textContent = chap.textContent;
-    document.head.append(run);
-    run.remove();
-  }
-  early.chap = readChap();
-}
-
-/**
- * What became of a login that left the guest on this page, for the second script: `hs-login-offline`,
- * the router could not be reached (the guest may try again); `hs-login-refused`, the router refused
- * it and the page's router values now hold its error.
- */
-export const OFFLINE_EVENT = 'hs-login-offline';
-export const REFUSED_EVENT = 'hs-login-refused';
-
 /** The open shadow root of the first `tag` under `root`. */
 const inside = (root: ParentNode | null | undefined, tag: string) => root?.querySelector(tag)?.shadowRoot ?? null;
 const pageRoot = inside(document, 'hs-login-page');
@@ -60,27 +33,21 @@ const termsRoot = inside(pageRoot, 'hs-terms');
 const tick = termsRoot?.querySelector<HTMLInputElement>('#accept');
 const button = formRoot?.querySelector<HTMLButtonElement>('form button[type=submit]');
 const field = (id: string) => formRoot?.querySelector<HTMLInputElement>(`#${id}`);
-/** The page's message box, rendered hidden with the text a login that cannot reach the router shows. */
-const alertBox = pageRoot?.querySelector<HTMLElement>('[data-hs="alert"]');
 
 export const early = {
+  /** The page's router values and CHAP challenge (the second script takes in those of a refused login's answer). */
+  values: readRouterValues(),
   chap: readChap(),
   voucher: voucherRule(),
-  values: () => values,
-  /** Sends a login (the terms already checked); true while it is on its way. */
+  /** How a login goes to the router: a plain form post until the second script sets its own. */
+  post: sendForm as (action: string, fields: Record<string, string>) => unknown,
+  /** Sends a login (the terms already checked); true when it went. */
   send: (req: LoginRequest): boolean => {
     rememberTerms(Boolean(tick?.checked));
-    if (alertBox) alertBox.hidden = true;
-    const sent = submitLogin(values, early.chap, req, early.voucher, (outcome) => {
-      if (outcome.kind === 'again') takeIn(outcome.html);
-      if (outcome.kind !== 'shown') {
-        if (button) button.disabled = false;
-        if (alertBox && outcome.kind === 'offline') alertBox.hidden = false;
-        document.dispatchEvent(new Event(outcome.kind === 'offline' ? OFFLINE_EVENT : REFUSED_EVENT));
-      }
-    });
-    if (button) button.disabled = sent;
-    return sent;
+    const login = loginPost(early.values, early.chap, req, early.voucher);
+    if (login) early.post(login.action, login.fields);
+    if (button) button.disabled = Boolean(login);
+    return Boolean(login);
   },
   /** Whether the terms are ticked (or there are none); if not, says so and takes the guest there. */
   termsOk: (): boolean => {
@@ -102,13 +69,13 @@ export const early = {
 function wireRenderedForm(): void {
   const form = button?.form;
   if (!formRoot || !form || !button) return;
+  const values = early.values;
   // The form the guest used before a failed login (the router echoes `var`), or a `?voucher=` link's.
   const link = new URLSearchParams(location.search).get('voucher')?.trim();
   const wanted = link ? 'voucher' : values.get('var');
   if (formRoot.querySelector(`[data-mode="${wanted}"]`)) early.setMode(wanted);
-  const echoed = values.get('username');
   const prefill = field(early.mode() === 'voucher' ? 'voucher' : 'username');
-  if (prefill) prefill.value = link || echoed;
+  if (prefill) prefill.value = link || values.get('username');
   formRoot.querySelector('fieldset')?.addEventListener('change', (e) => early.setMode((e.target as HTMLInputElement).value));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
