@@ -12,13 +12,14 @@ import { DATA_ISLAND_ID, readRouterValues } from '../hotspot/router-values.ts';
 import { t, loadErrorTexts } from '../i18n/runtime.ts';
 import { early } from './login.ts';
 import { routerErrorText } from './shared/error-text.ts';
-import { config, shadowOf, startStaticPage } from './shared/static-page.ts';
+import { config, startStaticPage } from './shared/static-page.ts';
 
-const page = shadowOf('hs-login-page');
+// The page's view is in light DOM (tools/build/light-dom.ts), as the first script finds it too.
+const page = document.querySelector('hs-login-page');
 const part = (name: string) => page?.querySelector<HTMLElement>(`[data-hs="${name}"]`);
-const form = shadowOf('hs-login-form', page ?? document);
-const tick = shadowOf('hs-terms', page ?? document)?.querySelector<HTMLInputElement>('#accept');
-const trial = shadowOf('hs-trial', page ?? document)?.querySelector<HTMLButtonElement>('button');
+const form = page?.querySelector('hs-login-form');
+const tick = page?.querySelector<HTMLInputElement>('#accept');
+const trial = page?.querySelector<HTMLButtonElement>('hs-trial button');
 const submit = form?.querySelector<HTMLButtonElement>('button[type=submit]');
 /** The last login could not reach the router. */
 let offline = false;
@@ -105,7 +106,7 @@ async function post(action: string, fields: Record<string, string>): Promise<voi
 function showAlert(): void {
   const box = part('alert');
   const text = offline ? t('login.offline') : routerErrorText(early.values);
-  const div = box?.shadowRoot?.querySelector('div');
+  const div = box?.querySelector('div');
   if (!box || !div) return;
   div.textContent = text;
   box.hidden = !text;

@@ -25,13 +25,10 @@ function voucherRule(): VoucherSettings | undefined {
   };
 }
 
-/** The open shadow root of the first `tag` under `root`. */
-const inside = (root: ParentNode | null | undefined, tag: string) => root?.querySelector(tag)?.shadowRoot ?? null;
-const pageRoot = inside(document, 'hs-login-page');
-const formRoot = inside(pageRoot, 'hs-login-form');
-const termsRoot = inside(pageRoot, 'hs-terms');
-const tick = termsRoot?.querySelector<HTMLInputElement>('#accept');
-const button = formRoot?.querySelector<HTMLButtonElement>('form button[type=submit]');
+// The page's view is in light DOM (tools/build/light-dom.ts): its ids are the document's.
+const formRoot = document.querySelector('hs-login-form');
+const tick = document.querySelector<HTMLInputElement>('#accept');
+const button = formRoot?.querySelector<HTMLButtonElement>('button[type=submit]');
 const field = (id: string) => formRoot?.querySelector<HTMLInputElement>(`#${id}`);
 
 export const early = {
@@ -52,7 +49,7 @@ export const early = {
   /** Whether the terms are ticked (or there are none); if not, says so and takes the guest there. */
   termsOk: (): boolean => {
     const ok = !tick || tick.checked;
-    termsRoot?.querySelector('.problem')?.toggleAttribute('hidden', ok);
+    document.querySelector('hs-terms .problem')?.toggleAttribute('hidden', ok);
     tick?.setAttribute('aria-invalid', String(!ok));
     if (!ok) tick!.focus();
     return ok;

@@ -77,15 +77,13 @@ describe('before and while the second script arrives', () => {
   }
   const inForm = (page: import('playwright-core').Page) =>
     page.evaluate(() => {
-      const root = document.querySelector('hs-login-page')!.shadowRoot!;
-      const form = root.querySelector('hs-login-form')!.shadowRoot!;
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      // The login page's view is in light DOM: its ids are the document's.
+      const input = (id: string) => document.querySelector<HTMLInputElement>(`hs-login-page #${id}`)!;
       return {
-        username: form.querySelector<HTMLInputElement>('#username')!.value,
-        password: form.querySelector<HTMLInputElement>('#password')!.value,
-        terms: root.querySelector('hs-terms')!.shadowRoot!.querySelector<HTMLInputElement>('#accept')!.checked,
-        focus: el?.id,
+        username: input('username').value,
+        password: input('password').value,
+        terms: input('accept').checked,
+        focus: document.activeElement?.id,
         started: document.documentElement.hasAttribute('data-hs-app'),
       };
     });

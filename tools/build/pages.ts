@@ -22,6 +22,11 @@ export interface PageSpec {
   app?: string;
   /** The Lit view the build renders into the page (tools/build/ssr.ts); none on the light pages. */
   view?: PageView;
+  /**
+   * The view is rendered in light DOM, its components' styles in the page's one stylesheet
+   * (light-dom.ts): for a page whose scripts only work on the markup, where shadow roots only cost bytes.
+   */
+  lightDom?: boolean;
   /** Pages without the language picker and footer (redirects load no Lit). */
   minimal?: boolean;
   /**
@@ -86,6 +91,7 @@ const ALL: readonly PageSpec[] = [
     entry: '/portal/pages/login.ts',
     app: '/portal/pages/login-app.ts',
     view: { tag: 'hs-login-page' },
+    lightDom: true,
     titleKey: 'title.login',
     texts: ['login', 'terms', 'trial'],
     errorTexts: LOGIN_ERRORS,

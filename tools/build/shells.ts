@@ -16,9 +16,10 @@ import { inlineLogo, isSvg, readBrandSvg, svgDataUrl } from './brand-svg.ts';
 import type { LocaleCatalog } from './catalogs.ts';
 import { pageTexts, textsIsland, unusedTexts } from './page-texts.ts';
 import type { PageSpec } from './pages.ts';
-import { renderPicker, renderView, type SsrContext } from './ssr.ts';
+import { renderLightPage, renderPicker, renderView, type SsrContext } from './ssr.ts';
 import { termsLink } from './plugin-i18n.ts';
 import { fill } from '../../portal/i18n/runtime.ts';
+import type { Catalog } from '../../portal/i18n/types.ts';
 
 export interface ShellOptions {
   config: PortalConfig;
@@ -149,6 +150,23 @@ export function createShells(opts: ShellOptions): Shells {
     }
   };
 
+  const locales = catalogs.map((c) => ({ code: c.code, name: c.name }));
+  /** The page's view and language picker, and for a light-DOM page their styles. */
+  const rendered = (spec: PageSpec, texts: Catalog): { app: string; picker: string; appStyle: string } => {
+    const anchored = spec.static || Boolean(spec.app);
+    const withPicker = !spec.minimal && catalogs.length > 1;
+    if (spec.view && spec.lightDom) {
+      const light = renderLightPage(ssr, spec.view, texts, anchored, withPicker ? locales : undefined);
+      return { app: light.html, picker: light.picker, appStyle: light.css };
+    }
+    return {
+      app: spec.view ? renderView(ssr, spec.view, texts, anchored) : '',
+      // The language picker as the build renders it; the page's script wires it.
+      picker: withPicker ? renderPicker(ssr, locales, texts) : '',
+      appStyle: '',
+    };
+  };
+
   return {
     files,
     renderPage(spec) {
@@ -165,16 +183,7 @@ export function createShells(opts: ShellOptions): Shells {
         // Pages that run the Lit app get their texts in the default locale with the page.
         textsData: spec.minimal || spec.app ? '' : textsIsland(def.code, texts),
         // The page's view and the language picker, rendered by the build from the Lit components.
-        app: spec.view ? renderView(ssr, spec.view, texts, spec.static || Boolean(spec.app)) : '',
-        // The language picker as the build renders it; the page's script wires it.
-        picker:
-          spec.minimal || catalogs.length < 2
-            ? ''
-            : renderPicker(
-                ssr,
-                catalogs.map((c) => ({ code: c.code, name: c.name })),
-                texts,
-              ),
+        ...rendered(spec, texts),
       });
     },
     renderErrorsTxt(catalog) {
@@ -204,6 +213,7 @@ export function createShells(opts: ShellOptions): Shells {
         routerData: '',
         textsData: '',
         app: '',
+        appStyle: '',
         picker: false,
         termsBody: readFileSync(path.resolve(root, rootUrl(root, page).slice(1)), 'utf8'),
       });

@@ -8,7 +8,7 @@
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
-import { html } from 'lit';
+import { html, type ReactiveElement } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { PickerLocale } from '../../portal/components/hs-language-picker/hs-language-picker.ts';
 import { RouterValues } from '../../portal/hotspot/router-values.ts';
@@ -17,6 +17,7 @@ import { TEXT_MARK_CLOSE, TEXT_MARK_OPEN, TEXT_MARK_SPLIT } from '../../portal/i
 import type { Catalog } from '../../portal/i18n/types.ts';
 import * as toolkitViews from '../../portal/pages/views/index.ts';
 import type { PortalConfig } from '../config/index.ts';
+import { toLightDom, type LightView } from './light-dom.ts';
 import { minifyCss } from './plugin-lit-templates.ts';
 import { clientConfig } from './plugin-i18n.ts';
 
@@ -125,4 +126,22 @@ export function renderPicker(ctx: SsrContext, locales: readonly PickerLocale[], 
   return withViews(ctx, texts, true, () =>
     tidy(collectResultSync(render(html`<hs-language-picker .locales=${locales} .value=${ctx.locale}></hs-language-picker>`))),
   );
+}
+
+export interface LightPage extends LightView {
+  /** The language picker, in light DOM too ('' when there is none). */
+  picker: string;
+}
+
+/**
+ * A page's view and its language picker as renderView and renderPicker render them, in light DOM,
+ * with the styles of all their components in one sheet (light-dom.ts).
+ */
+export function renderLightPage(ctx: SsrContext, view: PageView, texts: Catalog, anchored: boolean, locales?: readonly PickerLocale[]): LightPage {
+  const split = '<!--hs-picker-->';
+  const out = renderView(ctx, view, texts, anchored) + (locales ? split + renderPicker(ctx, locales, texts) : '');
+  const registry = ctx.views?.registry ?? customElements;
+  const light = toLightDom(out, (tag) => (registry.get(tag) as typeof ReactiveElement | undefined)?.elementStyles ?? []);
+  const [html = '', picker = ''] = light.html.split(split);
+  return { html, picker, css: light.css };
 }

@@ -50,7 +50,8 @@ export async function startStaticPage(page: StaticPage): Promise<RouterValues> {
   configureI18n(page.texts, Boolean(values.get('error')));
   const anchors = findTextAnchors();
   const picker = document.querySelector('hs-language-picker');
-  const select = picker?.shadowRoot?.querySelector('select');
+  // In its shadow root, or in light DOM on the login page (tools/build/light-dom.ts).
+  const select = (picker?.shadowRoot ?? picker)?.querySelector('select');
   const render = () => {
     applyTextAnchors(anchors, { brand: config.brand, ...page.params?.(values) });
     translateShell();
