@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright';
-import { SYSTEM_CHROMIUM, chromiumArgs, launchChromium } from '../support/chromium.ts';
+import { SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL, chromiumArgs, launchChromium } from '../support/chromium.ts';
 
 const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>harness</title></head>
@@ -64,8 +64,11 @@ test('launch arguments keep the browser quiet and add extra switches last', () =
   expect(args.at(-1)).toBe('--proxy-server=http://127.0.0.1:9');
 });
 
-test.runIf(existsSync(SYSTEM_CHROMIUM))('the system Chromium is the one launched when it is installed', () => {
-  const installed = execFileSync(SYSTEM_CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+// The headless shell when it is installed, else the full browser.
+const SYSTEM_BROWSER = [SYSTEM_HEADLESS_SHELL, SYSTEM_CHROMIUM].find((file) => existsSync(file));
+
+test.runIf(SYSTEM_BROWSER)('the system Chromium is the one launched when it is installed', () => {
+  const installed = execFileSync(SYSTEM_BROWSER!, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   expect(installed).toContain(browser!.version());
 });
 

@@ -1,16 +1,42 @@
 /**
  * axe-core on every page × state of the gallery (tools/dev/gallery-states.ts: login with and without
- * JavaScript, errors, trial, every status kind, logout, error, not logged in), each served by its own
- * simulated router, in light and dark colour schemes, left to right and right to left.
+ * JavaScript, errors, trial, every status kind, logout, error, not logged in), in light and dark
+ * colour schemes, left to right and right to left. The pages are the built portal's, as guests get
+ * them (not the dev server's, whose scripts are unbundled modules in Lit's dev mode): each state is
+ * the dev toolbar's simulated router (tools/dev/scenarios.ts) serving the build's html directory.
  */
+import { createServer, type Server } from 'node:http';
 import type { BrowserContext } from 'playwright';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import example from '../../portal.config.ts';
+import { validateConfig } from '../../tools/config/index.ts';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
+import { scenarioRequest, Scenarios } from '../../tools/dev/scenarios.ts';
 import { viewUrl } from '../../tools/dev/state.ts';
-import { useDevLab } from '../support/dev-server.ts';
+import { listenOn } from '../../tools/lib/listen.ts';
+import { builtPortal } from '../support/built-portal.ts';
+import { BrowserSession } from '../support/chromium.ts';
 import { axeViolations } from './portal-harness.ts';
 
-const lab = useDevLab();
+const browser = new BrowserSession();
+let server: Server;
+let url: string;
+beforeAll(async () => {
+  const config = validateConfig(example);
+  const scenarios = new Scenarios({ htmlDir: await builtPortal(example), config: () => config, log: () => {}, setup: { env: {} } });
+  server = createServer((req, res) => {
+    const state = scenarioRequest(req.url ?? '/');
+    // The pages' scripts and styles (/assets/…): any router serves them from its html directory.
+    if (state) scenarios.handle(req, res, state.key, state.rest, state.view);
+    else scenarios.handleLive(req, res);
+  });
+  url = `http://127.0.0.1:${await listenOn(server, 0, '127.0.0.1', '--port')}`;
+});
+afterAll(async () => {
+  await browser.close();
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r));
+});
 
 const PICTURES = GALLERY.filter((g) => g.screenshot);
 
@@ -39,12 +65,12 @@ describe('every page in every state', () => {
   ] as const)('has no axe violations (%s, %s)', { timeout: 120_000 }, async (colorScheme, locale) => {
     const found: string[] = [];
     for (const js of [true, false]) {
-      const context = await lab.browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme, locale });
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme, locale });
       if (!js) await withoutScripts(context);
       // One tab for all pages: each new tab costs Chromium about as much as loading and checking a page.
       const page = await context.newPage();
       for (const g of PICTURES.filter((p) => p.state.js === js)) {
-        await page.goto(lab.dev.url + viewUrl(g.state));
+        await page.goto(url + viewUrl(g.state));
         await page.locator('.hs-brand').waitFor();
         if (js) {
           // The page picks the browser's language; without a script it stays in the default one.
@@ -54,9 +80,9 @@ describe('every page in every state', () => {
           expect(await page.locator('script[src], script:not([type])').count()).toBe(0);
         }
         found.push(...(await axeViolations(page)).map((v) => `${g.name}: ${v}`));
-        // Leaving the page stops its own timers (alogin goes on to the status page after a few
-        // seconds), which would otherwise abort the next page's navigation.
-        await page.goto('about:blank');
+        // Leaving alogin stops its timer (it goes on to the status page after a few seconds), which
+        // would otherwise abort the next page's navigation.
+        if (g.state.page === 'alogin') await page.goto('about:blank');
       }
       await context.close();
     }

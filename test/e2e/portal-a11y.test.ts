@@ -1,22 +1,20 @@
 /**
  * Languages and accessibility of the built portal: every locale renders (Arabic right to left), the
- * guest's choice is remembered, errors.txt is translated per locale folder, axe-core finds nothing on
- * any page in any state, the focus order follows the form, and the pages fit 320 px and 375×667.
+ * guest's choice is remembered, errors.txt is translated per locale folder, axe-core finds nothing in
+ * the states a guest's input brings the login form to nor on the redirect pages, the focus order
+ * follows the form, and the pages fit 320 px and 375×667. Every page in every state the router
+ * serves it in (status, alogin, logout, trial, MAC, not logged in…), light and dark, left to right
+ * and right to left, is axe-checked once, in portal-a11y-gallery.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Device } from '../support/hotspot-client.ts';
-import { acceptTerms, axeViolations, HOTSPOT, live, memberLogin, Portal, ROUTER, USERS } from './portal-harness.ts';
+import { acceptTerms, axeViolations, HOTSPOT, live, memberLogin, Portal, ROUTER } from './portal-harness.ts';
 
-const MAC_DEVICE = '02:00:00:00:04:99';
 let portal: Portal;
 beforeAll(async () => {
-  portal = await Portal.start({
-    ...ROUTER,
-    'ip/hotspot/profile': [{ name: 'hsprof1', 'login-by': 'http-chap,cookie,trial,mac', 'trial-uptime-limit': '30m' }],
-    'ip/hotspot/user': [...USERS, { name: MAC_DEVICE, password: '' }],
-  });
+  portal = await Portal.start(ROUTER);
 });
 afterAll(async () => {
   await portal?.close();
@@ -97,55 +95,6 @@ describe('accessibility', () => {
     await page.getByText('That voucher code is not valid or has been used.').waitFor(); // not "wrong username or password"
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
-  });
-
-  it.each([
-    ['light', '02:00:00:00:04:11'],
-    ['dark', '02:00:00:00:04:16'],
-  ] as const)('alogin, status, logout and the not-logged-in pages: no axe violations (%s)', async (colorScheme, mac) => {
-    const { page, context } = await portal.guest(mac, { colorScheme });
-    await page.goto(`${HOTSPOT}/status`);
-    await ready(page, 'You are not logged in');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${HOTSPOT}/logout`);
-    await ready(page, 'You are not logged in');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${HOTSPOT}/login`);
-    await memberLogin(page, 'alice', 'secret');
-    await ready(page, 'You are connected');
-    expect(await axeViolations(page)).toEqual([]);
-    // alogin continues by itself to the status page (its link-redirect): wait for that, then reload it.
-    await page.waitForURL(`${HOTSPOT}/status`);
-    portal.vr.hotspot.addTraffic(mac, { bytesIn: 1000, bytesOut: 20_000 });
-    await page.reload();
-    await ready(page, 'You are connected');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Log out', exact: true }).click();
-    await ready(page, 'You have logged out');
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
-  });
-
-  it('trial, trial used up and MAC-login states: no axe violations', async () => {
-    const trial = await portal.guest('02:00:00:00:04:12');
-    await trial.page.goto(`${HOTSPOT}/login`);
-    await acceptTerms(trial.page);
-    await trial.page.getByRole('button', { name: 'Start free trial' }).click();
-    await ready(trial.page, 'You are connected');
-    await trial.page.goto(`${HOTSPOT}/status`);
-    await expect.poll(() => trial.page.getByText('You are using the free trial.', { exact: false }).isVisible()).toBe(true);
-    expect(await axeViolations(trial.page)).toEqual([]);
-    portal.vr.clock.advance('31m');
-    await trial.page.goto(`${HOTSPOT}/login`);
-    await expect.poll(() => trial.page.getByText('The free trial on this device is used up.', { exact: false }).isVisible()).toBe(true);
-    expect(await axeViolations(trial.page)).toEqual([]);
-    await trial.context.close();
-
-    const mac = await portal.guest(MAC_DEVICE);
-    await mac.page.goto(`${HOTSPOT}/status`);
-    await expect.poll(() => mac.page.getByText('hardware (MAC) address', { exact: false }).isVisible()).toBe(true);
-    expect(await axeViolations(mac.page)).toEqual([]);
-    await mac.context.close();
   });
 
   it('error.html and the redirect pages: no axe violations', async () => {

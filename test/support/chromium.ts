@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
 import { launchChromium } from '../../tools/lib/chromium.ts';
 
-export { SYSTEM_CHROMIUM, chromiumArgs, launchChromium, type LaunchChromiumOptions } from '../../tools/lib/chromium.ts';
+export { SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL, chromiumArgs, launchChromium, type LaunchChromiumOptions } from '../../tools/lib/chromium.ts';
 
 let shared: Promise<Browser> | undefined;
 

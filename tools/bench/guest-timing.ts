@@ -119,7 +119,7 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
     useSet(vr, 'baseline');
     await vr.htmlDir().checkAll(); // a malformed baseline page fails here, not in the middle of the runs
     useSet(vr, 'portal');
-    browser = await launchChromium({ args: [`--proxy-server=${vr.url}`] }).catch((err: unknown) => {
+    browser = await launchChromium({ args: [`--proxy-server=${vr.url}`], fullBrowser: true }).catch((err: unknown) => {
       const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
       throw new UserError(
         `Chromium could not be started (${why}): install Debian's chromium (apt-get install -y chromium), then run the bench again.`,

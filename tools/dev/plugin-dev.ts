@@ -12,6 +12,7 @@ import { UserError } from '../lib/errors.ts';
 import { errorPageHtml, galleryHtml, workbenchHtml } from './dev-pages.ts';
 import type { Change, DevPortal } from './dev-portal.ts';
 import { devMeta } from './meta.ts';
+import { scenarioRequest } from './scenarios.ts';
 
 /** Paths the router answers at the root of the dev server. */
 export function isRouterPath(pathname: string): boolean {
@@ -25,7 +26,6 @@ export function isRouterPath(pathname: string): boolean {
   );
 }
 
-const SCENARIO = /^\/__dev\/([sv])\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
 const INFO = /^\/__dev\/info\/([^/?]+)$/;
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
@@ -68,11 +68,10 @@ export function hotspotDev(portal: DevPortal): Plugin {
     if (pathname === '/__dev/meta') return send(res, 200, 'application/json', JSON.stringify(devMeta(portal.config)));
     const info = INFO.exec(pathname);
     if (info) return send(res, 200, 'application/json', JSON.stringify(portal.scenarios.info(decodeURIComponent(info[1]!))));
-    const scenario = SCENARIO.exec(raw);
+    const scenario = scenarioRequest(raw);
     if (scenario) {
-      const [, kind, key, rest = '/', query = ''] = scenario;
-      if (portal.broken && !rest.startsWith('/__vr/')) return brokenPage(res);
-      return portal.scenarios.handle(req, res, decodeURIComponent(key!), rest + query, kind === 'v');
+      if (portal.broken && !scenario.rest.startsWith('/__vr/')) return brokenPage(res);
+      return portal.scenarios.handle(req, res, scenario.key, scenario.rest, scenario.view);
     }
     if (portal.i18n.serve(req, res)) return;
     if (isRouterPath(pathname)) {

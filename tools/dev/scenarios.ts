@@ -45,6 +45,16 @@ export interface ScenarioOptions {
 }
 
 const MAX_ROUTERS = 200;
+
+const SCENARIO_PATH = /^\/__dev\/([sv])\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
+
+/** A request for a state's router (/__dev/s/<key>/…, or /__dev/v/<key>/… to start it afresh): its parts for Scenarios.handle. */
+export function scenarioRequest(url: string): { key: string; rest: string; view: boolean } | undefined {
+  const m = SCENARIO_PATH.exec(url);
+  if (!m) return undefined;
+  const [, kind, key, rest = '/', query = ''] = m;
+  return { key: decodeURIComponent(key!), rest: rest + query, view: kind === 'v' };
+}
 const MAX_SERVED = 20;
 
 /** Every <script> element: what a browser without JavaScript never runs (the data island included). */

@@ -24,7 +24,8 @@ function playwrightDownload(): boolean {
 
 function debianPackage(): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  return quietly('apt-get', ['update'], env) && quietly('apt-get', ['install', '-y', 'chromium'], env);
+  // The headless shell too: the browser tests take it, the same engine for less CPU (chromium.ts).
+  return quietly('apt-get', ['update'], env) && quietly('apt-get', ['install', '-y', 'chromium', 'chromium-headless-shell'], env);
 }
 
 export async function main(_argv: readonly string[], io: CliIo): Promise<number> {
@@ -33,7 +34,9 @@ export async function main(_argv: readonly string[], io: CliIo): Promise<number>
   if (playwrightDownload() && findChromium()) return 0;
   const debianRoot = process.getuid?.() === 0 && existsSync('/etc/debian_version');
   if (debianRoot) {
-    io.stdout.write("Playwright's download is not reachable: installing Debian's chromium package (apt-get install chromium).\n");
+    io.stdout.write(
+      "Playwright's download is not reachable: installing Debian's chromium packages (apt-get install chromium chromium-headless-shell).\n",
+    );
     if (debianPackage() && findChromium()) return 0;
   }
   throw new UserError(
