@@ -3,7 +3,8 @@
  * `MD5(Latin1.parse(bytes)).toString()`. What that never touches is left out of the bundle (about
  * 1 KB of the login page): HMAC helpers, random word arrays, clone and create methods, incremental
  * update, the UTF-8 codec (and the string branch that uses it: the page always passes a word array),
- * Hex.parse and Latin1.stringify. Bundlers cannot do this themselves: these are members of object literals.
+ * Hex.parse and Latin1.stringify, and the Object.create polyfill (the page is a module script: every
+ * browser that runs it has Object.create). Bundlers cannot do this themselves: these are members of object literals.
  * Members are found in the syntax tree, so formatting does not matter; a member that is not there
  * is simply not removed.
  */
@@ -74,6 +75,11 @@ function unusedRanges(code: string): Array<[number, number]> {
       return void ranges.push([node.start, node.end]);
     if (node.type === 'ExpressionStatement' && /^C\.Hmac\w+\s*=/.test(code.slice(node.start, node.end)))
       return void ranges.push([node.start, node.end]);
+    // `Object.create || (function () { … }())`: a polyfill for browsers older than any that runs modules.
+    if (node.type === 'LogicalExpression' && node['operator'] === '||') {
+      const left = node['left'] as Node;
+      if (code.slice(left.start, left.end) === 'Object.create') return void ranges.push([left.end, node.end]);
+    }
     for (const child of children(node)) visit(child);
   };
   visit(parseAst(code) as unknown as Node);
