@@ -59,6 +59,11 @@ describe('what each page loads', () => {
     }
   });
 
+  it('carries no CSS for what the pages do not use: no light-dark() polyfill, no shadow roots on the login page', () => {
+    for (const page of pagesFor(config)) expect(read(page.file)).not.toContain('--lightningcss-');
+    expect(read('login.html')).not.toContain('<template');
+  });
+
   it('no chunk besides the entries, the static chunk and the figures chunk', () => {
     const scripts = listFiles(dir)
       .map((f) => f.path)

@@ -5,6 +5,7 @@
  * asset URL is root-absolute so pages in locale folders find them too.
  */
 import path from 'node:path';
+import { Features } from 'lightningcss';
 import type { UserConfig } from 'vite';
 import type { LoadedConfig } from '../config/index.ts';
 import { hotspotBudgets } from './plugin-budgets.ts';
@@ -32,6 +33,9 @@ export function hotspotViteConfig({ config, dir }: LoadedConfig, options: Hotspo
     publicDir: false,
     appType: 'mpa',
     envDir: false,
+    // The pages set `color-scheme` and use no light-dark(): lightningcss's polyfill for it (two custom
+    // properties on :root, in light and dark) would be bytes on every page for nothing.
+    css: { lightningcss: { exclude: Features.LightDark } },
     build: {
       outDir: path.resolve(dir, options.outDir ?? OUT_DIR),
       emptyOutDir: true,
