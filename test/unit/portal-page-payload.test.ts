@@ -64,6 +64,14 @@ describe('what each page loads', () => {
     expect(read('login.html')).not.toContain('<template');
   });
 
+  it("asks for each page's script first: right after the charset, before the stylesheet and the data island", () => {
+    for (const page of pagesFor(config)) {
+      expect(read(page.file)).toMatch(
+        /<head>\n<meta charset="utf-8">\n<script type="module" crossorigin src="\/assets\/[\w-]+\.js"><\/script>\n<meta name="viewport"/,
+      );
+    }
+  });
+
   it('no chunk besides the entries, the static chunk and the figures chunk', () => {
     const scripts = listFiles(dir)
       .map((f) => f.path)
