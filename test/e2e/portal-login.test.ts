@@ -232,6 +232,7 @@ describe('without JavaScript', () => {
     expect(await note.textContent()).toBe('This page needs JavaScript to log you in securely. Please turn JavaScript on and reload the page.');
     expect(await page.locator('form:visible').count()).toBe(0); // the rendered CHAP form is hidden: it cannot hash
     expect(await page.locator('hs-login-page').isVisible()).toBe(false);
+    expect(await page.getByRole('combobox').count()).toBe(0); // nor the language picker, which cannot switch
     // The free trial needs no password: a plain link, as on MikroTik's own page.
     await card.getByRole('link', { name: 'Start free trial' }).click();
     await expect.poll(() => portal.vr.hotspot.session('02:00:00:00:01:07')?.loginBy).toBe('trial');

@@ -7,7 +7,7 @@ import { css } from 'lit';
 import { describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
 import { buildCatalogs } from '../../tools/build/catalogs.ts';
-import { toLightDom } from '../../tools/build/light-dom.ts';
+import { keysOnElements, toLightDom } from '../../tools/build/light-dom.ts';
 import { pagesFor } from '../../tools/build/pages.ts';
 import { createShells } from '../../tools/build/shells.ts';
 import { validateConfig } from '../../tools/config/index.ts';
@@ -50,12 +50,19 @@ describe('light DOM rendering', () => {
     expect(() => toLightDom('<x-page><template shadowrootmode="open"></template></x-page>', () => [css`::slotted(p){margin:0}`])).toThrow(/slotted/);
   });
 
+  it('puts the key of a text that is all its element holds on the element, and keeps the other anchors', () => {
+    expect(keysOnElements('<h1 id="t"><!--t:a.title-->Hi &amp; bye<!--/t--></h1>')).toBe('<h1 id="t" data-t="a.title">Hi &amp; bye</h1>');
+    const mixed = '<label><input type="radio"/><!--t:a.b-->B<!--/t--></label><p><!--t:a.c-->C<!--/t--> <b>d</b></p><p><!--t:a.e-->E<!--/t--></b>';
+    expect(keysOnElements(mixed)).toBe(mixed);
+  });
+
   it('renders the login page without shadow roots, its components styled from the page stylesheet', () => {
     const config = validateConfig(example);
     const shells = createShells({ config, root: process.cwd(), catalogs: buildCatalogs(config) });
     const login = shells.renderPage(pagesFor(config).find((p) => p.file === 'login.html')!);
     expect(login).not.toContain('<template');
     expect(login).toContain('<hs-login-form>');
+    expect(login).toContain('<h1 id="title" data-t="login.title">');
     const sheet = login.slice(login.indexOf('<style>'), login.indexOf('</style>'));
     expect(sheet).toMatch(/hs-login-form button,hs-trial button\{/);
     expect(sheet).toMatch(/hs-login-page,hs-message,hs-terms,hs-login-form,hs-trial(,hs-language-picker)?\{display:block\}/);

@@ -17,7 +17,7 @@ import { TEXT_MARK_CLOSE, TEXT_MARK_OPEN, TEXT_MARK_SPLIT } from '../../portal/i
 import type { Catalog } from '../../portal/i18n/types.ts';
 import * as toolkitViews from '../../portal/pages/views/index.ts';
 import type { PortalConfig } from '../config/index.ts';
-import { toLightDom, type LightView } from './light-dom.ts';
+import { keysOnElements, toLightDom, type LightView } from './light-dom.ts';
 import { minifyCss } from './plugin-lit-templates.ts';
 import { clientConfig } from './plugin-i18n.ts';
 
@@ -142,6 +142,6 @@ export function renderLightPage(ctx: SsrContext, view: PageView, texts: Catalog,
   const out = renderView(ctx, view, texts, anchored) + (locales ? split + renderPicker(ctx, locales, texts) : '');
   const registry = ctx.views?.registry ?? customElements;
   const light = toLightDom(out, (tag) => (registry.get(tag) as typeof ReactiveElement | undefined)?.elementStyles ?? []);
-  const [html = '', picker = ''] = light.html.split(split);
+  const [html = '', picker = ''] = keysOnElements(light.html).split(split);
   return { html, picker, css: light.css };
 }

@@ -87,6 +87,7 @@ export class HsLoginForm extends HsElement {
     this.mode = 'member';
   }
 
+  // Fields carry aria-invalid only once the first script found them missing (absent: valid).
   // The show-password button's name is text (a .sr span), not aria-label, so that a lookup of the
   // password by its label finds the field alone.
   private fields(mode: LoginMode) {
@@ -94,12 +95,12 @@ export class HsLoginForm extends HsElement {
       ? html`<label for="username">${t('login.username')}</label>
           <div class="field">
             ${icons.user}
-            <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" aria-invalid="false" />
+            <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" />
           </div>
           <label for="password">${t('login.password')}</label>
           <div class="field">
             ${icons.lock}
-            <input id="password" name="password" type="password" autocomplete="current-password" aria-invalid="false" />
+            <input id="password" name="password" type="password" autocomplete="current-password" />
             <button type="button" class="reveal" aria-pressed="false" aria-controls="password" hidden>
               ${icons.eye}<span class="sr">${t('login.showPassword')}</span>
             </button>
@@ -115,7 +116,6 @@ export class HsLoginForm extends HsElement {
               autocapitalize="none"
               spellcheck="false"
               aria-describedby="voucher-hint"
-              aria-invalid="false"
             />
           </div>
           <p class="hint" id="voucher-hint">${t('login.voucherHint')}</p>`;

@@ -12,9 +12,12 @@ export class HsMessage extends HsElement {
   static override properties = {
     kind: { type: String, reflect: true },
     text: {},
+    later: { type: Boolean },
   };
   declare kind: MessageKind;
   declare text: string;
+  /** The page's script writes the text later: the box is rendered even while it has none. */
+  declare later: boolean;
 
   static override styles = [
     base,
@@ -38,10 +41,11 @@ export class HsMessage extends HsElement {
     super();
     this.kind = 'info';
     this.text = '';
+    this.later = false;
   }
 
   override render() {
-    if (!this.text) return nothing;
+    if (!this.text && !this.later) return nothing;
     return html`<div role=${this.kind === 'error' ? 'alert' : 'status'}>${this.text}</div>`;
   }
 }

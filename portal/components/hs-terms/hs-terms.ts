@@ -72,7 +72,7 @@ export class HsTerms extends HsElement {
           id="accept"
           type="checkbox"
           .checked=${this.accepted}
-          aria-invalid=${this.invalid ? 'true' : 'false'}
+          aria-invalid=${this.invalid ? 'true' : nothing}
           aria-describedby="problem"
           @change=${this.onChange}
         />

@@ -53,8 +53,9 @@ export async function startStaticPage(page: StaticPage): Promise<RouterValues> {
   // In its shadow root, or in light DOM on the login page (tools/build/light-dom.ts).
   const select = (picker?.shadowRoot ?? picker)?.querySelector('select');
   const render = () => {
-    applyTextAnchors(anchors, { brand: config.brand, ...page.params?.(values) });
-    translateShell();
+    const params = { brand: config.brand, ...page.params?.(values) };
+    applyTextAnchors(anchors, params);
+    translateShell(params);
     page.update?.(values);
     if (select) select.value = currentLocale();
   };
