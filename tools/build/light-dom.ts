@@ -8,6 +8,7 @@
  * The Lit components stay the one source of the markup and its styles.
  */
 import type { CSSResultOrNative } from 'lit';
+import { UserError } from '../lib/errors.ts';
 import { minifyCss } from './plugin-lit-templates.ts';
 
 export interface LightView {
@@ -54,7 +55,10 @@ function selectors(list: string): string[] {
 
 /** One selector of a component's sheet as it reads in the page: `:host` is the element, the rest is inside it. */
 function scopeSelector(sel: string, hosts: readonly string[], scopes: readonly string[]): string[] {
-  if (sel.includes('::slotted') || sel.includes(':host-context')) throw new Error(`light DOM rendering cannot scope "${sel}"`);
+  if (sel.includes('::slotted') || sel.includes(':host-context'))
+    throw new UserError(
+      `a component of the login page styles "${sel}", which has no meaning without a shadow root (the login page is rendered in light DOM); style the element itself instead.`,
+    );
   const host = /^:host(?:\(([^()]*(?:\([^()]*\))?[^()]*)\))?(.*)$/.exec(sel);
   if (host) return hosts.map((t) => `${t}${host[1] ?? ''}${host[2] ?? ''}`);
   return scopes.map((t) => `${t} ${sel}`);
@@ -99,7 +103,10 @@ export function toLightDom(html: string, stylesOf: (tag: string) => readonly CSS
     css += scopeSheet(minifyCss(text), tags, outermost);
   }
   const unwrapped = html.replace(ROOT_OPEN, '').replace(/<\/template>/g, '');
-  if (/<template[\s>]/.test(unwrapped)) throw new Error('light DOM rendering found a <template> that is not a shadow root');
+  if (/<template[\s>]/.test(unwrapped))
+    throw new UserError(
+      'a component of the login page renders a <template>, which its light-DOM rendering cannot tell from a shadow root; render the content itself.',
+    );
   return { html: unwrapped, css };
 }
 
