@@ -6,7 +6,7 @@
 import type { FrameLocator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
-import { PAGES, scenarioKey } from '../../tools/dev/state.ts';
+import { PAGES, scenarioKey, viewUrl } from '../../tools/dev/state.ts';
 import { BrowserSession } from '../support/chromium.ts';
 import { useDevLab } from '../support/dev-server.ts';
 
@@ -154,6 +154,9 @@ describe('colour scheme', () => {
     // Native controls follow the forced scheme too.
     expect(await frame.locator('html').evaluate((el) => getComputedStyle(el).colorScheme)).toBe('dark');
 
+    // The gallery passes the scheme to every frame; one frame shows it (the others are not loaded again).
+    const shown = viewUrl({ ...GALLERY.find((g) => g.name === 'status-nojs')!.state, scheme: 'dark' });
+    await page.route('**/__dev/v/**', (route) => (new URL(route.request().url()).pathname === shown ? route.continue() : route.abort()));
     await page.goto(`${lab.dev.url}/__gallery?scheme=dark`);
     const status = page.frameLocator('[data-gallery="status-nojs"] iframe');
     await status.locator('.hs-brand').waitFor();
