@@ -3,10 +3,11 @@
  * page work (switch member / voucher, read it, check the voucher rule and the terms, hash with
  * crypto-js MD5, post) without waiting for anything else, then loads the page's second script
  * (login-app.ts: languages, the router's error, notes, trial), which sends its logins through here too.
- * Until the second script is there a login goes as a plain form post, as the router's own page sends
- * it; the second script then posts by fetch (`early.post`), so a network error or a refused login
- * leaves the guest on the page. It imports nothing of the shared `static` chunk: its few helpers are
- * its own copies.
+ * The second script posts by fetch (`early.post`), so a network error or a refused login leaves the
+ * guest on the page; a login sent before it has arrived waits for it (a moment on any link). Only when
+ * it fails to load, or has not come within SECOND_SCRIPT_WAIT_MS, does a login go as a plain form post,
+ * as the router's own page sends it. It imports nothing of the shared `static` chunk: its few helpers
+ * are its own copies.
  */
 import { readChap } from '../hotspot/chap-values.ts';
 import type { VoucherSettings } from '../hotspot/login.ts';
@@ -25,6 +26,16 @@ function voucherRule(): VoucherSettings | undefined {
   };
 }
 
+/** How long a login waits for the second script before it goes as a plain form post. */
+const SECOND_SCRIPT_WAIT_MS = 3000;
+
+// The second script as the build names it; asked for once this script runs (the form works without it).
+const app = document.querySelector<HTMLMetaElement>('meta[name="hs-app"]')?.content;
+/** Settles when the second script has run, failed to load, or kept a login waiting long enough. */
+const secondScript: Promise<unknown> = app
+  ? Promise.race([import(/* @vite-ignore */ app).catch(() => undefined), new Promise((done) => setTimeout(done, SECOND_SCRIPT_WAIT_MS))])
+  : Promise.resolve();
+
 // The page's view is in light DOM (tools/build/light-dom.ts): its ids are the document's.
 const formRoot = document.querySelector('hs-login-form');
 const tick = document.querySelector<HTMLInputElement>('#accept');
@@ -42,7 +53,7 @@ export const early = {
   send: (req: LoginRequest): boolean => {
     rememberTerms(Boolean(tick?.checked));
     const login = loginPost(early.values, early.chap, req, early.voucher);
-    if (login) early.post(login.action, login.fields);
+    if (login) void secondScript.then(() => early.post(login.action, login.fields));
     if (button) button.disabled = Boolean(login);
     return Boolean(login);
   },
@@ -98,6 +109,3 @@ function wireRenderedForm(): void {
 }
 
 wireRenderedForm();
-// The second script as the build names it; loaded once the form works, never before.
-const app = document.querySelector<HTMLMetaElement>('meta[name="hs-app"]')?.content;
-if (app) void import(/* @vite-ignore */ app);

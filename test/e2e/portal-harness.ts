@@ -22,6 +22,7 @@ export const USERS: Array<Record<string, string>> = [
   { name: 'bob', password: 'builder' },
   { name: 'carol', password: 'cheese' },
   { name: 'dave', password: 'dive' },
+  { name: 'erin', password: 'earth' },
   { name: 'V7KQ2M', password: 'V7KQ2M' },
   { name: 'K3PX9Q', password: 'K3PX9Q' },
 ];

@@ -88,7 +88,7 @@ describe('before and while the second script arrives', () => {
       };
     });
 
-  it('logs in by CHAP from the page as the build rendered it, before the second script has loaded', async () => {
+  it('takes a login from the page as the build rendered it, before the second script has loaded, and sends it by CHAP once that script is there', async () => {
     const { page, posts, context, release } = await heldBack('02:00:00:00:01:11');
     await page.goto(`${HOTSPOT}/login`);
     await page.getByLabel('Username').fill('bob');
@@ -98,11 +98,26 @@ describe('before and while the second script arrives', () => {
     expect(await page.getByText('Please accept the terms of use first.').isVisible()).toBe(true);
     expect(posts).toEqual([]);
     await acceptTerms(page);
+    await page.evaluate(() => document.documentElement.setAttribute('data-test-first-document', ''));
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => posts.length).toBe(1);
-    expect(new URLSearchParams(posts[0]).get('password')).toMatch(/^[0-9a-f]{32}$/);
+    // The login waits for the second script (a plain form post would have gone at the click).
+    await page.waitForTimeout(500);
+    expect(posts).toEqual([]);
     release();
+    await expect.poll(() => posts.length, { timeout: 10_000 }).toBe(1);
+    expect(new URLSearchParams(posts[0]).get('password')).toMatch(/^[0-9a-f]{32}$/);
     await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
+    // Refused in place, by the second script's fetch: still the first document.
+    expect(await page.locator('html[data-test-first-document]').count()).toBe(1);
+    await context.close();
+  });
+
+  it('sends a waiting login as a plain form post when the second script does not come within a few seconds', async () => {
+    const { page, context } = await heldBack('02:00:00:00:01:15');
+    await page.goto(`${HOTSPOT}/login`);
+    await memberLogin(page, 'erin', 'earth');
+    await page.getByRole('heading', { name: 'You are connected' }).waitFor({ timeout: 15_000 });
+    expect(portal.vr.hotspot.session('02:00:00:00:01:15')?.loginBy).toBe('http-chap');
     await context.close();
   });
 
@@ -334,7 +349,28 @@ describe('a network error on submit', () => {
     await context.close();
   });
 
-  it("before the second script, the first posts as the router's own page does: a plain form post, answered with the router's page", async () => {
+  it('keeps the guest on the page when the link drops on a login sent before the second script had arrived', async () => {
+    const mac = '02:00:00:00:01:23';
+    const { page, posts, context } = await portal.guest(mac);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/login-app-/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(`${HOTSPOT}/login`);
+    await page.locator('html[data-hs-ready]').waitFor({ state: 'attached' });
+    await page.route(`${HOTSPOT}/login`, (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+    await memberLogin(page, 'bob', 'builder');
+    release();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: OFFLINE }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(page.url()).toBe(`${HOTSPOT}/login`);
+    expect(posts).toHaveLength(1);
+    expect(portal.vr.hotspot.session(mac)).toBeUndefined();
+    await context.close();
+  });
+
+  it("when the second script cannot load, the first posts as the router's own page does: a plain form post, answered with the router's page", async () => {
     const mac = '02:00:00:00:01:21';
     const { page, posts, context } = await portal.guest(mac);
     await page.route(/\/assets\/(login-app|static)-/, (route) => route.abort('internetdisconnected'));
