@@ -2,8 +2,9 @@
  * axe-core on every page × state of the gallery (tools/dev/gallery-states.ts: login with and without
  * JavaScript, errors, trial, every status kind, logout, error, not logged in), in light and dark
  * colour schemes, left to right and right to left. The pages are the built portal's, as guests get
- * them (not the dev server's, whose scripts are unbundled modules in Lit's dev mode): each state is
- * the dev toolbar's simulated router (tools/dev/scenarios.ts) serving the build's html directory.
+ * them (not the dev server's unbundled modules; dev-workbench.test.ts loads every state from the dev
+ * server): each state is the dev toolbar's simulated router (tools/dev/scenarios.ts) serving the
+ * build's html directory.
  */
 import { createServer, type Server } from 'node:http';
 import type { BrowserContext } from 'playwright';

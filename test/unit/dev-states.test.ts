@@ -13,7 +13,7 @@ import { forceColorScheme } from '../../tools/dev/color-scheme.ts';
 import { GALLERY } from '../../tools/dev/gallery-states.ts';
 import { renderHtmlDir } from '../../tools/dev/html-output.ts';
 import { createScenario } from '../../tools/dev/scenario-router.ts';
-import { stripScripts } from '../../tools/dev/scenarios.ts';
+import { scenarioRequest, stripScripts } from '../../tools/dev/scenarios.ts';
 import {
   coherent,
   DEFAULT_STATE,
@@ -23,6 +23,7 @@ import {
   scenarioKey,
   stateFromQuery,
   stateToQuery,
+  viewUrl,
   type DevState,
 } from '../../tools/dev/state.ts';
 import { parseRouterValues } from '../../portal/hotspot/router-values.ts';
@@ -92,6 +93,19 @@ describe('state in URLs', () => {
     });
     expect(scenarioKey(DEFAULT_STATE)).toBe('default');
     expect(parseScenarioKey('session=admin')).toEqual({ problem: expect.stringContaining('"session=admin"') });
+  });
+
+  it("a request for a state's router names the state, the router's own path and query, and whether it starts afresh", () => {
+    const s = state({ page: 'status', session: 'member', uptime: '1h' });
+    expect(scenarioRequest(viewUrl(s))).toEqual({ key: scenarioKey(s), rest: '/status', view: true });
+    expect(scenarioRequest(`/__dev/s/${encodeURIComponent(scenarioKey(s))}/login?dst=http%3A%2F%2Fa.example%2F`)).toEqual({
+      key: 'page=status;session=member;uptime=1h',
+      rest: '/login?dst=http%3A%2F%2Fa.example%2F',
+      view: false,
+    });
+    expect(scenarioRequest('/__dev/s/default')).toEqual({ key: 'default', rest: '/', view: false });
+    expect(scenarioRequest('/__dev/x/default/login')).toBeUndefined();
+    expect(scenarioRequest('/login')).toBeUndefined();
   });
 });
 

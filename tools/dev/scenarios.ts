@@ -45,6 +45,7 @@ export interface ScenarioOptions {
 }
 
 const MAX_ROUTERS = 200;
+const MAX_SERVED = 20;
 
 const SCENARIO_PATH = /^\/__dev\/([sv])\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
 
@@ -55,7 +56,6 @@ export function scenarioRequest(url: string): { key: string; rest: string; view:
   const [, kind, key, rest = '/', query = ''] = m;
   return { key: decodeURIComponent(key!), rest: rest + query, view: kind === 'v' };
 }
-const MAX_SERVED = 20;
 
 /** Every <script> element: what a browser without JavaScript never runs (the data island included). */
 export function stripScripts(html: string): string {
