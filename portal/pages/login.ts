@@ -49,7 +49,7 @@ export const early = {
   voucher: voucherRule(),
   /** How a login goes to the router: a plain form post until the second script sets its own. */
   post: sendForm as (action: string, fields: Record<string, string>) => unknown,
-  /** Sends a login (the terms already checked); true when it went. */
+  /** Sends a login (the terms already checked) once the second script is there or given up on; true when it is on its way. */
   send: (req: LoginRequest): boolean => {
     rememberTerms(Boolean(tick?.checked));
     const login = loginPost(early.values, early.chap, req, early.voucher);

@@ -35,8 +35,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
+  if (!server) return; // beforeAll failed before listening: nothing to close (close() would never call back)
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
 });
 
 const PICTURES = GALLERY.filter((g) => g.screenshot);
