@@ -14,6 +14,7 @@ import type { VoucherSettings } from '../hotspot/login.ts';
 import { loginPost, rememberTerms, termsRemembered, type LoginRequest } from '../hotspot/login-submit.ts';
 import { readRouterValues } from '../hotspot/router-values.ts';
 import { sendForm } from '../hotspot/send.ts';
+import { loadPictures } from './shared/pictures.ts';
 
 /** login.voucher as the build wrote it into the page (`<meta name="hs-voucher">`). */
 function voucherRule(): VoucherSettings | undefined {
@@ -109,3 +110,5 @@ function wireRenderedForm(): void {
 }
 
 wireRenderedForm();
+// The brand's pictures only now: on a slow link they would have shared it with this script.
+loadPictures();

@@ -54,6 +54,29 @@ export function scriptFirst(html: string): string {
   return `${without.slice(0, at)}${script[0].trim()}\n${without.slice(at)}`;
 }
 
+/** Marks a brand picture in the shells (layout.hbs) whose loading `deferPictures` hands to the page's script. */
+export const DEFER_ATTR = 'data-hs-defer';
+
+/**
+ * Brand pictures (a raster logo, the hero) are asked for by the page's script once it runs
+ * (portal/pages/shared/pictures.ts), not by the markup: on a slow link a picture asked for with the
+ * page shares the link with the page's first script and holds the form back (an 18 KB logo and a
+ * 19 KB hero cost the login form 130 ms at 1 Mbit/s). The boxes are reserved by width, height and the
+ * stylesheet, so nothing moves when they arrive; without JavaScript a <noscript> copy shows them.
+ * Runs after Vite has named the built files, so `src` is the built URL.
+ */
+export function deferPictures(html: string): string {
+  let deferred = false;
+  const out = html.replace(new RegExp(`<img ([^>]*?)\\s${DEFER_ATTR}([^>]*)>`, 'g'), (whole, before: string, after: string) => {
+    const attrs = `${before}${after}`;
+    const src = /\ssrc="([^"]+)"/.exec(` ${attrs}`)?.[1];
+    if (!src) return whole;
+    deferred = true;
+    return `<img ${attrs.replace(/\s?src="[^"]+"/, ` data-hs-src="${src}"`).trim()}><noscript><img ${attrs}></noscript>`;
+  });
+  return deferred ? out.replace('</head>', '<noscript><style>img[data-hs-src]{display:none}</style></noscript>\n</head>') : out;
+}
+
 export function hotspotPages({ config, root }: PagesOptions): Plugin {
   const pages = new Map<string, PageSpec>(pagesFor(config).map((p) => [path.join(root, p.file), p]));
   let shells: Shells | undefined;
@@ -82,7 +105,8 @@ export function hotspotPages({ config, root }: PagesOptions): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        return ctx.bundle ? scriptFirst(appMeta(html, root, Object.values(ctx.bundle) as Parameters<typeof appMeta>[2])) : html;
+        if (!ctx.bundle) return html;
+        return deferPictures(scriptFirst(appMeta(html, root, Object.values(ctx.bundle) as Parameters<typeof appMeta>[2])));
       },
     },
     generateBundle(_options, bundle) {

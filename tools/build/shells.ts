@@ -13,6 +13,7 @@ import type { PortalConfig } from '../config/index.ts';
 import { darkPalette } from '../config/dark.ts';
 import { UserError } from '../lib/errors.ts';
 import { inlineLogo, isSvg, readBrandSvg, svgDataUrl } from './brand-svg.ts';
+import { pixelSize } from './image-size.ts';
 import type { LocaleCatalog } from './catalogs.ts';
 import { pageTexts, textsIsland, unusedTexts } from './page-texts.ts';
 import type { PageSpec } from './pages.ts';
@@ -109,6 +110,8 @@ export function createShells(opts: ShellOptions): Shells {
       // SVGs are part of the page (no request); raster images stay files.
       logoSvg: isSvg(brand.logo) ? inlineLogo(readBrandSvg(root, brand.logo)) : '',
       logoUrl: isSvg(brand.logo) ? '' : rootUrl(root, brand.logo),
+      // The picture's own shape (40 × 40 when its format is not one read here): the box is right before it arrives.
+      logoPixels: isSvg(brand.logo) ? undefined : (pixelSize(readFileSync(path.resolve(root, brand.logo))) ?? { width: 40, height: 40 }),
       logoLarge: brand.logoSize === 'large',
       heroUrl: brand.hero ? rootUrl(root, brand.hero) : '',
       faviconUrl: isSvg(favicon) ? svgDataUrl(readBrandSvg(root, favicon)) : rootUrl(root, favicon),

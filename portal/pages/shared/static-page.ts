@@ -9,6 +9,7 @@ import { safeHttpUrl } from '../../hotspot/links.ts';
 import { readRouterValues, type RouterValues } from '../../hotspot/router-values.ts';
 import { configureI18n, currentLocale, initLocale, onLocaleChange, setLocale, useTitle, type TextKey } from '../../i18n/runtime.ts';
 import type { I18nBundle } from '../../i18n/types.ts';
+import { loadPictures } from './pictures.ts';
 import { translateShell } from './shell-texts.ts';
 import { applyTextAnchors, findTextAnchors } from './text-anchors.ts';
 
@@ -45,6 +46,7 @@ function useRouterLinks(root: Node, v: RouterValues): void {
 }
 
 export async function startStaticPage(page: StaticPage): Promise<RouterValues> {
+  loadPictures();
   const values = readRouterValues();
   useRouterLinks(document, values);
   configureI18n(page.texts, Boolean(values.get('error')));
