@@ -4,6 +4,7 @@
  * for browsers without JavaScript.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pixelSize } from '../../tools/build/image-size.ts';
@@ -38,6 +39,34 @@ describe('pixelSize', () => {
     ]) {
       expect(pixelSize(b)).toBeUndefined();
     }
+  });
+
+  it('never throws on a damaged picture: any bytes of a real one changed or cut, or noise with a real signature', () => {
+    const files = [
+      'brand/wordmark.png',
+      'brand/hero.webp',
+      'images/progressive.jpg',
+      'images/gradient.gif',
+      'images/alpha.webp',
+      'images/lossless.webp',
+    ].map((f) => fixture(...f.split('/')));
+    const damaged = fc
+      .tuple(fc.constantFrom(...files), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.nat())
+      .map(([file, changes, cut]) => {
+        const b = Buffer.from(file.subarray(0, Math.max(0, file.length - (cut % file.length))));
+        for (const [at, value] of changes) if (b.length) b[at % b.length] = value;
+        return b;
+      });
+    const noise = fc
+      .tuple(fc.constantFrom('\x89PNG\r\n\x1a\n', 'GIF89a', '\xff\xd8\xff', 'RIFF\0\0\0\0WEBPVP8X'), fc.uint8Array({ maxLength: 64 }))
+      .map(([head, rest]) => Buffer.concat([Buffer.from(head, 'latin1'), rest]));
+    fc.assert(
+      fc.property(fc.oneof(damaged, noise), (b) => {
+        const size = pixelSize(b);
+        if (size) expect(Number.isInteger(size.width) && size.width > 0 && Number.isInteger(size.height) && size.height > 0).toBe(true);
+      }),
+      { seed: 20261130, numRuns: 500 },
+    );
   });
 });
 
