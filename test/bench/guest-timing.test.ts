@@ -10,15 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPortal } from '../support/built-portal.ts';
 import { benchGuests, type GuestRun, type GuestTimingResult } from '../../tools/bench/guest-timing.ts';
 import { BASELINE_DIR } from '../../tools/bench/main.ts';
+import { BENCH_PICTURES } from '../../tools/bench/settings.ts';
+import example from '../../portal.config.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'hs-bench-guest-'));
 let result: GuestTimingResult;
 
 beforeAll(async () => {
   const dist = await builtPortal();
+  const withPictures = await builtPortal({ ...example, brand: { ...example.brand, ...BENCH_PICTURES } });
   // A fast link keeps the test short; the milestones and counts do not depend on it.
   result = await benchGuests({
     portalDir: dist,
+    picturesDir: withPictures,
     baselineDir: BASELINE_DIR,
     workDir: work,
     runs: 2,
@@ -39,8 +43,9 @@ describe('a guest run', () => {
   it('runs each page set the asked number of times, alternating, each with its own device', () => {
     expect(result.portal.runs.map((r) => r.run)).toEqual([1, 2]);
     expect(result.baseline.runs.map((r) => r.run)).toEqual([1, 2]);
-    const macs = [...result.portal.runs, ...result.baseline.runs].map((r) => r.mac);
-    expect(new Set(macs).size).toBe(4);
+    expect(result.pictures!.runs.map((r) => r.run)).toEqual([1, 2]);
+    const macs = [...result.portal.runs, ...result.pictures!.runs, ...result.baseline.runs].map((r) => r.mac);
+    expect(new Set(macs).size).toBe(6);
     expect(result.portal.ready.n).toBe(2);
   });
 
@@ -55,6 +60,18 @@ describe('a guest run', () => {
       expect(r.loginUrls.filter((u) => /\.(json|svg)$/.test(u))).toEqual([]);
       expect(r.loginRequests).toBe(r.loginUrls.length);
     }
+  });
+
+  it("loads the branded build's pictures beside the form, not before it: they count in what the page loads, not in what the form needs", () => {
+    for (const r of result.pictures!.runs) {
+      expect(r.loginUrls.filter((u) => /^\/assets\/(wordmark|hero)-[\w-]+\.(png|webp)$/.test(u))).toHaveLength(2);
+      inOrder(r);
+    }
+    const extra = result.pictures!.loginWireBytes.median - result.portal.loginWireBytes.median;
+    expect(extra).toBeGreaterThan(35_000); // the 15 KB wordmark and the 20 KB hero
+    // The page carries a <noscript> copy of each picture, a few hundred bytes; the pictures themselves are not counted.
+    expect(Math.abs(result.pictures!.beforeSubmitBytes.median - result.portal.beforeSubmitBytes.median)).toBeLessThan(1024);
+    expect(result.ratios.picturesReady).toBeCloseTo(result.pictures!.ready.median / result.baseline.ready.median, 10);
   });
 
   it('counts the baseline login page as the document and md5.js', () => {

@@ -26,13 +26,15 @@ export interface NetworkProfile {
 /** A crowded hotspot, as the issue sets it: 1 Mbit/s down, 500 kbit/s up, 100 ms round trip. */
 export const WEAK_WIFI: NetworkProfile = { latencyMs: 100, downloadKbps: 1000, uploadKbps: 500 };
 
-export interface PageSet {
-  kind: PageKind;
-  dir: string;
-}
+/**
+ * The page sets a run can load: the portal, the same portal branded with raster pictures (a 15 KB PNG
+ * wordmark and a 20 KB hero: they must not hold the form back), and the plain baseline.
+ */
+export type SetName = 'portal' | 'pictures' | 'baseline';
+const probeKind = (set: SetName): PageKind => (set === 'baseline' ? 'baseline' : 'portal');
 
 export interface GuestRun {
-  kind: PageKind;
+  kind: SetName;
   run: number;
   mac: string;
   /** Milliseconds from the guest's first request. */
@@ -81,13 +83,17 @@ export interface GuestTimingResult {
   network: NetworkProfile;
   runsPerSet: number;
   portal: GuestSetResult;
+  /** The portal with the brand's pictures; absent when the run was not given that build. */
+  pictures?: GuestSetResult;
   baseline: GuestSetResult;
-  /** portal median / baseline median. */
-  ratios: { formPainted: number; ready: number; loggedIn: number; submitToConnected: number };
+  /** portal median / baseline median; `picturesReady`: the pictures build's ready median / the baseline's. */
+  ratios: { formPainted: number; ready: number; loggedIn: number; submitToConnected: number; picturesReady?: number };
 }
 
 export interface GuestTimingOptions {
   portalDir: string;
+  /** The portal built with the brand's pictures (bench/brand/), measured beside the other two sets. */
+  picturesDir?: string;
   baselineDir: string;
   workDir: string;
   runs: number;
@@ -105,7 +111,9 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
   await mkdir(store, { recursive: true });
   await cp(o.portalDir, join(store, 'portal'), { recursive: true });
   await cp(o.baselineDir, join(store, 'baseline'), { recursive: true });
-  const total = o.runs * 2 + 2;
+  if (o.picturesDir) await cp(o.picturesDir, join(store, 'pictures'), { recursive: true });
+  const sets: SetName[] = o.picturesDir ? ['portal', 'pictures', 'baseline'] : ['portal', 'baseline'];
+  const total = (o.runs + 1) * sets.length;
   const vr = await startVirtualRouter({
     storageDir: store,
     config: {
@@ -128,14 +136,14 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
     const runs: GuestRun[] = [];
     let n = 0;
     // One unmeasured run of each set first: Chromium's first contexts pay start-up costs.
-    for (const kind of ['portal', 'baseline'] as const) {
+    for (const kind of sets) {
       n++;
       useSet(vr, kind);
       await guestRun(browser, vr, { kind, run: 0, mac: mac(n), user: `guest-${n}`, network });
     }
     for (let i = 0; i < o.runs; i++) {
-      // Alternate which set goes first, so a drift in the machine's speed touches both alike.
-      const order: PageKind[] = i % 2 === 0 ? ['portal', 'baseline'] : ['baseline', 'portal'];
+      // Rotate which set goes first, so a drift in the machine's speed touches each alike.
+      const order = [...sets.slice(i % sets.length), ...sets.slice(0, i % sets.length)];
       for (const kind of order) {
         n++;
         useSet(vr, kind);
@@ -147,6 +155,7 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
       }
     }
     const portal = summarizeRuns(runs.filter((r) => r.kind === 'portal'));
+    const pictures = o.picturesDir ? summarizeRuns(runs.filter((r) => r.kind === 'pictures')) : undefined;
     const baseline = summarizeRuns(runs.filter((r) => r.kind === 'baseline'));
     const r = (k: 'formPainted' | 'ready' | 'loggedIn' | 'submitToConnected') => ratio(portal[k].median, baseline[k].median, `${k} portal/baseline`);
     return {
@@ -154,8 +163,15 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
       network,
       runsPerSet: o.runs,
       portal,
+      ...(pictures ? { pictures } : {}),
       baseline,
-      ratios: { formPainted: r('formPainted'), ready: r('ready'), loggedIn: r('loggedIn'), submitToConnected: r('submitToConnected') },
+      ratios: {
+        formPainted: r('formPainted'),
+        ready: r('ready'),
+        loggedIn: r('loggedIn'),
+        submitToConnected: r('submitToConnected'),
+        ...(pictures ? { picturesReady: ratio(pictures.ready.median, baseline.ready.median, 'ready pictures/baseline') } : {}),
+      },
     };
   } finally {
     await browser?.close();
@@ -163,7 +179,7 @@ export async function benchGuests(o: GuestTimingOptions): Promise<GuestTimingRes
   }
 }
 
-function useSet(vr: VirtualRouter, kind: PageKind): void {
+function useSet(vr: VirtualRouter, kind: SetName): void {
   const row = vr.db.byName('ip/hotspot/profile', 'hsprof1');
   if (!row) throw new Error('the bench router has no hsprof1 profile');
   vr.db.set('ip/hotspot/profile', row, { 'html-directory': kind });
@@ -191,7 +207,7 @@ export function summarizeRuns(runs: GuestRun[]): GuestSetResult {
 }
 
 interface RunSpec {
-  kind: PageKind;
+  kind: SetName;
   run: number;
   mac: string;
   user: string;
@@ -206,7 +222,7 @@ async function guestRun(browser: Browser, vr: VirtualRouter, spec: RunSpec): Pro
     await context.exposeBinding(BINDING, (_source, name: MarkName, at: number) => {
       if (!marks.has(name)) marks.set(name, at);
     });
-    await context.addInitScript({ content: probeScript(spec.kind) });
+    await context.addInitScript({ content: probeScript(probeKind(spec.kind)) });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     const cdp = await context.newCDPSession(page);
@@ -281,12 +297,21 @@ async function waitForMark(marks: Map<MarkName, number>, name: MarkName, errors:
  * the guest's first URL belongs to rlogin, not to the login page, and is not counted; nor is anything
  * asked for after the click on "Log in" (`stop`), which belongs to the login's answer. `settled` lets the
  * run wait until the page has fetched all it will before that click.
+ *
+ * Before submit: the document and what its markup asked for until the page's scripts in it had arrived
+ * (parser-initiated requests sent before the last parser-initiated script finished loading): the form
+ * cannot be sent before its script is in, and whatever was asked for until then shared the link with
+ * it. Not what scripts load later, nor what the page asks for once its first script has run (Chromium
+ * names the parser as the initiator of an image whose address a script sets on a parsed <img>).
  */
 function watchLoginDocument(cdp: CDPSession) {
   let loader: string | undefined;
   let stopped = false;
   const requests = new Map<string, string>();
-  const byMarkup = new Set<string>();
+  /** Parser-initiated requests, with when each was sent (CDP's monotonic seconds). */
+  const byMarkup = new Map<string, number>();
+  /** When each parser-initiated script finished loading. */
+  const markupScripts = new Map<string, number>();
   const bytes = new Map<string, number>();
   const inFlight = new Set<string>();
   let lastActivity = Date.now();
@@ -301,13 +326,19 @@ function watchLoginDocument(cdp: CDPSession) {
       inFlight.add(e.requestId);
       lastActivity = Date.now();
       // The document itself ('other') and what its markup asks for ('parser'), not what scripts import later.
-      if (e.initiator.type === 'other' || e.initiator.type === 'parser') byMarkup.add(e.requestId);
+      if (e.initiator.type === 'other' || e.initiator.type === 'parser') byMarkup.set(e.requestId, e.timestamp);
+      if (e.initiator.type === 'parser' && e.type === 'Script') markupScripts.set(e.requestId, Infinity);
     }
   });
   cdp.on('Network.loadingFinished', (e) => {
     if (requests.has(e.requestId)) bytes.set(e.requestId, e.encodedDataLength);
+    if (markupScripts.has(e.requestId)) markupScripts.set(e.requestId, e.timestamp);
     done(e.requestId);
   });
+  const beforeSubmitIds = () => {
+    const scriptsIn = markupScripts.size ? Math.max(...markupScripts.values()) : Infinity;
+    return [...byMarkup].filter(([, sentAt]) => sentAt <= scriptsIn).map(([id]) => id);
+  };
   return {
     /** Resolves once the login document has had nothing in flight for `quietMs` (its scripts' imports included). */
     settled: async (quietMs = 300, timeoutMs = 30_000) => {
@@ -322,7 +353,7 @@ function watchLoginDocument(cdp: CDPSession) {
     summary: () => ({
       requests: requests.size,
       bytes: [...requests.keys()].reduce((n, id) => n + (bytes.get(id) ?? 0), 0),
-      beforeSubmit: [...byMarkup].reduce((n, id) => n + (bytes.get(id) ?? 0), 0),
+      beforeSubmit: beforeSubmitIds().reduce((n, id) => n + (bytes.get(id) ?? 0), 0),
       urls: [...requests.values()].map((u) => u.slice(HOTSPOT.length)),
     }),
   };

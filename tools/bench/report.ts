@@ -58,15 +58,16 @@ function weightTable(w: FolderWeight): string {
 }
 
 function guestTable(r: BenchResults): string {
-  const { portal, baseline, ratios } = r.guest;
+  const { portal, pictures, baseline, ratios } = r.guest;
   const row = (label: string, k: keyof Omit<GuestSetResult, 'runs'>, f: (x: number) => string, ratio?: number) => [
     label,
     spread(portal[k], f),
+    ...(pictures ? [spread(pictures[k], f)] : []),
     spread(baseline[k], f),
     ratio === undefined ? '' : times(ratio),
   ];
   return table(
-    ["From the guest's first request to…", 'Portal', 'Baseline', 'Portal / baseline'],
+    ["From the guest's first request to…", 'Portal', ...(pictures ? ['With pictures'] : []), 'Baseline', 'Portal / baseline'],
     [
       row('first contentful paint (anything)', 'firstContentfulPaint', ms),
       row('login form painted', 'formPainted', ms, ratios.formPainted),
@@ -144,7 +145,7 @@ ${weightTable(w.baseline)}
 
 ## A guest on weak Wi-Fi
 
-Chromium with network emulation of ${n.downloadKbps / 1000} Mbit/s down, ${n.uploadKbps} kbit/s up and ${n.latencyMs} ms round trip, behind the virtual router; median (min–max) of ${r.guest.runsPerSet} runs per page set, runs alternating between the sets.
+Chromium with network emulation of ${n.downloadKbps / 1000} Mbit/s down, ${n.uploadKbps} kbit/s up and ${n.latencyMs} ms round trip, behind the virtual router; median (min–max) of ${r.guest.runsPerSet} runs per page set, runs alternating between the sets.${r.guest.pictures ? ' *With pictures* is the same portal branded as designers often brand it: a 15 KB PNG wordmark in the large logo slot and a 20 KB WebP hero (bench/brand/); the pictures must load beside the form, never hold it back.' : ''}
 
 ${guestTable(r)}
 
@@ -162,6 +163,7 @@ ${loadTable(r)}
 
 - **Page weight** is computed from the built files. The targets on the login page use what Chromium itself counted in the timed runs: every request made by the login document until the click on "Log in", which comes once the login document has had nothing in flight for 300 ms, so what its scripts load after the form is ready counts too (the document included; the redirect from the guest's first URL belongs to rlogin and is not counted, and so is what the login's answer loads: the portal shows it in the same document), and the bytes received for them, headers included (CDP \`Network.loadingFinished\` \`encodedDataLength\`), for an \`en-US\` browser (English texts).
 - **Guest timings**: each run is a fresh browser context (empty cache, no cookies) with a fresh MAC (\`x-vr-mac\`) and its own hotspot account; the router's session is ended after the run. Chromium is started with \`--proxy-server\` pointing at the virtual router and asks for http://example.com/, which the router redirects to http://10.5.50.1/login; emulation is \`Network.emulateNetworkConditions\` on a CDP session (latency is added per request; no packet loss; CPU not throttled). One unmeasured run of each set comes first. Times are taken in the page (\`performance.timeOrigin + performance.now()\` at each animation frame) and counted from the navigation start of the guest's first request. *First contentful paint* is Chromium's paint timing (when the frame was presented), while the other marks are taken at the start of the frame that draws them, so it can read some 20 ms later than "form painted" when the form is in the first frame (the baseline, whose md5.js in the head holds back the first paint). *Form painted*: first frame in which the user-name and password fields and the submit button have a layout box (open shadow roots searched). *Ready*: first frame in which the submit button is enabled and labelled "Log in" and the CHAP code is in place (portal: its first script, the small CHAP path, has wired the form the build rendered into the page and set \`data-hs-ready\`, and \`hsChap\` holds chap-id and chap-challenge; baseline: \`hexMD5\` defined by md5.js). *Bytes before submit*: the document and the requests its markup makes (CDP initiator \`parser\`), not what scripts load afterwards (the portal's full script and Lit). *Layout shift*: Chromium's \`layout-shift\` entries of the login document up to the click, summed. *Logged in*: ready plus the time from the click on "Log in" to the first frame showing the heading "You are connected" (the automated typing in between, 100–300 ms of Playwright work, is shown separately). The router checks every run logged in by http-chap.
+- **With pictures**: the designer's config with \`brand.logo\` = bench/brand/wordmark.png (400 × 100 PNG, 15 KB), \`logoSize: 'large'\` and \`brand.hero\` = bench/brand/hero.webp (1000 × 400, 20 KB), built separately and served from its own folder of the same router; its runs take their turn with the other two sets.
 - **Baseline**: bench/baseline/ is a minimal classic MikroTik-style set written for this bench: login.html with the \`sendin\` form and an inline \`doLogin()\` hashing with \`hexMD5\` from a plain md5.js, alogin.html, and an rlogin.html that redirects with a 302 as the portal's does. Served by the same router in the same run (the profile's html-directory is switched between the two folders).
 - **Deploy**: the deploy core (\`deployFleet\`) in this process, the virtual routers with SSH in a child process. Each fresh router starts with the baseline pages as its own pages in \`hotspot/\`. Per router: a full deploy, a redeploy of the same bundle (no-op), then a copy of the bundle with ${r.deploy.changedFile} changed. The fleet is one \`deployFleet\` call to ${s.fleetSize} fresh routers with the CLI's default concurrency (${s.fleetConcurrency}). A first deploy warms up and is not counted. Loopback has no radio and no router CPU: the figures compare the work the toolkit does (SSH round trips, hashing, uploads, copies by the virtual router's CLI), and the routers of a fleet share this machine's CPUs, which real routers do not.
 - **Load**: ${s.loadGuests} simulated guests at once (one keep-alive connection each, in this process; the router in a child process), each repeating: GET /login, compute the CHAP answer from the page's chap-id and chap-challenge, POST /login, expect the logged-in page, GET /logout (so the router holds at most one session per guest). Bounded by ${s.loadMaxLogins} login attempts or ${s.loadMaxSeconds} s. An error is any answer other than the expected page, a timeout or a failed connection. *Users in FreeRADIUS*: the same run against a router with \`use-radius=yes\` and no local users, every login an Access-Request to Debian's FreeRADIUS on loopback (CHAP against its \`files\` users; the router's default 300 ms timeout, resent up to 3 times) plus an accounting Start, every logout a Stop; FreeRADIUS shares this machine's CPUs with the router and the guests.

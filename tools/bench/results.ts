@@ -69,6 +69,14 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): Target[] {
       'median form-painted time, portal / baseline',
     ),
     t('ready-ratio', 'form ready to submit ≤ 1.15× the plain baseline', g.ratios.ready, 1.15, 'ratio', 'median ready time, portal / baseline'),
+    t(
+      'pictures-ready-ratio',
+      'form ready with a 15 KB logo and a 20 KB hero ≤ 1.15× the plain baseline',
+      g.ratios.picturesReady ?? NaN,
+      1.15,
+      'ratio',
+      'median ready time of the portal built with the pictures of bench/brand/, / baseline',
+    ),
     t('logged-in-ratio', 'guest logged in ≤ 1.2× the plain baseline', g.ratios.loggedIn, 1.2, 'ratio', 'median logged-in time, portal / baseline'),
     t(
       'connect-ratio',

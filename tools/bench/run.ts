@@ -18,7 +18,7 @@ import { folderWeight } from './page-weight.ts';
 import { renderMarkdown } from './report.ts';
 import { evaluateTargets, type BenchResults, type Target } from './results.ts';
 import { RouterHost } from './router-host-client.ts';
-import { BASELINE_DIR, FULL, QUICK } from './settings.ts';
+import { BASELINE_DIR, BENCH_PICTURES, FULL, QUICK } from './settings.ts';
 
 /**
  * The crowd again, with the accounts in a real FreeRADIUS instead of the router: every login is an
@@ -59,13 +59,23 @@ export async function runBench(quick: boolean, out: string, log: (line: string) 
   let host: RouterHost | undefined;
   try {
     log('building the portal');
-    const { config } = await loadConfig();
+    const { config, input } = await loadConfig();
     const dist = join(work, 'hotspot');
     await buildPortal({ outDir: dist, quiet: true });
     const pageWeight = { portal: folderWeight(dist), baseline: folderWeight(BASELINE_DIR) };
+    // The same portal as a designer's brand often is: a raster wordmark in the large slot and a hero picture.
+    const withPictures = join(work, 'hotspot-pictures');
+    await buildPortal({ outDir: withPictures, quiet: true, config: { ...input!, brand: { ...input!.brand, ...BENCH_PICTURES } } });
 
-    log(`a guest on weak Wi-Fi: ${settings.guestRuns} runs each of the portal and the baseline`);
-    const guest = await benchGuests({ portalDir: dist, baselineDir: BASELINE_DIR, workDir: work, runs: settings.guestRuns, log });
+    log(`a guest on weak Wi-Fi: ${settings.guestRuns} runs each of the portal, the portal with pictures and the baseline`);
+    const guest = await benchGuests({
+      portalDir: dist,
+      picturesDir: withPictures,
+      baselineDir: BASELINE_DIR,
+      workDir: work,
+      runs: settings.guestRuns,
+      log,
+    });
 
     host = await RouterHost.start();
     log(`deploy: ${settings.deployIterations} fresh router(s), then ${settings.fleetRuns} fleet(s) of ${settings.fleetSize}`);

@@ -1,5 +1,5 @@
 /** The bench's run sizes and folders, apart from the run itself so that `npm run bench --help` loads nothing heavy. */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSettings } from './results.ts';
 
@@ -27,6 +27,17 @@ export const QUICK: BenchSettings = {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BASELINE_DIR = join(ROOT, 'bench', 'baseline');
+
+/**
+ * The pictures the bench brands the portal with to show they do not hold the form back: a 15 KB PNG
+ * wordmark (400 × 100) in the large logo slot and a 20 KB WebP hero. Paths as brand files are given,
+ * relative to the folder the build runs in (the project's).
+ */
+export const BENCH_PICTURES = {
+  logo: relative(process.cwd(), join(ROOT, 'bench', 'brand', 'wordmark.png')),
+  logoSize: 'large' as const,
+  hero: relative(process.cwd(), join(ROOT, 'bench', 'brand', 'hero.webp')),
+};
 
 /** Where results go: bench/ for a full run, bench/tmp/ for a quick one (never over the committed files). */
 export function outputDir(quick: boolean, out?: string): string {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../lib/errors.ts';
-import type { PortalConfig } from './schema.ts';
+import type { PortalConfig, PortalConfigInput } from './schema.ts';
 import { validateConfig } from './validate.ts';
 
 export const CONFIG_FILE = 'portal.config.ts';
@@ -24,11 +24,14 @@ export async function loadConfig(file = path.resolve(CONFIG_FILE)): Promise<Load
     );
   }
   if (mod.default === undefined) throw new UserError(`${path.basename(file)} has no default export; write "export default defineConfig({ … })".`);
-  return { config: validateConfig(mod.default, path.basename(file)), dir: path.dirname(file) };
+  const config = validateConfig(mod.default, path.basename(file));
+  return { config, input: mod.default as PortalConfigInput, dir: path.dirname(file) };
 }
 
 export interface LoadedConfig {
   config: PortalConfig;
+  /** The file's default export as written (valid, since `config` came from it): for building a variant of it. */
+  input?: PortalConfigInput;
   /** Folder of portal.config.ts: brand files (logo, fonts) are relative to it. */
   dir: string;
 }
