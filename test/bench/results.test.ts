@@ -76,7 +76,7 @@ function figures(o: {
       ratios: {
         formPainted: portal.formPainted.median / baseline.formPainted.median,
         ready: portal.ready.median / baseline.ready.median,
-        ...(pictures ? { picturesReady: pictures.ready.median / baseline.ready.median } : {}),
+        ...(pictures ? { picturesReady: pictures.ready.median / portal.ready.median } : {}),
         loggedIn: portal.loggedIn.median / baseline.loggedIn.median,
         submitToConnected: portal.submitToConnected.median / baseline.submitToConnected.median,
       },
@@ -145,6 +145,7 @@ describe('targets', () => {
   it('are missed just past them', () => {
     const f = figures({
       readyScale: 1.31,
+      picturesScale: 1.31 * 1.051,
       requests: 5,
       bytes: 36 * 1024 + 1,
       beforeSubmit: 14 * 1024 + 1,
@@ -158,10 +159,10 @@ describe('targets', () => {
   });
 
   it('judge the form with pictures on its own, and never as met when a run did not measure it', () => {
-    const slow = evaluateTargets(figures({ readyScale: 1.1, picturesScale: 1.4, requests: 4, bytes: 1, noop: 0.1, fleet: 2, errors: 0 }));
+    const slow = evaluateTargets(figures({ readyScale: 1.1, picturesScale: 1.2, requests: 4, bytes: 1, noop: 0.1, fleet: 2, errors: 0 }));
     expect(slow.find((x) => x.id === 'ready-ratio')!.met).toBe(true);
     expect(slow.find((x) => x.id === 'pictures-ready-ratio')).toMatchObject({
-      text: 'form ready with a 15 KB logo and a 20 KB hero ≤ 1.15× the plain baseline',
+      text: 'a 15 KB logo and a 20 KB hero do not hold the form back: form ready ≤ 1.05× without them',
       met: false,
     });
     const older = evaluateTargets(figures({ readyScale: 1, picturesScale: null, requests: 4, bytes: 1, noop: 0.1, fleet: 2, errors: 0 }));

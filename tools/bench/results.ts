@@ -71,11 +71,11 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): Target[] {
     t('ready-ratio', 'form ready to submit ≤ 1.15× the plain baseline', g.ratios.ready, 1.15, 'ratio', 'median ready time, portal / baseline'),
     t(
       'pictures-ready-ratio',
-      'form ready with a 15 KB logo and a 20 KB hero ≤ 1.15× the plain baseline',
+      'a 15 KB logo and a 20 KB hero do not hold the form back: form ready ≤ 1.05× without them',
       g.ratios.picturesReady ?? NaN,
-      1.15,
+      1.05,
       'ratio',
-      'median ready time of the portal built with the pictures of bench/brand/, / baseline',
+      'median ready time of the portal built with the pictures of bench/brand/, / the same without them',
     ),
     t('logged-in-ratio', 'guest logged in ≤ 1.2× the plain baseline', g.ratios.loggedIn, 1.2, 'ratio', 'median logged-in time, portal / baseline'),
     t(
