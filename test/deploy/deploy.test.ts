@@ -2,7 +2,7 @@
  * Deploy against virtual routers over real SSH and SFTP on loopback: what ends up on the router,
  * incremental redeploys, rollback, dry-run, and every failure leaving the previous portal serving.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -291,6 +291,26 @@ describe.concurrent('refusals that change nothing', () => {
       );
     }
     for (const vr of vrs) expect(profileRow(vr)['html-directory-override']).toBe('');
+  });
+
+  it('a fleet reads the bundle once: a file edited after the first router got it reaches no router, each gets the bytes of the manifest', async () => {
+    const vrs = [await lab.router('once-1', { flash: true }), await lab.router('once-2', { flash: true })];
+    const d = await variant('once', 'once');
+    const job = await lab.job(d);
+    const original = await readFile(join(d, 'login.html'), 'utf8');
+    const first = target(vrs[0]!).label;
+    job.emit = (e) => {
+      // After the first router's uploads, before the second router starts: a rebuild or an editor writes the file.
+      if (e.kind === 'step' && e.router === first && e.message.startsWith('verifying'))
+        writeFileSync(join(d, 'login.html'), `${original}<!-- edited -->`);
+    };
+    const results = await deployFleet(vrs.map(target), job, 1);
+    expect(results.map((r) => r.status)).toEqual(['deployed', 'deployed']);
+    expect(results[1]!.uploadedFiles).toBe(job.manifest.files.length);
+    for (const [i, vr] of vrs.entries()) {
+      expect(await readFile(join(vr.files!.root, results[i]!.folder!, 'login.html'), 'utf8')).toBe(original);
+      expect(profileRow(vr)['html-directory-override']).toBe(results[i]!.folder);
+    }
   });
 
   it('not enough free space is refused before uploading', async () => {

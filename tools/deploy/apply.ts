@@ -6,10 +6,10 @@
  * A failure or a lost connection before the switch leaves the previous pages serving; a rerun
  * resumes, keeping files already verified.
  */
-import { readFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { parseTerse } from '../routeros/cli/output.ts';
 import { IMPORT_OK } from '../routeros/cli/exec.ts';
+import { BundleFileError, type BundleFiles } from './bundle-files.ts';
 import { installCertificate, removeOldCertificates } from './certificate.ts';
 import { DeployStepError, type RouterConnection } from './connection.ts';
 import { LEGACY_MANIFEST_NAME, manifestPath, sha256, type Manifest, type ManifestFile } from './manifest.ts';
@@ -39,7 +39,7 @@ export type SwitchState = 'before' | 'switching' | 'switched';
 export async function applyPlan(
   conn: RouterConnection,
   plan: DeployPlan,
-  ctx: { distDir: string; manifest: Manifest; settings: DeploySettings; emit: (e: DeployEvent) => void; progress: { state: SwitchState } },
+  ctx: { bundle: BundleFiles; manifest: Manifest; settings: DeploySettings; emit: (e: DeployEvent) => void; progress: { state: SwitchState } },
 ): Promise<ApplyResult> {
   const router = conn.target.label;
   const step = (message: string) => ctx.emit({ kind: 'step', router, message });
@@ -62,7 +62,7 @@ export async function applyPlan(
     const uploads = plan.upload.filter((f) => !present.has(f.path));
     const bytesTotal = uploads.reduce((n, f) => n + f.size, 0);
     for (const f of uploads) {
-      const data = await readLocal(ctx.distDir, f, router, plan);
+      const data = await readLocal(ctx.bundle, f, router, plan);
       await conn.put(data, `${plan.folder}/${f.path}`);
       result.uploadedFiles++;
       result.uploadedBytes += f.size;
@@ -81,7 +81,7 @@ export async function applyPlan(
       conn,
       plan,
       ctx.manifest.files.filter((f) => !present.has(f.path)),
-      ctx.distDir,
+      ctx.bundle,
       result,
     );
   }
@@ -133,23 +133,19 @@ async function profileCertificate(conn: RouterConnection, profile: string): Prom
   return parseTerse(await conn.run(`/ip hotspot profile print terse where name=${rscString(profile)}`))[0]?.props['ssl-certificate'] || 'none';
 }
 
-/** A bundle file from the local disk; a file gone or unreadable is this router's failure, in one sentence. */
-async function readLocal(distDir: string, f: ManifestFile, router: string, plan: DeployPlan): Promise<Buffer> {
-  let data: Buffer;
+/** A bundle file, read once for the whole fleet; a file gone, unreadable or changed is this router's failure, in one sentence. */
+async function readLocal(bundle: BundleFiles, f: ManifestFile, router: string, plan: DeployPlan): Promise<Buffer> {
   try {
-    data = await readFile(join(distDir, f.path));
+    return await bundle.get(f);
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is no longer there' : (err as Error).message;
+    if (!(err instanceof BundleFileError)) throw err;
+    const serves = `the router still serves ${plan.live || 'its previous pages'}`;
     throw new DeployStepError(
-      `${router}: ${f.path} cannot be read from ${distDir} (${why}); the router still serves ${plan.live || 'its previous pages'}. Build again and deploy again.`,
+      err.kind === 'changed'
+        ? `${router}: ${f.path} in ${bundle.distDir} changed after the deploy started; ${serves}. Deploy again once the build is finished.`
+        : `${router}: ${f.path} cannot be read from ${bundle.distDir} (${err.why}); ${serves}. Build again and deploy again.`,
     );
   }
-  if (data.length !== f.size || sha256(data) !== f.sha256) {
-    throw new DeployStepError(
-      `${router}: ${f.path} in ${distDir} changed after the deploy started; the router still serves ${plan.live || 'its previous pages'}. Deploy again once the build is finished.`,
-    );
-  }
-  return data;
 }
 
 /**
@@ -199,7 +195,13 @@ async function copyOnRouter(conn: RouterConnection, plan: DeployPlan, files: Man
  * switch: a size check would pass a file whose bytes changed on the way, or a copy of a serving file
  * edited on the router since. A file that differs is uploaded again from the bundle, once.
  */
-async function verifyContents(conn: RouterConnection, plan: DeployPlan, files: ManifestFile[], distDir: string, result: ApplyResult): Promise<void> {
+async function verifyContents(
+  conn: RouterConnection,
+  plan: DeployPlan,
+  files: ManifestFile[],
+  bundle: BundleFiles,
+  result: ApplyResult,
+): Promise<void> {
   const problem = async (f: ManifestFile) => {
     const data = await conn.read(`${plan.folder}/${f.path}`, `verifying ${plan.folder}/${f.path}`, f.size);
     if (data && data.length === f.size && sha256(data) === f.sha256) return undefined;
@@ -207,7 +209,7 @@ async function verifyContents(conn: RouterConnection, plan: DeployPlan, files: M
   };
   for (const f of files) {
     if (!(await problem(f))) continue;
-    await conn.put(await readLocal(distDir, f, conn.target.label, plan), `${plan.folder}/${f.path}`);
+    await conn.put(await readLocal(bundle, f, conn.target.label, plan), `${plan.folder}/${f.path}`);
     result.uploadedFiles++;
     result.uploadedBytes += f.size;
     const still = await problem(f);

@@ -132,6 +132,11 @@ export class RouterConnection {
     return (this.sftp as unknown as { client: Client }).client;
   }
 
+  /** ssh2's SFTP session under ssh2-sftp-client, for the calls that library does not offer as needed. */
+  private get wrapper(): SFTPWrapper {
+    return (this.sftp as unknown as { sftp: SFTPWrapper }).sftp;
+  }
+
   /**
    * Runs one remote step within its deadline. A step that misses it ends the connection (a router
    * that stalled once cannot be trusted to finish the next step) and fails with RouterLost.
@@ -190,18 +195,24 @@ export class RouterConnection {
    * write, so a full disk would pass as an upload; ssh2's writeFile reports every failure.
    */
   put(data: Buffer, path: string, what = `uploading ${path}`): Promise<void> {
-    const wrapper = (this.sftp as unknown as { sftp: SFTPWrapper }).sftp;
     const write = () =>
       new Promise<void>((resolve, reject) =>
-        wrapper.writeFile(`/${path}`, data, (err) =>
+        this.wrapper.writeFile(`/${path}`, data, (err) =>
           err ? reject(new NotWritten(`${this.target.label} could not write ${path} (${err.message})`)) : resolve(),
         ),
       );
     return this.step(what, write, (data.length / 1024) * MS_PER_KIB);
   }
 
+  /**
+   * Reads a file whole. ssh2's readFile (open, fstat, read, close) rather than ssh2-sftp-client's get,
+   * whose read stream piped into a collecting stream cost the deployer more CPU than the SFTP work
+   * itself: every file is read back once per router to verify it.
+   */
   get(path: string, what = `reading ${path}`, sizeHint = 0): Promise<Buffer> {
-    return this.step(what, async () => (await this.sftp.get(`/${path}`)) as Buffer, (sizeHint / 1024) * MS_PER_KIB);
+    const read = () =>
+      new Promise<Buffer>((resolve, reject) => this.wrapper.readFile(`/${path}`, (err, data) => (err ? reject(err) : resolve(data))));
+    return this.step(what, read, (sizeHint / 1024) * MS_PER_KIB);
   }
 
   /** The file's content, or undefined when it is missing (any SFTP failure but a lost connection). */

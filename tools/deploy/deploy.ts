@@ -5,6 +5,7 @@
 import { UserError } from '../lib/errors.ts';
 import { parseTerse } from '../routeros/cli/output.ts';
 import { applyPlan, importScript, type DeployEvent, type SwitchState } from './apply.ts';
+import { BundleFiles } from './bundle-files.ts';
 import { checkRouterCertificate } from './certificate.ts';
 import { NotWritten, RouterConnection, RouterLost, type ConnectOptions, type RouterTarget } from './connection.ts';
 import { manifestPath, type Manifest } from './manifest.ts';
@@ -22,6 +23,8 @@ export interface DeployJob {
   connect: ConnectOptions;
   mode: 'deploy' | 'dry-run' | 'rollback';
   emit?: (e: DeployEvent) => void;
+  /** The bundle's files, read once and shared by the routers of a fleet (deployFleet sets it). */
+  bundle?: BundleFiles;
 }
 
 export interface RouterResult {
@@ -84,7 +87,8 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
         `${target.label} has ${kb(facts.freeBytes)} free but this deploy needs ${kb(needed)}: remove unused files (/file print) and deploy again; nothing was changed.`,
       );
     }
-    const applied = await applyPlan(conn, plan, { distDir: job.distDir, manifest: job.manifest, settings: job.settings, emit, progress });
+    const bundle = job.bundle ?? new BundleFiles(job.distDir, job.manifest);
+    const applied = await applyPlan(conn, plan, { bundle, manifest: job.manifest, settings: job.settings, emit, progress });
     return { ...base, ...applied, ok: true, status: 'deployed', folder: plan.folder, plan, ms: Date.now() - started };
   } catch (err) {
     return { ...base, ok: false, status: 'failed', error: failureSentence(target, err, plan, progress.state), ms: Date.now() - started };
@@ -164,14 +168,18 @@ async function readText(conn: RouterConnection, path: string): Promise<string | 
   return (await conn.read(path))?.toString('utf8');
 }
 
-/** Deploys to every router, at most `concurrency` at a time; one router's failure never stops the others. */
+/**
+ * Deploys to every router, at most `concurrency` at a time; one router's failure never stops the others.
+ * The bundle is read and checked once for all of them: every router gets the same bytes.
+ */
 export async function deployFleet(targets: RouterTarget[], job: DeployJob, concurrency = 4): Promise<RouterResult[]> {
+  const shared: DeployJob = { ...job, bundle: job.bundle ?? new BundleFiles(job.distDir, job.manifest) };
   const results: RouterResult[] = new Array(targets.length);
   let next = 0;
   const worker = async () => {
     while (next < targets.length) {
       const i = next++;
-      results[i] = await deployRouter(targets[i]!, job);
+      results[i] = await deployRouter(targets[i]!, shared);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
