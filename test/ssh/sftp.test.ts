@@ -104,6 +104,32 @@ describe('file operations', () => {
   });
 });
 
+describe('free space across uploads', () => {
+  it('counts every write: an overwritten file frees its old bytes, a removed one all of them, a file added beside the store counts too', async () => {
+    const { vr, store } = await router({ freeSpace: 10_000 });
+    const local = async (name: string, size: number) => {
+      const file = join(temp, `${stores}-${name}`);
+      await writeFile(file, page(size, size));
+      return file;
+    };
+    const sftp = await sftpClient({ port: vr.sshPort });
+    try {
+      await sftp.fastPut(await local('a', 5_000), '/hotspot/a.js');
+      await sftp.fastPut(await local('a2', 5_000), '/hotspot/a.js');
+      await sftp.fastPut(await local('b', 4_000), '/hotspot/b.js');
+      await expect(sftp.fastPut(await local('c', 2_000), '/hotspot/c.js')).rejects.toThrow(/No space left/);
+      await sftp.delete('/hotspot/b.js');
+      await sftp.fastPut(await local('c', 2_000), '/hotspot/c.js');
+      // Written behind the router's back (as a technician copying into --storage would).
+      await writeFile(join(store, 'hotspot/d.bin'), Buffer.alloc(2_500));
+      expect((await sshExec({ port: vr.sshPort }, ':put [/system resource get free-hdd-space]')).stdout).toBe('500\r\n');
+      await expect(sftp.fastPut(await local('e', 1_000), '/hotspot/e.js')).rejects.toThrow(/No space left/);
+    } finally {
+      await sftp.end();
+    }
+  });
+});
+
 describe('confinement', () => {
   it('never reads or writes outside the store with ..', async () => {
     const { vr, store } = await router();

@@ -8,8 +8,24 @@
  * stat use. Not served (ssh2 answers "operation unsupported"): symlink, readlink, extensions such as
  * posix-rename. Rename refuses an existing target (SFTP v3), which is what OpenSSH does too.
  */
-import { constants, type Stats } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, rmdir, unlink, utimes, type FileHandle } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  futimesSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import type { Attributes, FileEntry, SFTPWrapper } from 'ssh2';
@@ -26,8 +42,12 @@ export interface UploadGate {
   fault(request: string): boolean;
 }
 
-/** An open file or folder; `name` is the path the client opened it by (for fault injection). */
-type Handle = { kind: 'file'; fh: FileHandle; name: string } | { kind: 'dir'; abs: string; done: boolean; name: string };
+/**
+ * An open file or folder; `name` is the path the client opened it by (for fault injection). Files are
+ * plain descriptors used synchronously: the router's files are small, and each asynchronous call cost
+ * the router process several times the CPU of the call itself (a deploy makes hundreds).
+ */
+type Handle = { kind: 'file'; fd: number; name: string } | { kind: 'dir'; abs: string; done: boolean; name: string };
 
 function attrsOf(st: Stats): Attributes {
   return { mode: st.mode, uid: 0, gid: 0, size: st.size, atime: Math.floor(st.atimeMs / 1000), mtime: Math.floor(st.mtimeMs / 1000) };
@@ -107,20 +127,20 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   on('OPEN', async (id, filename: string, pflags: number) => {
     const abs = await store.path(filename);
     if (abs === store.root) throw new StoreError('root', 'outside');
-    const fh = await open(abs, openFlags(pflags), 0o644);
+    const fd = openSync(abs, openFlags(pflags), 0o644);
     store.changed();
-    if ((await fh.stat()).isDirectory()) {
-      await fh.close();
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
       return fail(id, STATUS_CODE.FAILURE, 'Is a directory');
     }
-    sftp.handle(id, newHandle({ kind: 'file', fh, name: filename }));
+    sftp.handle(id, newHandle({ kind: 'file', fd, name: filename }));
   });
 
   on('READ', async (id, hbuf: Buffer, offset: number, length: number) => {
     const h = handleOf(hbuf);
     if (h?.kind !== 'file') return fail(id, STATUS_CODE.FAILURE, 'Bad handle');
     const buf = Buffer.alloc(Math.min(length, 256 * 1024));
-    const { bytesRead } = await h.fh.read(buf, 0, buf.length, offset);
+    const bytesRead = readSync(h.fd, buf, 0, buf.length, offset);
     if (bytesRead === 0) return fail(id, STATUS_CODE.EOF, 'End of file');
     sftp.data(id, buf.subarray(0, bytesRead));
   });
@@ -129,18 +149,19 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     const h = handleOf(hbuf);
     if (dropped) return;
     if (h?.kind !== 'file') return fail(id, STATUS_CODE.FAILURE, 'Bad handle');
-    const size = (await h.fh.stat()).size;
+    const size = fstatSync(h.fd).size;
     const grow = Math.max(0, offset + data.length - size);
+    // Walked for every write, as RouterOS sees its real free space: the disk may fill up from elsewhere mid-upload.
     if (grow > 0 && grow > (await store.freeBytes())) return fail(id, STATUS_CODE.FAILURE, 'No space left on device');
     if (dropped) return;
     const allowed = gate.allow(data.length);
     if (allowed < data.length) {
       dropped = true;
-      if (allowed > 0) await h.fh.write(data, 0, allowed, offset);
+      if (allowed > 0) writeSync(h.fd, data, 0, allowed, offset);
       gate.drop();
       return;
     }
-    await h.fh.write(data, 0, data.length, offset);
+    writeSync(h.fd, data, 0, data.length, offset);
     store.changed();
     ok(id);
   });
@@ -148,15 +169,15 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   on('FSTAT', async (id, hbuf: Buffer) => {
     const h = handleOf(hbuf);
     if (!h) return fail(id, STATUS_CODE.FAILURE, 'Bad handle');
-    sftp.attrs(id, attrsOf(h.kind === 'file' ? await h.fh.stat() : await lstat(h.abs)));
+    sftp.attrs(id, attrsOf(h.kind === 'file' ? fstatSync(h.fd) : lstatSync(h.abs)));
   });
 
   on('FSETSTAT', async (id, hbuf: Buffer, attrs: Attributes) => {
     const h = handleOf(hbuf);
     if (!h) return fail(id, STATUS_CODE.FAILURE, 'Bad handle');
     if (h.kind === 'file') {
-      if (attrs.size !== undefined) await h.fh.truncate(attrs.size);
-      if (attrs.mtime !== undefined) await h.fh.utimes(attrs.atime ?? attrs.mtime, attrs.mtime);
+      if (attrs.size !== undefined) ftruncateSync(h.fd, attrs.size);
+      if (attrs.mtime !== undefined) futimesSync(h.fd, attrs.atime ?? attrs.mtime, attrs.mtime);
     }
     ok(id);
   });
@@ -165,13 +186,13 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     const h = handleOf(hbuf);
     if (!h) return fail(id, STATUS_CODE.FAILURE, 'Bad handle');
     handles.delete(hbuf.readUInt32BE(0));
-    if (h.kind === 'file') await h.fh.close();
+    if (h.kind === 'file') closeSync(h.fd);
     ok(id);
   });
 
   on('OPENDIR', async (id, path: string) => {
     const abs = await store.path(path);
-    if (!(await lstat(abs)).isDirectory()) return fail(id, STATUS_CODE.FAILURE, 'Not a directory');
+    if (!lstatSync(abs).isDirectory()) return fail(id, STATUS_CODE.FAILURE, 'Not a directory');
     sftp.handle(id, newHandle({ kind: 'dir', abs, done: false, name: path }));
   });
 
@@ -181,9 +202,9 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     if (h.done) return fail(id, STATUS_CODE.EOF, 'End of directory');
     h.done = true;
     const names: FileEntry[] = [];
-    for (const e of await readdir(h.abs, { withFileTypes: true })) {
+    for (const e of readdirSync(h.abs, { withFileTypes: true })) {
       if (!e.isFile() && !e.isDirectory()) continue; // symlinks and devices are not RouterOS files
-      const st = await lstat(join(h.abs, e.name));
+      const st = lstatSync(join(h.abs, e.name));
       names.push({ filename: e.name, longname: longname(e.name, st), attrs: attrsOf(st) });
     }
     if (!names.length) return fail(id, STATUS_CODE.EOF, 'End of directory');
@@ -191,28 +212,28 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   });
 
   const statPath = async (id: number, path: string) => {
-    sftp.attrs(id, attrsOf(await lstat(await store.path(path))));
+    sftp.attrs(id, attrsOf(lstatSync(await store.path(path))));
   };
   on('STAT', statPath);
   on('LSTAT', statPath);
 
   on('SETSTAT', async (id, path: string, attrs: Attributes) => {
     const abs = await store.path(path);
-    await lstat(abs);
-    if (attrs.mtime !== undefined) await utimes(abs, attrs.atime ?? attrs.mtime, attrs.mtime);
+    lstatSync(abs);
+    if (attrs.mtime !== undefined) utimesSync(abs, attrs.atime ?? attrs.mtime, attrs.mtime);
     ok(id);
   });
 
   on('REMOVE', async (id, path: string) => {
     const abs = await store.path(path);
-    if ((await lstat(abs)).isDirectory()) return fail(id, STATUS_CODE.FAILURE, 'Is a directory');
-    await unlink(abs);
+    if (lstatSync(abs).isDirectory()) return fail(id, STATUS_CODE.FAILURE, 'Is a directory');
+    unlinkSync(abs);
     store.changed();
     ok(id);
   });
 
   on('MKDIR', async (id, path: string) => {
-    await mkdir(await store.path(path));
+    mkdirSync(await store.path(path));
     store.changed();
     ok(id);
   });
@@ -220,7 +241,7 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
   on('RMDIR', async (id, path: string) => {
     const abs = await store.path(path);
     if (abs === store.root) throw new StoreError('root', 'outside');
-    await rmdir(abs);
+    rmdirSync(abs);
     store.changed();
     ok(id);
   });
@@ -229,13 +250,9 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     const src = await store.path(from);
     const dst = await store.path(to);
     if (src === store.root || dst === store.root) throw new StoreError('root', 'outside');
-    await lstat(src);
-    const taken = await lstat(dst).then(
-      () => true,
-      () => false,
-    );
-    if (taken) return fail(id, STATUS_CODE.FAILURE, 'File exists');
-    await rename(src, dst);
+    lstatSync(src);
+    if (lstatSync(dst, { throwIfNoEntry: false })) return fail(id, STATUS_CODE.FAILURE, 'File exists');
+    renameSync(src, dst);
     store.changed();
     ok(id);
   });
@@ -253,7 +270,13 @@ export function serveSftp(sftp: SFTPWrapper, store: FileStore, gate: UploadGate)
     sftp.end();
   });
   sftp.on('close', () => {
-    for (const h of handles.values()) if (h.kind === 'file') void h.fh.close().catch(() => undefined);
+    for (const h of handles.values()) {
+      try {
+        if (h.kind === 'file') closeSync(h.fd);
+      } catch {
+        /* already closed */
+      }
+    }
     handles.clear();
   });
 }
