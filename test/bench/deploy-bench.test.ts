@@ -62,6 +62,19 @@ describe('the deploy bench', () => {
     expect(result.fleet.ratio).toBeCloseTo(result.fleet.ms.median / result.fullMs.median, 10);
   });
 
+  it("counts the CPU per router of each timed full deploy and fleet, the deploy's and the routers' apart", () => {
+    expect(result.cpu!.full.deploy.n).toBe(2);
+    expect(result.cpu!.full.router.n).toBe(2);
+    expect(result.cpu!.fleet.deploy.n).toBe(1);
+    // A deploy cannot take no CPU on either side (an SSH handshake, dozens of files), nor more than its own time on one CPU each.
+    for (const side of [result.cpu!.full, result.cpu!.fleet]) {
+      expect(side.deploy.min).toBeGreaterThan(1);
+      expect(side.router.min).toBeGreaterThan(1);
+    }
+    expect(result.cpu!.full.deploy.max).toBeLessThan(result.fullMs.max * 1.05);
+    expect(result.cpu!.fleet.router.max * 3).toBeLessThan(result.fleet.ms.max * 1.05);
+  });
+
   it("stops with the router's reason when a deploy does not end as expected", async () => {
     const job = {
       distDir: dist,

@@ -31,6 +31,8 @@ function figures(o: {
   readyScale: number;
   /** The portal with pictures (default: as fast as the portal); null: a run from before it was measured. */
   picturesScale?: number | null;
+  /** CPU per router on each side; false: a run from before it was measured. */
+  cpu?: false;
   requests: number;
   bytes: number;
   beforeSubmit?: number;
@@ -94,6 +96,14 @@ function figures(o: {
       bundleFiles: 52,
       bundleBytes: 98_000,
       fleet: { routers: o.fleetRouters ?? 10, concurrency: 4, runs: 3, ms: summarize([full.median * o.fleet]), ratio: o.fleet },
+      ...(o.cpu === false
+        ? {}
+        : {
+            cpu: {
+              full: { deploy: summarize([88, 90, 95]), router: summarize([120]) },
+              fleet: { deploy: summarize([35, 36, 37]), router: summarize([57, 58, 60]) },
+            },
+          }),
     },
     load: {
       guests: 200,
@@ -216,6 +226,11 @@ describe('the report', () => {
     expect(md).toContain(`median (min–max) of 3 runs per page set`);
     expect(md).toContain('login-refused: 2 (first: POST /login answered HTTP 200 without the logged-in page)');
     expect(md).toContain('2 CPUs (test cpu)');
+    expect(md).toContain('| CPU per router | Deploy (this process) | Virtual router (router process) |');
+    expect(md).toContain('| full deploy (one router) | 90 ms (88 ms–95 ms) | 120 ms |');
+    expect(md).toContain('| 10 routers, one deployFleet call | 36 ms (35 ms–37 ms) | 58 ms (57 ms–60 ms) |');
+    const noCpu = figures({ readyScale: 2, requests: 7, bytes: 41_000, noop: 0.1, fleet: 5, errors: 2, cpu: false });
+    expect(renderMarkdown({ ...noCpu, targets: evaluateTargets(noCpu) })).not.toContain('| CPU per router |');
     expect(md).not.toContain('Quick mode');
     expect(renderMarkdown({ ...results, mode: 'quick' })).toContain('**Quick mode**');
   });

@@ -48,6 +48,16 @@ export interface DeployBenchResult {
   bundleFiles: number;
   bundleBytes: number;
   fleet: { routers: number; concurrency: number; runs: number; ms: Summary; ratio: number };
+  /**
+   * CPU per router (ms) of the full deploys to one router and of the fleet runs: `deploy` is this process
+   * (the deploy core), `router` the router host's (the virtual routers). Absent in older results.
+   */
+  cpu?: { full: CpuPerRouter; fleet: CpuPerRouter };
+}
+
+export interface CpuPerRouter {
+  deploy: Summary;
+  router: Summary;
 }
 
 const ADMIN = { name: 'admin', password: 'bench-router-pw' };
@@ -98,24 +108,40 @@ export async function benchDeploy(o: DeployBenchOptions): Promise<DeployBenchRes
     // Each deploy starts with both processes idle, as a technician's next deploy would: the previous
     // one's connection teardown and garbage must not be billed to it.
     await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const routerCpu = await o.host.cpuMs();
+    const deployCpu = process.cpuUsage();
     const t = performance.now();
     const results = await deployFleet(targets, j, concurrency);
     const ms = performance.now() - t;
+    const used = process.cpuUsage(deployCpu);
+    const routerMs = (await o.host.cpuMs()) - routerCpu;
     checkResults(results, expect);
-    return { ms, results };
+    const n = targets.length;
+    return { ms, results, cpu: { deploy: (used.user + used.system) / 1000 / n, router: routerMs / n } };
+  };
+  const cpuSummary = (runs: Array<{ deploy: number; router: number }>, what: string): CpuPerRouter => {
+    const of = (side: 'deploy' | 'router') =>
+      summarize(
+        runs.map((c) => c[side]),
+        `${what}: ${side} CPU`,
+      );
+    return { deploy: of('deploy'), router: of('router') };
   };
 
   // A first deploy warms up the SSH and crypto code paths of both processes; it is not counted.
   await timed(await fresh(1), full, 'deployed');
 
   const fullMs: number[] = [];
+  const fullCpu: Array<{ deploy: number; router: number }> = [];
   const noopMs: number[] = [];
   const oneMs: number[] = [];
   let oneFileUploads = 0;
   let oneFileCopies = 0;
   for (let i = 0; i < o.iterations; i++) {
     const one = await fresh(1);
-    fullMs.push((await timed(one, full, 'deployed')).ms);
+    const first = await timed(one, full, 'deployed');
+    fullMs.push(first.ms);
+    fullCpu.push(first.cpu);
     noopMs.push((await timed(one, full, 'unchanged')).ms);
     const step = await timed(one, changed, 'deployed');
     oneMs.push(step.ms);
@@ -125,9 +151,12 @@ export async function benchDeploy(o: DeployBenchOptions): Promise<DeployBenchRes
   await o.host.closeRouters();
 
   const fleetMs: number[] = [];
+  const fleetCpu: Array<{ deploy: number; router: number }> = [];
   for (let i = 0; i < o.fleetRuns; i++) {
     const targets = await fresh(o.fleetSize);
-    fleetMs.push((await timed(targets, full, 'deployed')).ms);
+    const run = await timed(targets, full, 'deployed');
+    fleetMs.push(run.ms);
+    fleetCpu.push(run.cpu);
     await o.host.closeRouters();
   }
 
@@ -152,5 +181,6 @@ export async function benchDeploy(o: DeployBenchOptions): Promise<DeployBenchRes
       ms: fleetS,
       ratio: ratio(fleetS.median, fullS.median, 'fleet / one'),
     },
+    cpu: { full: cpuSummary(fullCpu, 'full deploy'), fleet: cpuSummary(fleetCpu, 'fleet deploy') },
   };
 }

@@ -15,9 +15,9 @@ export interface HostedRouterOptions {
   freeSpace?: number;
 }
 
-type HostCommand = { op: 'start'; routers: HostedRouterOptions[] } | { op: 'close' };
+type HostCommand = { op: 'start'; routers: HostedRouterOptions[] } | { op: 'close' } | { op: 'cpu' };
 export type HostRequest = HostCommand & { id: number };
-export type HostReply = { id: number; ok: true; routers: HostedRouter[] } | { id: number; ok: false; error: string };
+export type HostReply = { id: number; ok: true; routers: HostedRouter[]; cpuMs?: number } | { id: number; ok: false; error: string };
 
 export interface HostedRouter {
   url: string;
@@ -29,7 +29,7 @@ const SCRIPT = fileURLToPath(new URL('./router-host.ts', import.meta.url));
 
 export class RouterHost {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: HostedRouter[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: HostReply & { ok: true }) => void; reject: (e: Error) => void }>();
   private exited = false;
 
   private constructor(private readonly child: ChildProcess) {
@@ -37,7 +37,7 @@ export class RouterHost {
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
-      if (reply.ok) p.resolve(reply.routers);
+      if (reply.ok) p.resolve(reply);
       else p.reject(new Error(reply.error));
     });
     child.on('exit', (code) => {
@@ -58,7 +58,7 @@ export class RouterHost {
     return host;
   }
 
-  private send(req: HostCommand): Promise<HostedRouter[]> {
+  private send(req: HostCommand): Promise<HostReply & { ok: true }> {
     if (this.exited) return Promise.reject(new Error('the router host process has ended'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -73,8 +73,13 @@ export class RouterHost {
   }
 
   /** Starts routers in the child, in order; returns where each listens. */
-  start(routers: HostedRouterOptions[]): Promise<HostedRouter[]> {
-    return this.send({ op: 'start', routers });
+  async start(routers: HostedRouterOptions[]): Promise<HostedRouter[]> {
+    return (await this.send({ op: 'start', routers })).routers;
+  }
+
+  /** The CPU time the child has used so far (user and system), in ms: its routers' work. */
+  async cpuMs(): Promise<number> {
+    return (await this.send({ op: 'cpu' })).cpuMs ?? NaN;
   }
 
   /** Closes every router started so far. */

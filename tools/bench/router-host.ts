@@ -10,6 +10,10 @@ const routers: VirtualRouter[] = [];
 
 async function answer(req: HostRequest): Promise<HostReply> {
   try {
+    if (req.op === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      return { id: req.id, ok: true, routers: [], cpuMs: (user + system) / 1000 };
+    }
     if (req.op === 'start') {
       const started: VirtualRouter[] = [];
       for (const options of req.routers) started.push(await startVirtualRouter(options as VirtualRouterOptions));
