@@ -97,13 +97,14 @@ const PHASES: Phase[] = [
   {
     name: 'uploading',
     at: () => new RegExp(`^sftp WRITE /${esc(folderB())}/errors\\.txt$`),
-    step: () => new RegExp(`uploading ${esc(folderB())}/errors\\.txt`),
+    // Several transfers are in flight at once: the sentence names one of them.
+    step: () => new RegExp(`uploading ${esc(folderB())}/[\\w./-]+\\.[a-z]+`),
     when: 'before the switch',
   },
   {
     name: 'verifying',
     at: () => new RegExp(`^sftp READ /${esc(folderB())}/errors\\.txt$`),
-    step: () => new RegExp(`verifying ${esc(folderB())}/errors\\.txt`),
+    step: () => new RegExp(`verifying ${esc(folderB())}/[\\w./-]+\\.[a-z]+`),
     when: 'before the switch',
   },
   {

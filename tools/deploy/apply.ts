@@ -13,6 +13,7 @@ import { BundleFileError, type BundleFiles } from './bundle-files.ts';
 import { installCertificate, removeOldCertificates } from './certificate.ts';
 import { DeployStepError, type RouterConnection } from './connection.ts';
 import { LEGACY_MANIFEST_NAME, manifestPath, sha256, type Manifest, type ManifestFile } from './manifest.ts';
+import { pipelined } from './pipelined.ts';
 import type { DeployPlan } from './plan.ts';
 import type { DeployedManifest } from './router-facts.ts';
 import { rscString } from './rsc.ts';
@@ -32,6 +33,8 @@ export interface ApplyResult {
 }
 
 const IMPORT_MS_PER_LINE = 250;
+
+const bytesOf = (f: ManifestFile) => f.size;
 
 /** How far a deploy got on one router: what a failure message must say the router serves. */
 export type SwitchState = 'before' | 'switching' | 'switched';
@@ -61,7 +64,7 @@ export async function applyPlan(
     }
     const uploads = plan.upload.filter((f) => !present.has(f.path));
     const bytesTotal = uploads.reduce((n, f) => n + f.size, 0);
-    for (const f of uploads) {
+    await pipelined(uploads, bytesOf, async (f) => {
       const data = await readLocal(ctx.bundle, f, router, plan);
       await conn.put(data, `${plan.folder}/${f.path}`);
       result.uploadedFiles++;
@@ -75,7 +78,7 @@ export async function applyPlan(
         bytesDone: result.uploadedBytes,
         bytesTotal,
       });
-    }
+    });
     step('verifying every file against the manifest (SHA-256)');
     await verifyContents(
       conn,
@@ -166,13 +169,13 @@ export async function importScript(conn: RouterConnection, path: string, script:
 async function verifiedFiles(conn: RouterConnection, folder: string, manifest: Manifest): Promise<Set<string>> {
   const ok = new Set<string>();
   if (!(await conn.exists(folder))) return ok;
-  for (const f of manifest.files) {
+  await pipelined(manifest.files, bytesOf, async (f) => {
     const remote = `${folder}/${f.path}`;
     const data = await conn.read(remote, undefined, f.size);
-    if (!data) continue; // not there yet
+    if (!data) return; // not there yet
     if (data.length === f.size && sha256(data) === f.sha256) ok.add(f.path);
     else await conn.delete(remote);
-  }
+  });
   return ok;
 }
 
@@ -207,8 +210,11 @@ async function verifyContents(
     if (data && data.length === f.size && sha256(data) === f.sha256) return undefined;
     return !data ? 'missing' : data.length !== f.size ? `${data.length} bytes instead of ${f.size}` : 'different from the bundle (SHA-256)';
   };
-  for (const f of files) {
-    if (!(await problem(f))) continue;
+  const wrong: ManifestFile[] = [];
+  await pipelined(files, bytesOf, async (f) => {
+    if (await problem(f)) wrong.push(f);
+  });
+  for (const f of files.filter((x) => wrong.includes(x))) {
     await conn.put(await readLocal(bundle, f, conn.target.label, plan), `${plan.folder}/${f.path}`);
     result.uploadedFiles++;
     result.uploadedBytes += f.size;
