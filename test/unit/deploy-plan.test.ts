@@ -29,7 +29,6 @@ const facts = (v7: boolean): RouterFacts => ({
   version: v7 ? '7.19.4' : '6.49.13',
   v7,
   base: 'flash/',
-  freeBytes: 1e7,
   profile: 'hsprof1',
   liveFolder: 'flash/acme-guest-wi-fi-aaaaaaaaaaaa',
   htmlDirectory: 'flash/hotspot',

@@ -10,7 +10,7 @@ import { checkRouterCertificate } from './certificate.ts';
 import { NotWritten, RouterConnection, RouterLost, type ConnectOptions, type RouterTarget } from './connection.ts';
 import { manifestPath, type Manifest } from './manifest.ts';
 import { planDeploy, SPACE_MARGIN, describePlan, type DeployPlan } from './plan.ts';
-import { readRouterFacts, type RouterFacts } from './router-facts.ts';
+import { readFreeBytes, readRouterFacts, type RouterFacts } from './router-facts.ts';
 import { rscString, rscValue } from './rsc.ts';
 import type { DeploySettings } from './settings.ts';
 
@@ -82,9 +82,10 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
     if (plan.unchanged) return { ...base, ok: true, status: 'unchanged', folder: plan.folder, plan, ms: Date.now() - started };
 
     const needed = plan.bytesToUpload + plan.copy.reduce((n, f) => n + f.size, 0) + plan.script.length + SPACE_MARGIN;
-    if (!plan.pagesReady && needed > facts.freeBytes) {
+    const free = plan.pagesReady ? Infinity : await readFreeBytes(conn);
+    if (needed > free) {
       throw new UserError(
-        `${target.label} has ${kb(facts.freeBytes)} free but this deploy needs ${kb(needed)}: remove unused files (/file print) and deploy again; nothing was changed.`,
+        `${target.label} has ${kb(free)} free but this deploy needs ${kb(needed)}: remove unused files (/file print) and deploy again; nothing was changed.`,
       );
     }
     const bundle = job.bundle ?? new BundleFiles(job.distDir, job.manifest);

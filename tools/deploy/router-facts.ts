@@ -1,7 +1,8 @@
 /**
  * What a deploy reads from a router before it changes anything: RouterOS version, whether storage
- * lives under flash/ (read, never guessed: fact sheet §8.2), free space, the hotspot profile to change,
- * the folder it serves now, and the portal versions this toolkit left there earlier.
+ * lives under flash/ (read, never guessed: fact sheet §8.2), the hotspot profile to change, the folder
+ * it serves now, and the portal versions this toolkit left there earlier; and, only before an upload,
+ * the free space.
  */
 import { UserError } from '../lib/errors.ts';
 import { parseTerse } from '../routeros/cli/output.ts';
@@ -34,7 +35,6 @@ export interface RouterFacts {
   v7: boolean;
   /** `flash/` on routers whose persistent storage is there, else ''. */
   base: string;
-  freeBytes: number;
   profile: string;
   /** The folder the profile serves now, and its html-directory (what serves when no override is set). */
   liveFolder: string;
@@ -49,9 +49,6 @@ export async function readRouterFacts(conn: RouterConnection, portal: string, wa
   const version = firstLine(await conn.run(':put [/system resource get version]')).split(/\s/)[0]!;
   if (!/^\d+\.\d+/.test(version)) throw new UserError(`${label} did not report a RouterOS version (got "${version}"): is it a MikroTik router?`);
   const v7 = Number(version.split('.')[0]) >= 7;
-  const freeBytes = Number(firstLine(await conn.run(':put [/system resource get free-hdd-space]')));
-  const flash = parseTerse(await conn.run('/file print terse where name="flash"')).length > 0;
-  const base = flash ? 'flash/' : '';
 
   const servers = parseTerse(await conn.run('/ip hotspot print terse')).filter((s) => !s.flags.includes('X'));
   const profiles = parseTerse(await conn.run('/ip hotspot profile print terse'));
@@ -74,10 +71,11 @@ export async function readRouterFacts(conn: RouterConnection, portal: string, wa
   const row = profiles.find((p) => p.props.name === profile)?.props ?? {};
   const liveFolder = (v7 && row['html-directory-override']) || row['html-directory'] || '';
 
-  const pattern = rscString(`^${base}${portal}-[0-9a-f]{12}$`);
-  const folders = parseTerse(await conn.run(`/file print terse where name~${pattern}`))
-    .filter((f) => f.props.type === 'directory')
-    .map((f) => f.props.name!);
+  // One listing for both: whether storage lives under flash/, and the versions left in it.
+  const listed = parseTerse(await conn.run(`/file print terse where name~${rscString(`^(flash$|(flash/)?${portal}-[0-9a-f]{12}$)`)}`));
+  const base = listed.some((f) => f.props.name === 'flash') ? 'flash/' : '';
+  const ours = new RegExp(`^${base}${portal}-[0-9a-f]{12}$`);
+  const folders = listed.filter((f) => f.props.type === 'directory' && ours.test(f.props.name ?? '')).map((f) => f.props.name!);
   const deployments: Deployment[] = [];
   for (const folder of folders) {
     const manifest = await readManifest(conn, manifestPath(folder));
@@ -88,12 +86,17 @@ export async function readRouterFacts(conn: RouterConnection, portal: string, wa
     version,
     v7,
     base,
-    freeBytes: Number.isFinite(freeBytes) ? freeBytes : 0,
     profile,
     liveFolder,
     htmlDirectory: row['html-directory'] ?? '',
     deployments,
   };
+}
+
+/** Free bytes on the router's disk: read just before an upload needs them (a no-op or a rollback does not). */
+export async function readFreeBytes(conn: RouterConnection): Promise<number> {
+  const free = Number(firstLine(await conn.run(':put [/system resource get free-hdd-space]')));
+  return Number.isFinite(free) ? free : 0;
 }
 
 async function readManifest(conn: RouterConnection, path: string): Promise<DeployedManifest | undefined> {
