@@ -113,6 +113,12 @@ describe('npm run deploy', () => {
       /^error: --dry-run and --rollback cannot be used together/,
     ],
     [
+      'a bad --transfers',
+      () => [...common(), '--transfers', '0', '127.0.0.1:1'],
+      { ROUTER_PASSWORD: 'x' },
+      /^error: --transfers "0" is not a whole number from 1 to 64\.$/m,
+    ],
+    [
       'a missing inventory',
       () => [...common(), '--inventory', join(lab.dir, 'nope.txt')],
       { ROUTER_PASSWORD: 'x' },

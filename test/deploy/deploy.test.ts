@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import example from '../../portal.config.ts';
 import type { PortalConfigInput } from '../../tools/config/index.ts';
+import { RouterConnection } from '../../tools/deploy/connection.ts';
 import { deployFleet, deployRouter } from '../../tools/deploy/deploy.ts';
 import { renderDeployScript } from '../../tools/deploy/script.ts';
 import { routerModel } from '../../tools/router-model/router-model.ts';
@@ -85,6 +86,19 @@ describe.concurrent('a first deploy', () => {
     expect(profileRow(vr)['html-directory']).toBe(r.folder);
     expect(profileRow(vr)['html-directory-override']).toBe('');
     expect(r.copiedFiles).toBe(0);
+    expect(await loginPage(vr)).toContain('Acme Guest Wi-Fi');
+  });
+
+  it('--transfers 1 (one file at a time, for a router that takes no more) deploys the same pages', async () => {
+    const vr = await lab.router('first-sequential');
+    const connect = await lab.connect({ transfers: 1 });
+    const conn = await RouterConnection.open(target(vr), connect);
+    expect(conn.pipeline.transfers).toBe(1);
+    await conn.close();
+    const r = await deployRouter(target(vr), await lab.job(dist, 'deploy', example, connect));
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe('deployed');
+    expect(r.uploadedFiles).toBe((await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length);
     expect(await loginPage(vr)).toContain('Acme Guest Wi-Fi');
   });
 });

@@ -64,21 +64,26 @@ export async function applyPlan(
     }
     const uploads = plan.upload.filter((f) => !present.has(f.path));
     const bytesTotal = uploads.reduce((n, f) => n + f.size, 0);
-    await pipelined(uploads, bytesOf, async (f) => {
-      const data = await readLocal(ctx.bundle, f, router, plan);
-      await conn.put(data, `${plan.folder}/${f.path}`);
-      result.uploadedFiles++;
-      result.uploadedBytes += f.size;
-      ctx.emit({
-        kind: 'upload',
-        router,
-        path: f.path,
-        filesDone: result.uploadedFiles,
-        filesTotal: uploads.length,
-        bytesDone: result.uploadedBytes,
-        bytesTotal,
-      });
-    });
+    await pipelined(
+      uploads,
+      bytesOf,
+      async (f) => {
+        const data = await readLocal(ctx.bundle, f, router, plan);
+        await conn.put(data, `${plan.folder}/${f.path}`);
+        result.uploadedFiles++;
+        result.uploadedBytes += f.size;
+        ctx.emit({
+          kind: 'upload',
+          router,
+          path: f.path,
+          filesDone: result.uploadedFiles,
+          filesTotal: uploads.length,
+          bytesDone: result.uploadedBytes,
+          bytesTotal,
+        });
+      },
+      conn.pipeline,
+    );
     step('verifying every file against the manifest (SHA-256)');
     await verifyContents(
       conn,
@@ -169,13 +174,18 @@ export async function importScript(conn: RouterConnection, path: string, script:
 async function verifiedFiles(conn: RouterConnection, folder: string, manifest: Manifest): Promise<Set<string>> {
   const ok = new Set<string>();
   if (!(await conn.exists(folder))) return ok;
-  await pipelined(manifest.files, bytesOf, async (f) => {
-    const remote = `${folder}/${f.path}`;
-    const data = await conn.read(remote, undefined, f.size);
-    if (!data) return; // not there yet
-    if (data.length === f.size && sha256(data) === f.sha256) ok.add(f.path);
-    else await conn.delete(remote);
-  });
+  await pipelined(
+    manifest.files,
+    bytesOf,
+    async (f) => {
+      const remote = `${folder}/${f.path}`;
+      const data = await conn.read(remote, undefined, f.size);
+      if (!data) return; // not there yet
+      if (data.length === f.size && sha256(data) === f.sha256) ok.add(f.path);
+      else await conn.delete(remote);
+    },
+    conn.pipeline,
+  );
   return ok;
 }
 
@@ -211,9 +221,14 @@ async function verifyContents(
     return !data ? 'missing' : data.length !== f.size ? `${data.length} bytes instead of ${f.size}` : 'different from the bundle (SHA-256)';
   };
   const wrong: ManifestFile[] = [];
-  await pipelined(files, bytesOf, async (f) => {
-    if (await problem(f)) wrong.push(f);
-  });
+  await pipelined(
+    files,
+    bytesOf,
+    async (f) => {
+      if (await problem(f)) wrong.push(f);
+    },
+    conn.pipeline,
+  );
   for (const f of files.filter((x) => wrong.includes(x))) {
     await conn.put(await readLocal(bundle, f, conn.target.label, plan), `${plan.folder}/${f.path}`);
     result.uploadedFiles++;

@@ -12,6 +12,7 @@ import type { Client, SFTPWrapper } from 'ssh2';
 import { UserError } from '../lib/errors.ts';
 import { findCliError } from '../routeros/cli/output.ts';
 import { fingerprint, type KnownHosts } from './known-hosts.ts';
+import { PIPELINE, type PipelineLimits } from './pipelined.ts';
 
 export interface RouterTarget {
   host: string;
@@ -37,6 +38,8 @@ export interface ConnectOptions {
   confirmHostKey?: (target: RouterTarget, fingerprint: string) => Promise<boolean>;
   /** The deadline of every step, from the connection on (--timeout); uploads get more by size. */
   timeoutMs: number;
+  /** SFTP transfers kept in flight on one connection (--transfers); 1 sends one file at a time. */
+  transfers?: number;
 }
 
 /** Uploads and downloads may take this long per KiB beyond the deadline (a slow link of ~8 KiB/s). */
@@ -56,6 +59,8 @@ export class RouterConnection {
     private readonly sftp: SftpClient,
     private readonly sock: Socket,
     private readonly timeoutMs: number,
+    /** How many transfers a deploy keeps in flight on this connection (pipelined.ts). */
+    readonly pipeline: PipelineLimits = PIPELINE,
   ) {
     this.closed = new Promise<never>((_, reject) => sock.once('close', () => reject((this.lost ??= new RouterLost(target, 'drop')))));
     this.closed.catch(() => undefined);
@@ -125,7 +130,7 @@ export class RouterConnection {
       if (keyProblem) throw keyProblem;
       throw explainConnectError(target, o.credentials.user, err, seenKey !== undefined);
     }
-    return new RouterConnection(target, sftp, sock, o.timeoutMs);
+    return new RouterConnection(target, sftp, sock, o.timeoutMs, { ...PIPELINE, transfers: o.transfers ?? PIPELINE.transfers });
   }
 
   private get client(): Client {

@@ -12,6 +12,7 @@ import type { RouterTarget } from './connection.ts';
 import { parseTarget, readInventory, uniqueTargets } from './targets.ts';
 import { connectOptions, positive, withLoginOptions, type LoginFlags } from './router-login.ts';
 import { progressPrinter, resultsTable } from './terminal.ts';
+import { PIPELINE } from './pipelined.ts';
 
 interface Flags extends LoginFlags {
   dryRun?: boolean;
@@ -19,6 +20,7 @@ interface Flags extends LoginFlags {
   inventory?: string[];
   profile?: string;
   concurrency: string;
+  transfers: string;
   dist: string;
   build: boolean;
 }
@@ -35,6 +37,7 @@ const command = () =>
       .option('--inventory <file>', 'a file listing routers, one HOST[:PORT] a line (repeatable)', (v: string, all: string[] = []) => [...all, v])
       .option('--profile <name>', 'hotspot profile to change (default: router.profile in portal.config.ts, or the only one in use)')
       .option('--concurrency <n>', 'routers deployed at the same time', '4')
+      .option('--transfers <n>', 'files in flight at once on each router connection (1: one at a time)', String(PIPELINE.transfers))
       .option('--dist <dir>', 'the built portal', 'dist/hotspot')
       .option('--no-build', 'deploy the existing --dist folder without building it first'),
   );
@@ -50,6 +53,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const targets: RouterTarget[] = uniqueTargets(listed);
   if (!targets.length) throw new UserError('Name at least one router: npm run deploy -- 192.168.88.1 (or --inventory FILE).');
   const concurrency = positive('--concurrency', flags.concurrency, 64);
+  const transfers = positive('--transfers', flags.transfers, 64);
   positive('--timeout', flags.timeout, 600);
 
   // Loaded only now, so that --help and a bad flag answer at once: the build pulls in the whole of Vite.
@@ -72,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     throw new UserError(`${flags.dist} holds no built portal: run npm run build first (or drop --no-build).`);
   const manifest = await buildManifest(distDir);
 
-  const connect = await connectOptions(flags, tty, io.env);
+  const connect = { ...(await connectOptions(flags, tty, io.env)), transfers };
   const results = await deployFleet(
     targets,
     {
