@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256, type Manifest, type ManifestFile } from './manifest.ts';
+import { sha256, type ManifestFile } from './manifest.ts';
 
 /** Why a bundle file cannot be uploaded: gone or unreadable, or no longer what the manifest says. */
 export class BundleFileError extends Error {
@@ -21,10 +21,7 @@ export class BundleFileError extends Error {
 export class BundleFiles {
   private readonly read = new Map<string, Promise<Buffer>>();
 
-  constructor(
-    readonly distDir: string,
-    readonly manifest: Manifest,
-  ) {}
+  constructor(readonly distDir: string) {}
 
   /** The file's bytes, exactly as the manifest lists them; rejects with a BundleFileError otherwise. */
   get(f: ManifestFile): Promise<Buffer> {

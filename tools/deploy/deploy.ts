@@ -88,7 +88,7 @@ export async function deployRouter(target: RouterTarget, job: DeployJob): Promis
         `${target.label} has ${kb(free)} free but this deploy needs ${kb(needed)}: remove unused files (/file print) and deploy again; nothing was changed.`,
       );
     }
-    const bundle = job.bundle ?? new BundleFiles(job.distDir, job.manifest);
+    const bundle = job.bundle ?? new BundleFiles(job.distDir);
     const applied = await applyPlan(conn, plan, { bundle, manifest: job.manifest, settings: job.settings, emit, progress });
     return { ...base, ...applied, ok: true, status: 'deployed', folder: plan.folder, plan, ms: Date.now() - started };
   } catch (err) {
@@ -174,7 +174,7 @@ async function readText(conn: RouterConnection, path: string): Promise<string | 
  * The bundle is read and checked once for all of them: every router gets the same bytes.
  */
 export async function deployFleet(targets: RouterTarget[], job: DeployJob, concurrency = 4): Promise<RouterResult[]> {
-  const shared: DeployJob = { ...job, bundle: job.bundle ?? new BundleFiles(job.distDir, job.manifest) };
+  const shared: DeployJob = { ...job, bundle: job.bundle ?? new BundleFiles(job.distDir) };
   const results: RouterResult[] = new Array(targets.length);
   let next = 0;
   const worker = async () => {
